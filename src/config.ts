@@ -1,0 +1,61 @@
+import path from "node:path";
+import { z } from "zod";
+
+const ZBool = z
+  .enum(["0", "1", "true", "false", "yes", "no"])
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("localhost"),
+  DATABASE_URL: z.string().url().optional(),
+  TVAERS_DATA_DIR: z.string().min(1).default("./data"),
+  TVAERS_DEMO: ZBool.default(true),
+  TVAERS_SECURE_COOKIES: ZBool.default(false),
+  TVAERS_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  TVAERS_MAX_BODY_KB: z.coerce.number().int().min(16).max(1024 * 64).default(1024),
+  TVAERS_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(50),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL server; when undefined, embedded PGlite in dataDir */
+  databaseUrl: string | undefined;
+  /** absolute path of the PGlite data folder; "memory://" for an in-memory database */
+  dataDir: string;
+  demo: boolean;
+  secureCookies: boolean;
+  sessionHours: number;
+  maxBodyBytes: number;
+  maxUploadBytes: number;
+  logLevel: string;
+}
+
+/** Parses every setting once at boot; throws a readable message on a bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Ugyldig konfiguration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.TVAERS_DATA_DIR === "memory://" ? "memory://" : path.resolve(e.TVAERS_DATA_DIR),
+    demo: e.TVAERS_DEMO,
+    secureCookies: e.TVAERS_SECURE_COOKIES,
+    sessionHours: e.TVAERS_SESSION_HOURS,
+    maxBodyBytes: e.TVAERS_MAX_BODY_KB * 1024,
+    maxUploadBytes: e.TVAERS_MAX_UPLOAD_MB * 1024 * 1024,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** A config for tests: in-memory database, no demo, quiet logs. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ TVAERS_DATA_DIR: "memory://", TVAERS_DEMO: "0", LOG_LEVEL: "silent" }), ...overrides };
+}

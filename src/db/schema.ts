@@ -1,0 +1,8 @@
+/** drizzle-kit entry: every module's tables. */
+export * from "../modules/auth/auth.tables.ts";
+export * from "../modules/bodies/bodies.tables.ts";
+export * from "../modules/files/files.tables.ts";
+export * from "../modules/meetings/items.tables.ts";
+export * from "../modules/meetings/meetings.tables.ts";
+export * from "../modules/parties/parties.tables.ts";
+export * from "../modules/people/people.tables.ts";

@@ -1,0 +1,55 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import { AppError } from "../../server/errors.ts";
+import { PUBLIC_ACTOR } from "./actor.ts";
+import { actorFromSession, actorFromToken } from "./auth.service.ts";
+
+export const SESSION_COOKIE = "tvaers_session";
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** A cookie-authenticated write must come from our own origin (defence against cross-site requests). */
+function sameOrigin(req: FastifyRequest): boolean {
+  const origin = req.headers.origin ?? req.headers.referer;
+  if (!origin) {
+    return true;
+  }
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves who is asking on every request: bearer token, session cookie, or the public. */
+export const authPlugin = fp(async (app: FastifyInstance) => {
+  app.decorateRequest("actor", null as unknown as typeof PUBLIC_ACTOR);
+  app.decorateRequest("authVia", null);
+  app.addHook("onRequest", async (req, reply) => {
+    req.actor = PUBLIC_ACTOR;
+    const db = app.database.db;
+    const header = req.headers.authorization;
+    if (header) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      const actor = match?.[1] ? await actorFromToken(db, match[1]) : null;
+      if (!actor) {
+        throw new AppError("unauthenticated", "API-nøglen er ugyldig eller udløbet.");
+      }
+      req.actor = actor;
+      req.authVia = "token";
+      return;
+    }
+    const cookie = req.cookies[SESSION_COOKIE];
+    if (cookie) {
+      const actor = await actorFromSession(db, cookie);
+      if (!actor) {
+        reply.clearCookie(SESSION_COOKIE, { path: "/" });
+        return;
+      }
+      if (!SAFE_METHODS.has(req.method) && !sameOrigin(req)) {
+        throw new AppError("forbidden", "Forespørgslen kom fra et andet websted og blev afvist.");
+      }
+      req.actor = actor;
+      req.authVia = "cookie";
+    }
+  });
+});

@@ -1,0 +1,96 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ERROR_RESPONSES, registerCrud } from "../../server/crud-routes.ts";
+import { ZId } from "../../server/schemas.ts";
+import { SESSION_COOKIE } from "./auth.plugin.ts";
+import { ZCreateToken, ZLogin, ZMe, ZToken, ZUser, ZUserFields } from "./auth.schemas.ts";
+import { createApiToken, getCurrentUser, listApiTokens, login, logout, revokeApiToken } from "./auth.service.ts";
+import { userService } from "./users.service.ts";
+
+export async function authRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["Adgang"];
+
+  r.post("/auth/login", {
+    schema: {
+      tags,
+      summary: "Log ind (sætter en sessionscookie)",
+      body: ZLogin,
+      response: { 200: z.object({ user: ZUser, expiresAt: z.string() }), ...ERROR_RESPONSES },
+    },
+    handler: async (req, reply) => {
+      const { token, expiresAt, user } = await login(
+        app.database.db,
+        req.body.email,
+        req.body.password,
+        app.config.sessionHours,
+      );
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: "/",
+        httpOnly: true,
+        sameSite: "lax",
+        secure: app.config.secureCookies,
+        expires: expiresAt,
+      });
+      return { user, expiresAt: expiresAt.toISOString() };
+    },
+  });
+
+  r.post("/auth/logout", {
+    schema: { tags, summary: "Log ud", response: { 204: z.null(), ...ERROR_RESPONSES } },
+    handler: async (req, reply) => {
+      const cookie = req.cookies[SESSION_COOKIE];
+      if (cookie) {
+        await logout(app.database.db, cookie);
+      }
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.code(204).send(null);
+    },
+  });
+
+  r.get("/auth/me", {
+    schema: { tags, summary: "Den indloggede bruger og dens roller", response: { 200: ZMe, ...ERROR_RESPONSES } },
+    handler: async (req) => getCurrentUser({ db: app.database.db, actor: req.actor }),
+  });
+
+  r.get("/tokens", {
+    schema: { tags, summary: "Mine API-nøgler", response: { 200: z.array(ZToken), ...ERROR_RESPONSES } },
+    handler: async (req) => listApiTokens({ db: app.database.db, actor: req.actor }),
+  });
+
+  r.post("/tokens", {
+    schema: {
+      tags,
+      summary: "Opret en API-nøgle (vises én gang)",
+      body: ZCreateToken,
+      response: { 201: ZToken.extend({ token: z.string() }), ...ERROR_RESPONSES },
+    },
+    handler: async (req, reply) =>
+      reply.code(201).send(await createApiToken({ db: app.database.db, actor: req.actor }, req.body)),
+  });
+
+  r.delete("/tokens/:id", {
+    schema: {
+      tags,
+      summary: "Tilbagekald en API-nøgle",
+      params: z.strictObject({ id: ZId }),
+      response: { 204: z.null(), ...ERROR_RESPONSES },
+    },
+    handler: async (req, reply) => {
+      await revokeApiToken({ db: app.database.db, actor: req.actor }, req.params.id);
+      return reply.code(204).send(null);
+    },
+  });
+
+  registerCrud(app, {
+    path: "/users",
+    tag: "Brugere",
+    noun: "bruger",
+    row: ZUser,
+    create: ZUserFields,
+    update: ZUserFields,
+    filter: { q: z.string().max(200) },
+    service: userService,
+  });
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { ZDate, ZId, ZName, ZRowMeta, ZText } from "../../server/schemas.ts";
+import { BODY_KINDS, MANDATE_STATUSES } from "./bodies.tables.ts";
+
+export const ZBodyKind = z.enum(BODY_KINDS);
+export const ZMandateStatus = z.enum(MANDATE_STATUSES);
+
+export const ZBodyFields = {
+  name: ZName,
+  shortName: ZText(40).nullable().optional(),
+  kind: ZBodyKind,
+  region: ZText(200).nullable().optional(),
+  cluster: ZText(200).nullable().optional(),
+  reportsToId: ZId.nullable().optional(),
+  mandatePurpose: ZText(20_000).nullable().optional(),
+  mandateFrom: ZDate.nullable().optional(),
+  mandateTo: ZDate.nullable().optional(),
+  mandateStatus: ZMandateStatus.optional(),
+};
+
+export const ZBody = z.object({
+  ...ZRowMeta,
+  name: z.string(),
+  shortName: z.string().nullable(),
+  kind: ZBodyKind,
+  region: z.string().nullable(),
+  cluster: z.string().nullable(),
+  reportsToId: z.number().int().nullable(),
+  mandate: z.object({
+    purpose: z.string().nullable(),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    status: ZMandateStatus,
+  }),
+});
+
+export const ZBodyFilter = {
+  kind: ZBodyKind,
+  region: z.string().max(200),
+  cluster: z.string().max(200),
+  reportsToId: ZId,
+  mandateStatus: ZMandateStatus,
+  q: z.string().max(200),
+};
+
+export type TBody = z.infer<typeof ZBody>;
+export type TBodyInput = z.infer<z.ZodObject<typeof ZBodyFields>>;

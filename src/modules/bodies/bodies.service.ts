@@ -1,0 +1,116 @@
+import { and, eq, ilike, or } from "drizzle-orm";
+import { deleteVersioned, getById, paginate, updateVersioned } from "../../db/crud.ts";
+import type { DbOrTx } from "../../db/client.ts";
+import type { Ctx } from "../../server/context.ts";
+import { AppError } from "../../server/errors.ts";
+import { presentMeta } from "../../server/schemas.ts";
+import { authorize, canEditBody, isPrivileged } from "../auth/policy.ts";
+import type { TBody, TBodyInput } from "./bodies.schemas.ts";
+import { bodies } from "./bodies.tables.ts";
+
+type BodyRow = typeof bodies.$inferSelect;
+const WHAT = "Forummet";
+
+export function presentBody(row: BodyRow): TBody {
+  return {
+    ...presentMeta(row),
+    name: row.name,
+    shortName: row.shortName,
+    kind: row.kind,
+    region: row.region,
+    cluster: row.cluster,
+    reportsToId: row.reportsToId,
+    mandate: { purpose: row.mandatePurpose, from: row.mandateFrom, to: row.mandateTo, status: row.mandateStatus },
+  };
+}
+
+const invalid = (path: string, message: string) => new AppError("validation_failed", message, [{ path, message }]);
+
+/** A body may not report to itself or to one of its own descendants. */
+async function checkReportsTo(db: DbOrTx, id: number | null, reportsToId: number | null | undefined) {
+  if (reportsToId === null || reportsToId === undefined) {
+    return;
+  }
+  const seen = new Set<number>();
+  let current: number | null = reportsToId;
+  while (current !== null) {
+    if (current === id || seen.has(current)) {
+      throw invalid("reportsToId", "Et forum kan ikke referere til sig selv eller til et forum under sig.");
+    }
+    seen.add(current);
+    const parent: BodyRow = await getById<BodyRow>(db, bodies, current, "Det overordnede forum").catch(() => {
+      throw invalid("reportsToId", "Det overordnede forum findes ikke.");
+    });
+    current = parent.reportsToId;
+  }
+}
+
+function checkPeriod(from: string | null | undefined, to: string | null | undefined) {
+  if (from && to && to < from) {
+    throw invalid("mandateTo", "Kommissoriets slutdato ligger før startdatoen.");
+  }
+}
+
+export async function listBodies(
+  { db }: Ctx,
+  f: Partial<{
+    kind: TBody["kind"];
+    region: string;
+    cluster: string;
+    reportsToId: number;
+    mandateStatus: TBody["mandate"]["status"];
+    q: string;
+    limit: number;
+    cursor: string;
+  }>,
+) {
+  const where = and(
+    f.kind ? eq(bodies.kind, f.kind) : undefined,
+    f.region ? eq(bodies.region, f.region) : undefined,
+    f.cluster ? eq(bodies.cluster, f.cluster) : undefined,
+    f.reportsToId ? eq(bodies.reportsToId, f.reportsToId) : undefined,
+    f.mandateStatus ? eq(bodies.mandateStatus, f.mandateStatus) : undefined,
+    f.q ? or(ilike(bodies.name, `%${f.q}%`), ilike(bodies.shortName, `%${f.q}%`)) : undefined,
+  );
+  const page = await paginate<BodyRow>({ db, table: bodies, where, page: f });
+  return { items: page.items.map(presentBody), nextCursor: page.nextCursor };
+}
+
+export async function getBody({ db }: Ctx, id: number) {
+  return presentBody(await getById<BodyRow>(db, bodies, id, WHAT));
+}
+
+/** Finds a body by id, exact name or short name (used by the CLI and the importer). */
+export async function findBody({ db }: Ctx, ref: string): Promise<TBody | null> {
+  const id = /^\d+$/.test(ref) ? Number(ref) : -1;
+  const [row] = await db
+    .select()
+    .from(bodies)
+    .where(or(eq(bodies.id, id), ilike(bodies.name, ref), ilike(bodies.shortName, ref)))
+    .limit(1);
+  return row ? presentBody(row) : null;
+}
+
+export async function createBody({ db, actor }: Ctx, input: TBodyInput) {
+  authorize(actor, isPrivileged(actor), "Kun administratorer kan oprette fora.");
+  checkPeriod(input.mandateFrom, input.mandateTo);
+  await checkReportsTo(db, null, input.reportsToId);
+  const [row] = await db.insert(bodies).values(input).returning();
+  return presentBody(row as BodyRow);
+}
+
+export async function updateBody({ db, actor }: Ctx, id: number, input: Partial<TBodyInput> & { version: number }) {
+  authorize(actor, canEditBody(actor, id), "Kun forummets sekretariat kan rette forummet.");
+  const { version, ...values } = input;
+  const current = await getById<BodyRow>(db, bodies, id, WHAT);
+  checkPeriod(values.mandateFrom ?? current.mandateFrom, values.mandateTo ?? current.mandateTo);
+  await checkReportsTo(db, id, values.reportsToId);
+  return presentBody(await updateVersioned<BodyRow>(db, bodies, id, version, values, WHAT));
+}
+
+export async function deleteBody({ db, actor }: Ctx, id: number, version: number | undefined) {
+  authorize(actor, isPrivileged(actor), "Kun administratorer kan slette fora.");
+  await deleteVersioned(db, bodies, id, version, WHAT);
+}
+
+export const bodyService = { list: listBodies, get: getBody, create: createBody, update: updateBody, remove: deleteBody };

@@ -1,0 +1,38 @@
+import { type AnyPgColumn, date, index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { idColumn, rowMeta } from "../../db/columns.ts";
+
+export const BODY_KINDS = [
+  "political_committee",
+  "administrative_steering_group",
+  "cluster_political",
+  "cluster_professional",
+  "coordination_forum",
+  "follow_group",
+  "ad_hoc_group",
+  "chair_group",
+  "municipal_forum",
+  "other",
+] as const;
+export const MANDATE_STATUSES = ["active", "standby", "closed"] as const;
+
+export const bodyKind = pgEnum("body_kind", BODY_KINDS);
+export const mandateStatus = pgEnum("mandate_status", MANDATE_STATUSES);
+
+export const bodies = pgTable(
+  "bodies",
+  {
+    id: idColumn(),
+    name: text("name").notNull(),
+    shortName: text("short_name"),
+    kind: bodyKind("kind").notNull(),
+    region: text("region"),
+    cluster: text("cluster"),
+    reportsToId: integer("reports_to_id").references((): AnyPgColumn => bodies.id, { onDelete: "set null" }),
+    mandatePurpose: text("mandate_purpose"),
+    mandateFrom: date("mandate_from"),
+    mandateTo: date("mandate_to"),
+    mandateStatus: mandateStatus("mandate_status").notNull().default("active"),
+    ...rowMeta(),
+  },
+  (t) => [uniqueIndex("bodies_name_uq").on(t.name), index("bodies_reports_to_idx").on(t.reportsToId)],
+);

@@ -1,0 +1,2 @@
+export { readFile, storeFile } from "./files.service.ts";
+export { storedFiles } from "./files.tables.ts";

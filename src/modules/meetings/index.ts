@@ -1,0 +1,8 @@
+export { attendanceService } from "./attendance.service.ts";
+export { absenceService, attachmentService, uploadAttachmentContent } from "./item-children.service.ts";
+export { itemRoutes } from "./items.routes.ts";
+export { createItem, getItem, listItems, listMeetingItems } from "./items.service.ts";
+export { agendaItems, attachments, itemAbsences, minutesCorrections, SECTION_KEYS } from "./items.tables.ts";
+export { meetingRoutes } from "./meetings.routes.ts";
+export { createMeeting, getMeetingRow, transitionMeeting } from "./meetings.service.ts";
+export { attendance, meetings } from "./meetings.tables.ts";

@@ -1,0 +1,103 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ERROR_RESPONSES, registerCrud } from "../../server/crud-routes.ts";
+import { ZIdParams } from "../../server/schemas.ts";
+import { attendanceService, listMeetingAttendance } from "./attendance.service.ts";
+import { ZItem, ZReorder } from "./items.schemas.ts";
+import { listMeetingItems, reorderItems } from "./items.service.ts";
+import {
+  ZAttendance,
+  ZAttendanceFields,
+  ZCancel,
+  ZMeeting,
+  ZMeetingFields,
+  ZMeetingFilter,
+  ZTransition,
+} from "./meetings.schemas.ts";
+import { cancelMeeting, getMeetingRow, meetingService, presentMeeting, transitionMeeting } from "./meetings.service.ts";
+
+export async function meetingRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = () => app.database.db;
+  const tags = ["Møder"];
+
+  registerCrud(app, {
+    path: "/meetings",
+    tag: "Møder",
+    noun: "møde",
+    row: ZMeeting,
+    create: ZMeetingFields,
+    update: ZMeetingFields,
+    filter: ZMeetingFilter,
+    service: meetingService,
+  });
+
+  r.get("/meetings/:id/details", {
+    schema: {
+      tags,
+      summary: "Mødet med punkter og fremmøde, som læseren må se dem",
+      params: ZIdParams,
+      response: {
+        200: z.object({ meeting: ZMeeting, items: z.array(ZItem), attendance: z.array(ZAttendance) }),
+        ...ERROR_RESPONSES,
+      },
+    },
+    handler: async (req) => {
+      const ctx = { db: db(), actor: req.actor };
+      const meeting = await getMeetingRow(ctx.db, req.params.id);
+      const [items, attendance] = await Promise.all([
+        listMeetingItems(ctx, meeting),
+        listMeetingAttendance(ctx, meeting),
+      ]);
+      return { meeting: presentMeeting(meeting), items, attendance };
+    },
+  });
+
+  r.post("/meetings/:id/transition", {
+    schema: {
+      tags,
+      summary: "Skift mødets status (dagsorden offentliggjort, afholdt, referat godkendt ...)",
+      params: ZIdParams,
+      body: ZTransition,
+      response: { 200: ZMeeting, ...ERROR_RESPONSES },
+    },
+    handler: async (req) =>
+      db().transaction((tx) => transitionMeeting({ db: tx, actor: req.actor }, req.params.id, req.body)),
+  });
+
+  r.post("/meetings/:id/cancel", {
+    schema: {
+      tags,
+      summary: "Aflys et kommende møde",
+      params: ZIdParams,
+      body: ZCancel,
+      response: { 200: ZMeeting, ...ERROR_RESPONSES },
+    },
+    handler: async (req) => db().transaction((tx) => cancelMeeting({ db: tx, actor: req.actor }, req.params.id, req.body)),
+  });
+
+  r.post("/meetings/:id/items/reorder", {
+    schema: {
+      tags,
+      summary: "Ændr dagsordenens rækkefølge (punkterne nummereres 1..n)",
+      params: ZIdParams,
+      body: ZReorder,
+      response: { 200: z.array(ZItem), ...ERROR_RESPONSES },
+    },
+    handler: async (req) =>
+      db().transaction((tx) => reorderItems({ db: tx, actor: req.actor }, req.params.id, req.body.itemIds)),
+  });
+
+  registerCrud(app, {
+    path: "/attendance",
+    tag: "Møder",
+    noun: "fremmøderegistrering",
+    row: ZAttendance,
+    create: ZAttendanceFields,
+    update: ZAttendanceFields,
+    filter: { meetingId: ZAttendanceFields.meetingId },
+    parent: { path: "/meetings", key: "meetingId" },
+    service: attendanceService,
+  });
+}

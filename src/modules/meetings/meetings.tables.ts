@@ -1,0 +1,69 @@
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { idColumn, rowMeta } from "../../db/columns.ts";
+import { bodies } from "../bodies/bodies.tables.ts";
+import { persons } from "../people/people.tables.ts";
+
+export const MEETING_KINDS = ["ordinary", "extraordinary", "virtual", "theme", "seminar"] as const;
+export const MEETING_STATUSES = [
+  "planned",
+  "agenda_published",
+  "held",
+  "minutes_draft",
+  "minutes_approved",
+  "minutes_published",
+] as const;
+export const ATTENDANCE_STATUSES = ["present", "afbud", "absent", "substitute", "guest"] as const;
+
+export const meetingKind = pgEnum("meeting_kind", MEETING_KINDS);
+export const meetingStatus = pgEnum("meeting_status", MEETING_STATUSES);
+export const attendanceStatus = pgEnum("attendance_status", ATTENDANCE_STATUSES);
+
+export const meetings = pgTable(
+  "meetings",
+  {
+    id: idColumn(),
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => bodies.id, { onDelete: "restrict" }),
+    title: text("title"),
+    start: timestamp("start", { withTimezone: true }).notNull(),
+    end: timestamp("end", { withTimezone: true }),
+    location: text("location"),
+    kind: meetingKind("kind").notNull().default("ordinary"),
+    status: meetingStatus("status").notNull().default("planned"),
+    cancelled: boolean("cancelled").notNull().default(false),
+    cancelReason: text("cancel_reason"),
+    ...rowMeta(),
+  },
+  (t) => [index("meetings_body_start_idx").on(t.bodyId, t.start), index("meetings_start_idx").on(t.start)],
+);
+
+export const attendance = pgTable(
+  "attendance",
+  {
+    id: idColumn(),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => persons.id, { onDelete: "restrict" }),
+    status: attendanceStatus("status").notNull(),
+    substituteForId: integer("substitute_for_id").references(() => persons.id, { onDelete: "restrict" }),
+    /** item ids a guest attends */
+    guestItemIds: jsonb("guest_item_ids").$type<number[]>().notNull().default([]),
+    note: text("note"),
+    ...rowMeta(),
+  },
+  (t) => [uniqueIndex("attendance_meeting_person_uq").on(t.meetingId, t.personId)],
+);

@@ -1,0 +1,28 @@
+import { pgEnum, pgTable, text, uniqueIndex, varchar } from "drizzle-orm/pg-core";
+import { idColumn, rowMeta } from "../../db/columns.ts";
+
+export const PARTY_TYPES = [
+  "region",
+  "municipality",
+  "hospital",
+  "psychiatry",
+  "general_practice",
+  "patient_representatives",
+  "national",
+  "other",
+] as const;
+
+export const partyType = pgEnum("party_type", PARTY_TYPES);
+
+export const parties = pgTable(
+  "parties",
+  {
+    id: idColumn(),
+    type: partyType("type").notNull(),
+    name: text("name").notNull(),
+    region: text("region"),
+    municipalityCode: varchar("municipality_code", { length: 3 }),
+    ...rowMeta(),
+  },
+  (t) => [uniqueIndex("parties_name_uq").on(t.name)],
+);

@@ -1,0 +1,94 @@
+import fastifyCookie from "@fastify/cookie";
+import fastifyFormbody from "@fastify/formbody";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Config } from "../config.ts";
+import type { Database } from "../db/client.ts";
+import { authPlugin, authRoutes } from "../modules/auth/index.ts";
+import { bodyRoutes } from "../modules/bodies/index.ts";
+import { itemRoutes, meetingRoutes } from "../modules/meetings/index.ts";
+import { partyRoutes } from "../modules/parties/index.ts";
+import { peopleRoutes } from "../modules/people/index.ts";
+import { errorsPlugin } from "./errors.plugin.ts";
+import { frontPage } from "./front-page.ts";
+import "./context.ts";
+
+/** Builds the whole application without listening: main.ts listens, tests use inject(). */
+export async function buildApp({ config, database }: { config: Config; database: Database }): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: config.maxBodyBytes,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate("database", database);
+  app.decorate("config", config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(errorsPlugin);
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Tværs API",
+        version: "1",
+        description:
+          "API for Tværs – det tværsektorielle sundhedssamarbejde. Fejl har altid formen { error: { code, message, fields? } }; se docs/errors.md.",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "tvaers_session" },
+          bearer: { type: "http", scheme: "bearer" },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }, {}],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  await app.register(authPlugin);
+
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  app.withTypeProvider<ZodTypeProvider>().get("/healthz", {
+    schema: {
+      tags: ["Drift"],
+      summary: "Sundhedstjek (tjekker databasen)",
+      response: {
+        200: z.object({ status: z.literal("ok"), database: z.string() }),
+        503: z.object({ status: z.literal("error"), database: z.string() }),
+      },
+    },
+    handler: async (_req, reply) => {
+      const ok = await database.ping().catch(() => false);
+      return ok
+        ? { status: "ok" as const, database: database.kind }
+        : reply.code(503).send({ status: "error" as const, database: database.kind });
+    },
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes);
+      await api.register(partyRoutes);
+      await api.register(bodyRoutes);
+      await api.register(peopleRoutes);
+      await api.register(meetingRoutes);
+      await api.register(itemRoutes);
+    },
+    { prefix: "/api/v1" },
+  );
+
+  app.get("/", { schema: { hide: true } }, async (_req, reply) => reply.type("text/html; charset=utf-8").send(frontPage()));
+  return app;
+}

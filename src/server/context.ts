@@ -1,0 +1,21 @@
+import type { Config } from "../config.ts";
+import type { Database, DbOrTx } from "../db/client.ts";
+import type { Actor } from "../modules/auth/actor.ts";
+
+/** What every service call gets: the database (or a transaction) and who is asking. */
+export interface Ctx {
+  db: DbOrTx;
+  actor: Actor;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    database: Database;
+    config: Config;
+  }
+  interface FastifyRequest {
+    actor: Actor;
+    /** how the actor was authenticated; cookie requests get an origin check on writes */
+    authVia: "cookie" | "token" | null;
+  }
+}

@@ -1,0 +1,45 @@
+import type { FastifyInstance, InjectOptions } from "fastify";
+import { afterAll, beforeAll } from "vitest";
+import { testConfig } from "../../src/config.ts";
+import type { Database } from "../../src/db/client.ts";
+import { SYSTEM_ACTOR } from "../../src/modules/auth/index.ts";
+import { buildApp } from "../../src/server/app.ts";
+import type { Ctx } from "../../src/server/context.ts";
+import { createTestDatabase, type DbKind } from "./databases.ts";
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  /** a context with full rights, for arranging data through the services */
+  system: Ctx;
+  /** injects a request, optionally as a user (by bearer token) */
+  request(opts: InjectOptions & { token?: string }): ReturnType<FastifyInstance["inject"]>;
+}
+
+/** A fresh app on a fresh database for one suite; closed after the suite. */
+export function useTestApp(kind: DbKind): () => TestApp {
+  let current: TestApp | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const created = await createTestDatabase(kind);
+    drop = created.drop;
+    const app = await buildApp({ config: testConfig(), database: created.database });
+    current = {
+      app,
+      database: created.database,
+      system: { db: created.database.db, actor: SYSTEM_ACTOR },
+      request: ({ token, headers, ...opts }) =>
+        app.inject({ ...opts, headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } }),
+    };
+  });
+  afterAll(async () => {
+    await current?.app.close();
+    await drop?.();
+  });
+  return () => {
+    if (!current) {
+      throw new Error("useTestApp: the app is not ready (used outside a test?)");
+    }
+    return current;
+  };
+}
