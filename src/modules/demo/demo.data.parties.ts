@@ -1,0 +1,197 @@
+import type { DemoBody, DemoParty } from "./demo.types.ts";
+
+/** The fictional region and its parties. Municipality codes are deliberately outside the real range. */
+export const REGION = "Region Vestkyst";
+export const CLUSTER_NORD = "Sundhedsklynge Nord";
+export const CLUSTER_SYD = "Sundhedsklynge Syd";
+
+export const parties: DemoParty[] = [
+  { key: "region", type: "region", name: "Region Vestkyst", region: REGION },
+  {
+    key: "havbjerg",
+    type: "municipality",
+    name: "Havbjerg Kommune",
+    region: REGION,
+    municipalityCode: "901",
+  },
+  {
+    key: "klitmose",
+    type: "municipality",
+    name: "Klitmose Kommune",
+    region: REGION,
+    municipalityCode: "902",
+  },
+  { key: "sondera", type: "municipality", name: "Sønderå Kommune", region: REGION, municipalityCode: "903" },
+  {
+    key: "vesterhede",
+    type: "municipality",
+    name: "Vesterhede Kommune",
+    region: REGION,
+    municipalityCode: "904",
+  },
+  {
+    key: "fjordlund",
+    type: "municipality",
+    name: "Fjordlund Kommune",
+    region: REGION,
+    municipalityCode: "905",
+  },
+  {
+    key: "mosevang",
+    type: "municipality",
+    name: "Mosevang Kommune",
+    region: REGION,
+    municipalityCode: "906",
+  },
+  {
+    key: "tangholm",
+    type: "municipality",
+    name: "Tangholm Kommune",
+    region: REGION,
+    municipalityCode: "907",
+  },
+  { key: "hospital", type: "hospital", name: "Vestkyst Hospital", region: REGION },
+  { key: "psykiatri", type: "psychiatry", name: "Psykiatrien i Region Vestkyst", region: REGION },
+  { key: "plo", type: "general_practice", name: "PLO-Vestkyst", region: REGION },
+  {
+    key: "patienter",
+    type: "patient_representatives",
+    name: "Patient- og pårørenderepræsentanter i Region Vestkyst",
+    region: REGION,
+  },
+  { key: "kl", type: "national", name: "KL – Kommunernes Landsforening", region: REGION },
+];
+
+export const bodies: DemoBody[] = [
+  {
+    key: "ssu",
+    name: "Sundhedssamarbejdsudvalget",
+    shortName: "SSU",
+    kind: "political_committee",
+    region: REGION,
+  },
+  {
+    key: "sss",
+    name: "Strategisk Sundhedsstyregruppe",
+    shortName: "SSS",
+    kind: "administrative_steering_group",
+    region: REGION,
+    reportsTo: "ssu",
+  },
+  {
+    key: "sss-formandskab",
+    name: "Formandskabet for Strategisk Sundhedsstyregruppe",
+    shortName: "Formandskabet for SSS",
+    kind: "chair_group",
+    region: REGION,
+    reportsTo: "sss",
+  },
+  {
+    key: "sdk",
+    name: "Sundhedsdirektørkredsen",
+    shortName: "SDK",
+    kind: "municipal_forum",
+    region: REGION,
+  },
+  {
+    key: "pn-nord",
+    name: "Sundhedsklynge Nord – politisk niveau",
+    shortName: "PN",
+    kind: "cluster_political",
+    region: REGION,
+    cluster: CLUSTER_NORD,
+    reportsTo: "ssu",
+  },
+  {
+    key: "fsn-nord",
+    name: "Sundhedsklynge Nord – fagligt strategisk niveau",
+    shortName: "FSN",
+    kind: "cluster_professional",
+    region: REGION,
+    cluster: CLUSTER_NORD,
+    reportsTo: "pn-nord",
+  },
+  {
+    key: "kf-nord",
+    name: "Koordinationsforum for Sundhedsklynge Nord",
+    shortName: "KF",
+    kind: "coordination_forum",
+    region: REGION,
+    cluster: CLUSTER_NORD,
+    reportsTo: "fsn-nord",
+  },
+  {
+    key: "pn-syd",
+    name: "Sundhedsklynge Syd – politisk niveau",
+    shortName: "PN",
+    kind: "cluster_political",
+    region: REGION,
+    cluster: CLUSTER_SYD,
+    reportsTo: "ssu",
+  },
+  {
+    key: "fsn-syd",
+    name: "Sundhedsklynge Syd – fagligt strategisk niveau",
+    shortName: "FSN",
+    kind: "cluster_professional",
+    region: REGION,
+    cluster: CLUSTER_SYD,
+    reportsTo: "pn-syd",
+  },
+  {
+    key: "kf-syd",
+    name: "Koordinationsforum for Sundhedsklynge Syd",
+    shortName: "KF",
+    kind: "coordination_forum",
+    region: REGION,
+    cluster: CLUSTER_SYD,
+    reportsTo: "fsn-syd",
+  },
+  {
+    key: "adhoc-akut",
+    name: "Ad hoc gruppe om akutte forløb for ældre medicinske patienter",
+    shortName: "Ad hoc akut",
+    kind: "ad_hoc_group",
+    region: REGION,
+    cluster: CLUSTER_NORD,
+    reportsTo: "fsn-nord",
+    mandate: {
+      purpose:
+        "Gruppen skal udvikle og afprøve en fælles model for opsporing, visitation og opfølgning på ældre medicinske patienter, der kommer i kontakt med akutområdet, så flere kan behandles i eget hjem eller på en kommunal akutplads i stedet for at blive indlagt. Gruppen afleverer en anbefaling med forslag til skalering til FSN senest i 1. kvartal 2027.",
+      from: "2026-03-01",
+      to: "2027-03-31",
+      status: "active",
+    },
+  },
+  {
+    key: "adhoc-psyk",
+    name: "Ad hoc gruppe om samtidig psykisk lidelse og misbrug",
+    shortName: "Ad hoc dobbeltdiagnoser",
+    kind: "ad_hoc_group",
+    region: REGION,
+    cluster: CLUSTER_SYD,
+    reportsTo: "fsn-syd",
+    mandate: {
+      purpose:
+        "Gruppen skal beskrive en fælles indgang og en koordineret behandlingsplan for borgere med samtidig psykisk lidelse og rusmiddelproblematik, herunder snitflader mellem regional psykiatri, kommunal rusmiddelbehandling og almen praksis. Gruppen er sat i bero, indtil de nationale anbefalinger om integreret behandling foreligger.",
+      from: "2025-09-01",
+      to: "2027-06-30",
+      status: "standby",
+    },
+  },
+  {
+    key: "adhoc-genoptraening",
+    name: "Ad hoc gruppe om genoptræningsplaner",
+    shortName: "Ad hoc genoptræning",
+    kind: "ad_hoc_group",
+    region: REGION,
+    reportsTo: "sss",
+    mandate: {
+      purpose:
+        "Gruppen skulle revidere den fælles vejledning om genoptræningsplaner efter udskrivning, herunder ventetider, specialiseret genoptræning og overlevering af oplysninger til kommunen. Gruppen har afleveret sin anbefaling og er nedlagt efter SSS' godkendelse.",
+      from: "2025-02-01",
+      to: "2026-10-31",
+      status: "closed",
+    },
+  },
+];

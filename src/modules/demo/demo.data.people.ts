@@ -1,0 +1,222 @@
+import type { DemoPerson } from "./demo.types.ts";
+
+/** Fictional persons. Any likeness to real persons is accidental. */
+export const persons: DemoPerson[] = [
+  // Region Vestkyst – politikere og administration
+  {
+    key: "p-holm",
+    name: "Birgitte Damgaard Holm",
+    title: "Regionsrådsformand",
+    email: "birgitte.holm@vestkyst.example",
+  },
+  {
+    key: "p-lindholt",
+    name: "Kasper Lindholt",
+    title: "Regionsrådsmedlem",
+    email: "kasper.lindholt@vestkyst.example",
+  },
+  {
+    key: "p-juul",
+    name: "Hanne Vestergaard Juul",
+    title: "Regionsrådsmedlem",
+    email: "hanne.juul@vestkyst.example",
+  },
+  {
+    key: "p-aasted",
+    name: "Frederik Aasted",
+    title: "Regionsrådsmedlem (stedfortræder)",
+    email: "frederik.aasted@vestkyst.example",
+  },
+  {
+    key: "p-skovgaard",
+    name: "Morten Skovgaard",
+    title: "Koncerndirektør",
+    email: "morten.skovgaard@vestkyst.example",
+  },
+  {
+    key: "p-stougaard",
+    name: "Pernille Stougaard",
+    title: "Enhedschef, Tværsektorielt Samarbejde",
+    email: "pernille.stougaard@vestkyst.example",
+  },
+  {
+    key: "p-aagaard",
+    name: "Jens Peter Aagaard",
+    title: "Hospitalsdirektør",
+    email: "jens.peter.aagaard@vestkyst.example",
+  },
+  {
+    key: "p-kjeldsen",
+    name: "Signe Bonde Kjeldsen",
+    title: "Vicehospitalsdirektør",
+    email: "signe.kjeldsen@vestkyst.example",
+  },
+  {
+    key: "p-ravn",
+    name: "Torben Ravn",
+    title: "Direktør for Psykiatrien",
+    email: "torben.ravn@vestkyst.example",
+  },
+  {
+    key: "p-thygesen",
+    name: "Rikke Thygesen",
+    title: "Ledende overlæge, Fælles Akutmodtagelse",
+    email: "rikke.thygesen@vestkyst.example",
+  },
+  {
+    key: "p-molgaard",
+    name: "Anders Bech Mølgaard",
+    title: "Chefkonsulent",
+    email: "anders.molgaard@vestkyst.example",
+  },
+  { key: "p-iversen", name: "Maja Fogh Iversen", title: "Konsulent", email: "maja.iversen@vestkyst.example" },
+  { key: "p-hald", name: "Jonas Kirkegaard Hald", title: "Konsulent", email: "jonas.hald@vestkyst.example" },
+  {
+    key: "p-kjaergaard",
+    name: "Nanna Kjærgaard",
+    title: "Projektleder, Data og Digitalisering",
+    email: "nanna.kjaergaard@vestkyst.example",
+  },
+  { key: "p-vind", name: "Søren Vind", title: "Analysechef", email: "soren.vind@vestkyst.example" },
+  // Kommunerne
+  {
+    key: "p-brandt",
+    name: "Niels Ulrik Brandt",
+    title: "Borgmester, Havbjerg Kommune",
+    email: "nub@havbjerg.example",
+  },
+  {
+    key: "p-lund",
+    name: "Henrik Østergaard Lund",
+    title: "Kommunaldirektør, Havbjerg Kommune",
+    email: "hol@havbjerg.example",
+  },
+  {
+    key: "p-mejlgaard",
+    name: "Karen Mejlgaard",
+    title: "Sundhedschef, Havbjerg Kommune",
+    email: "kam@havbjerg.example",
+  },
+  {
+    key: "p-kronborg",
+    name: "Anne-Mette Kronborg",
+    title: "Formand for Sundheds- og Ældreudvalget, Klitmose Kommune",
+    email: "amk@klitmose.example",
+  },
+  {
+    key: "p-kristiansen",
+    name: "Ole Bach Kristiansen",
+    title: "Sundheds- og omsorgschef, Klitmose Kommune",
+    email: "obk@klitmose.example",
+  },
+  {
+    key: "p-riis",
+    name: "Susanne Winther Riis",
+    title: "Borgmester, Sønderå Kommune",
+    email: "swr@sondera.example",
+  },
+  {
+    key: "p-engberg",
+    name: "Claus Engberg",
+    title: "Direktør for Sundhed og Omsorg, Sønderå Kommune",
+    email: "cle@sondera.example",
+  },
+  {
+    key: "p-andersen",
+    name: "Mette Lykke Andersen",
+    title: "Sundhedschef, Sønderå Kommune",
+    email: "mla@sondera.example",
+  },
+  {
+    key: "p-holst",
+    name: "Katrine Bjerre Holst",
+    title: "Konsulent, Det kommunale sundhedssekretariat",
+    email: "kbh@sondera.example",
+  },
+  {
+    key: "p-sandholm",
+    name: "Poul Erik Sandholm",
+    title: "Formand for Social- og Sundhedsudvalget, Vesterhede Kommune",
+    email: "pes@vesterhede.example",
+  },
+  {
+    key: "p-madsen",
+    name: "Tina Kvist Madsen",
+    title: "Sundhedschef, Vesterhede Kommune",
+    email: "tkm@vesterhede.example",
+  },
+  {
+    key: "p-hvidberg",
+    name: "Jesper Hvidberg",
+    title: "Borgmester, Fjordlund Kommune",
+    email: "jeh@fjordlund.example",
+  },
+  {
+    key: "p-ebbesen",
+    name: "Louise Dahl Ebbesen",
+    title: "Sundhedschef, Fjordlund Kommune",
+    email: "lde@fjordlund.example",
+  },
+  {
+    key: "p-sondergaard",
+    name: "Gitte Søndergaard",
+    title: "Formand for Ældre- og Sundhedsudvalget, Mosevang Kommune",
+    email: "gis@mosevang.example",
+  },
+  {
+    key: "p-holmgaard",
+    name: "Rasmus Holmgaard",
+    title: "Sundhedschef, Mosevang Kommune",
+    email: "rah@mosevang.example",
+  },
+  {
+    key: "p-bang",
+    name: "Erik Møller Bang",
+    title: "Formand for Sundhedsudvalget, Tangholm Kommune",
+    email: "emb@tangholm.example",
+  },
+  {
+    key: "p-nygaard",
+    name: "Camilla Friis Nygaard",
+    title: "Sundhedschef, Tangholm Kommune",
+    email: "cfn@tangholm.example",
+  },
+  {
+    key: "p-dalsgaard",
+    name: "Lene Dalsgaard",
+    title: "Kommunaldirektør, Tangholm Kommune",
+    email: "led@tangholm.example",
+  },
+  // Almen praksis, patienter, nationale aktører
+  {
+    key: "p-jessen",
+    name: "Mikkel Storm Jessen",
+    title: "Praktiserende læge, formand for PLO-Vestkyst",
+    email: "msj@plo-vestkyst.example",
+  },
+  {
+    key: "p-abildgaard",
+    name: "Helle Abildgaard",
+    title: "Praktiserende læge",
+    email: "hab@plo-vestkyst.example",
+  },
+  {
+    key: "p-rahimi",
+    name: "Ahmad Rahimi",
+    title: "Praktiserende læge, praksiskonsulent",
+    email: "ahr@plo-vestkyst.example",
+  },
+  {
+    key: "p-toft",
+    name: "Inger Marie Toft",
+    title: "Patientrepræsentant",
+    email: "inger.toft@patientvestkyst.example",
+  },
+  {
+    key: "p-hjorth",
+    name: "Bent Hjorth",
+    title: "Pårørenderepræsentant",
+    email: "bent.hjorth@patientvestkyst.example",
+  },
+  { key: "p-lauridsen", name: "Sofie Wind Lauridsen", title: "Chefkonsulent, KL", email: "swl@kl.example" },
+];
