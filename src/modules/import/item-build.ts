@@ -1,0 +1,203 @@
+import { findAbsenceSentences, namesInAbsenceLines } from "./absence.ts";
+import { type Block, plainText } from "./blocks.ts";
+import { caseNumbersIn, isTreatmentLine } from "./header.ts";
+import type { ImportItem, ItemConfidence, SectionKey } from "./import.schemas.ts";
+import { sameTitle } from "./items.ts";
+import { inlineLabel, type SectionTarget, sectionOfLabel } from "./lexicon.ts";
+import { isEmptyText, renderBlocks } from "./render.ts";
+
+interface Section {
+  target: SectionTarget | "other";
+  heading: string;
+  level: number;
+  blocks: Block[];
+}
+
+export interface ItemContext {
+  titles: string[];
+  consumed: Set<string>;
+}
+
+export interface BuiltBody {
+  item: Omit<ImportItem, "number" | "title" | "access" | "durationMinutes">;
+  confidence: Pick<ItemConfidence, "sections" | "decision" | "absent">;
+  hasDecision: boolean;
+}
+
+/** Splits one occurrence of an item into its labelled sections. */
+function splitSections(
+  blocks: Block[],
+  ctx: ItemContext,
+  caseNumbers: string[],
+): { sections: Section[]; treatment: boolean } {
+  const sections: Section[] = [];
+  let current: Section | null = null;
+  let treatment = false;
+  const open = (target: Section["target"], heading: string, level: number): Section => {
+    const section: Section = { target, heading, level, blocks: [] };
+    sections.push(section);
+    return section;
+  };
+  for (const block of blocks) {
+    const plain = plainText(block.text);
+    if (ctx.consumed.has(plain)) {
+      continue;
+    }
+    if (current?.target !== "attachments") {
+      const cases = caseNumbersIn(block.text, true);
+      if (cases.length > 0) {
+        caseNumbers.push(...cases);
+        continue;
+      }
+    }
+    if (isTreatmentLine(plain)) {
+      current = open("decision", plain, 0);
+      treatment = true;
+      continue;
+    }
+    const target = sectionOfLabel(plain);
+    if (target) {
+      current = open(target, plain, block.level);
+      continue;
+    }
+    const inline = block.level === 0 ? inlineLabel(plain) : null;
+    if (inline) {
+      current = open(inline.target, plain, 0);
+      current.blocks.push({ ...block, text: inline.rest });
+      continue;
+    }
+    if (block.level > 0) {
+      if (ctx.titles.some((t) => sameTitle(t, plain))) {
+        current = null;
+        continue;
+      }
+      if (!current || (current.level > 0 && block.level < current.level)) {
+        current = open("other", plain, block.level);
+        continue;
+      }
+    }
+    current ??= open("other", "", 0);
+    current.blocks.push(block);
+  }
+  return { sections, treatment };
+}
+
+function attachmentTitles(blocks: Block[]): string[] {
+  const lines: string[] = [];
+  for (const block of blocks) {
+    const plain = plainText(block.text);
+    const last = lines.length - 1;
+    if (!block.gap && !block.list && last >= 0 && /^\p{Ll}/u.test(plain)) {
+      lines[last] = `${lines[last]} ${plain}`;
+    } else {
+      lines.push(plain);
+    }
+  }
+  return lines
+    .map((line) => line.replace(/^\s*(?:[-*•·▪]|\d{1,3}[.)])\s+/, "").trim())
+    .filter((line) => !isEmptyText(line) && !/^ingen(?: bilag)?\.?$/i.test(line) && line.length <= 400);
+}
+
+export function attachmentKey(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/\((?:[^()]*\d[^()]*)\)\s*$/, "")
+    .replace(/\.(?:pdf|docx?|xlsx?|pptx?|msg|txt)\b.*$/i, "")
+    .replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+function pushUnique(
+  list: string[],
+  values: string[],
+  key: (v: string) => string = (v) => v.toLowerCase(),
+): void {
+  const seen = new Set(list.map(key));
+  for (const value of values) {
+    const k = key(value);
+    if (k !== "" && !seen.has(k)) {
+      seen.add(k);
+      list.push(value);
+    }
+  }
+}
+
+/** Builds an item's sections, recommendations, absence and attachments from its occurrences. */
+export function buildItemBody(segments: Block[][], ctx: ItemContext, documentAbsent: string[]): BuiltBody {
+  const texts = new Map<SectionKey, string[]>();
+  const recommendations: string[] = [];
+  const otherSections: Array<{ heading: string; text: string }> = [];
+  const absent: string[] = [];
+  const attachments: string[] = [];
+  const caseNumbers: string[] = [];
+  let labelled = false;
+  let decisionConfidence = 0;
+  let absentConfidence = documentAbsent.length > 0 ? 0.9 : 0.6;
+
+  for (const segment of segments) {
+    const { sections, treatment } = splitSections(segment, ctx, caseNumbers);
+    for (const section of sections) {
+      if (section.target === "attachments") {
+        pushUnique(attachments, attachmentTitles(section.blocks), attachmentKey);
+        continue;
+      }
+      if (section.target === "absent") {
+        pushUnique(absent, namesInAbsenceLines(section.blocks.map((b) => plainText(b.text))));
+        absentConfidence = 1;
+        continue;
+      }
+      let text = renderBlocks(section.blocks);
+      for (const sentence of findAbsenceSentences(text).sort((a, b) => b.start - a.start)) {
+        pushUnique(absent, sentence.names);
+        absentConfidence = Math.max(absentConfidence, 0.8);
+        if (section.target === "decision") {
+          text = `${text.slice(0, sentence.start)}${text.slice(sentence.end)}`
+            .replace(/[ \t]+\n/g, "\n")
+            .trim();
+        }
+      }
+      if (isEmptyText(text)) {
+        continue;
+      }
+      if (section.target === "other") {
+        otherSections.push({ heading: section.heading, text });
+      } else if (section.target === "recommendation") {
+        recommendations.push(text);
+        labelled = true;
+      } else {
+        labelled = true;
+        texts.set(section.target, [...(texts.get(section.target) ?? []), text]);
+        if (section.target === "decision") {
+          decisionConfidence = Math.max(decisionConfidence, treatment ? 0.9 : 1);
+        }
+      }
+    }
+  }
+  pushUnique(absent, documentAbsent);
+  const sections: Partial<Record<SectionKey, string>> = {};
+  for (const [key, values] of texts) {
+    sections[key] = values.join("\n\n");
+  }
+  // Text under the item heading before any label is the case text of a plain agenda.
+  const untitled = otherSections.findIndex((s) => s.heading === "");
+  if (untitled >= 0 && !sections.presentation) {
+    sections.presentation = otherSections[untitled]?.text ?? "";
+    otherSections.splice(untitled, 1);
+  }
+  const hasSections = Object.keys(sections).length > 0 || recommendations.length > 0;
+  return {
+    item: {
+      caseNumbers: [...new Set(caseNumbers)],
+      sections,
+      recommendations,
+      otherSections,
+      absent,
+      attachments,
+    },
+    confidence: {
+      sections: labelled ? 1 : hasSections ? 0.5 : 0.3,
+      decision: decisionConfidence,
+      absent: absentConfidence,
+    },
+    hasDecision: Boolean(sections.decision),
+  };
+}
