@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions } from "fastify";
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll } from "vitest";
 import { testConfig } from "../../src/config.ts";
 import type { Database } from "../../src/db/client.ts";
@@ -13,7 +13,7 @@ export interface TestApp {
   /** a context with full rights, for arranging data through the services */
   system: Ctx;
   /** injects a request, optionally as a user (by bearer token) */
-  request(opts: InjectOptions & { token?: string }): ReturnType<FastifyInstance["inject"]>;
+  request(opts: InjectOptions & { token?: string }): Promise<LightMyRequestResponse>;
 }
 
 /** A fresh app on a fresh database for one suite; closed after the suite. */

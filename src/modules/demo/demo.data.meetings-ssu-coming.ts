@@ -142,6 +142,8 @@ const items: ItemDraft[] = [
       presentation:
         "Efter forhandlingen med leverandøren implementeres løsningen i tre trin. Første trin omfatter Havbjerg, Klitmose og Vesterhede kommuner samt to medicinske afsnit på Vestkyst Hospital. Evalueringen gennemføres af regionens analyseenhed.",
       economy: "Afprøvningen holdes inden for budgettet på 2.450.000 kr.",
+      coordination:
+        "Afprøvningen er koordineret med regionens it-afdeling og med de kommunale omsorgssystemers systemforvaltere i Havbjerg, Klitmose og Vesterhede.",
     },
     recommendations: ["Administrationen indstiller, at orienteringen tages til efterretning."],
   },

@@ -96,6 +96,8 @@ Materialet må ikke videregives uden for FSN.`,
       economy:
         "Afprøvningen koster 1.480.000 kr. Heraf betaler de tre kommuner 740.000 kr. og Psykiatrien 740.000 kr.",
       municipalRemarks: "Fjordlund Kommune stiller lokaler til rådighed i sundhedshuset.",
+      coordination:
+        "Sagen er koordineret med PPR i de tre kommuner og med sundhedsplejen, som henviser til den fælles indgang.",
     },
     recommendations: [
       indstilling("Sekretariatet indstiller,", [

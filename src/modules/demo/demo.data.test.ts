@@ -55,9 +55,30 @@ describe("demo data integrity", () => {
         }
       }
       expect(duplicates(m.attendance.map((a) => a.personKey)), m.key).toEqual([]);
+      const attending = m.attendance.filter((a) => a.status === "present" || a.status === "substitute");
+      for (const a of m.attendance.filter((x) => x.status === "substitute")) {
+        const member = m.attendance.find((x) => x.personKey === a.substituteForKey);
+        expect(member?.status, `${m.key}: ${a.substituteForKey} has sent apologies`).toBe("afbud");
+      }
       for (const item of m.items) {
         for (const p of item.absentPersonKeys) {
           expect(personKeys, `${m.key} #${item.number}`).toContain(p);
+          expect(
+            attending.map((a) => a.personKey),
+            `${m.key} #${item.number}: ${p} attended the meeting`,
+          ).toContain(p);
+        }
+      }
+    }
+    for (const m of meetings) {
+      for (const item of m.items) {
+        expect(item.title.trim(), m.key).not.toBe("");
+        expect(duplicates(item.attachments.map((a) => a.fileName)), `${m.key} #${item.number}`).toEqual([]);
+        for (const a of item.attachments) {
+          const lines = a.content.split("\n").length;
+          expect(lines, a.fileName).toBeGreaterThanOrEqual(5);
+          expect(lines, a.fileName).toBeLessThanOrEqual(30);
+          expect(a.mimeType).toBe(a.fileName.endsWith(".md") ? "text/markdown" : "text/plain");
         }
       }
     }

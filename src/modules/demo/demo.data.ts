@@ -1,6 +1,7 @@
 import { meetingsNord } from "./demo.data.meetings-nord.ts";
 import { meetingsSdk } from "./demo.data.meetings-sdk.ts";
 import { meetingsSss } from "./demo.data.meetings-sss.ts";
+import { meetingsSssAutumn } from "./demo.data.meetings-sss-autumn.ts";
 import { meetingsSsu } from "./demo.data.meetings-ssu.ts";
 import { meetingsSsuComing } from "./demo.data.meetings-ssu-coming.ts";
 import { meetingsSyd } from "./demo.data.meetings-syd.ts";
@@ -22,6 +23,7 @@ export const demoData: DemoData = {
   memberships,
   meetings: [
     ...meetingsSss,
+    ...meetingsSssAutumn,
     ...meetingsSsu,
     ...meetingsSsuComing,
     ...meetingsNord,

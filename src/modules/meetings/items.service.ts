@@ -130,13 +130,14 @@ async function nextPosition(db: DbOrTx, meetingId: number): Promise<number> {
 }
 
 export async function createItem(ctx: Ctx, input: TItemInput) {
-  await requireEditableMeeting(ctx, input.meetingId);
+  const meeting = await requireEditableMeeting(ctx, input.meetingId);
   const position = await nextPosition(ctx.db, input.meetingId);
   const [row] = await ctx.db
     .insert(agendaItems)
     .values({ ...input, number: input.number ?? position, position })
     .returning();
-  return getItem(ctx, (row as ItemRow).id);
+  // A new item has no attachments or absences yet: present it without reading them back.
+  return presentItem(row as ItemRow, { attachments: [], absences: [] }, visibilityOf(ctx.actor, meeting));
 }
 
 export async function updateItem(ctx: Ctx, id: number, input: Partial<TItemInput> & { version: number }) {

@@ -1,0 +1,97 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { loadConfig } from "../config.ts";
+import { createDatabase, type Database } from "../db/client.ts";
+import { SYSTEM_ACTOR } from "../modules/auth/index.ts";
+import { createUser } from "../modules/auth/auth.service.ts";
+import { exportAll, isDatabaseEmpty, restoreAll } from "../modules/backup/index.ts";
+import { AppError } from "../server/errors.ts";
+
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+  const database = await createDatabase(loadConfig());
+  try {
+    await database.migrate();
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export async function runMigrate() {
+  await withDatabase(async (database) => say(`Databasen (${database.kind}) er migreret.`));
+}
+
+export async function runDemo() {
+  await withDatabase(async (database) => {
+    if (!(await isDatabaseEmpty(database.db))) {
+      throw new AppError("conflict", "Databasen er ikke tom; demodata indlæses kun i en tom database.");
+    }
+    const { loadDemo } = await import("../modules/demo/demo.service.ts");
+    const { demoData } = await import("../modules/demo/demo.data.ts");
+    const result = await loadDemo(database.db, demoData);
+    say(`Demodata indlæst: ${result.meetings} møder.`);
+    for (const login of result.logins) {
+      say(`  ${login.email}  ${login.password}`);
+    }
+  });
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) {
+    return "";
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8").trim();
+}
+
+export async function runUserCreate(opts: { email: string; name: string; password?: string; admin: boolean; person?: string }) {
+  const password = opts.password ?? process.env.TVAERS_PASSWORD ?? (await readStdin());
+  if (!password) {
+    throw new Error("Angiv en adgangskode med --password, TVAERS_PASSWORD eller på standard input.");
+  }
+  await withDatabase(async (database) => {
+    const user = await createUser(
+      { db: database.db, actor: SYSTEM_ACTOR },
+      {
+        email: opts.email,
+        name: opts.name,
+        password,
+        isAdmin: opts.admin,
+        personId: opts.person ? Number(opts.person) : null,
+      },
+    );
+    say(`Bruger oprettet: ${user.email} (id ${user.id}${user.isAdmin ? ", administrator" : ""}).`);
+  });
+}
+
+export async function runExport(opts: { out?: string }) {
+  await withDatabase(async (database) => {
+    const data = await exportAll(database.db);
+    const json = JSON.stringify(data);
+    if (opts.out) {
+      await writeFile(opts.out, json);
+      const rows = Object.values(data.tables).reduce((n, t) => n + t.length, 0);
+      say(`Eksporteret ${rows} rækker til ${opts.out}.`);
+    } else {
+      process.stdout.write(`${json}\n`);
+    }
+  });
+}
+
+export async function runRestore(file: string, opts: { replace: boolean }) {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, "utf8"));
+  } catch {
+    throw new Error(`Kan ikke læse ${file} som JSON.`);
+  }
+  await withDatabase(async (database) => {
+    const counts = await restoreAll(database.db, parsed, { replace: opts.replace });
+    const rows = Object.values(counts).reduce((n, c) => n + c, 0);
+    say(`Genskabt ${rows} rækker fra ${file}.`);
+  });
+}

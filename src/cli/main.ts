@@ -1,0 +1,75 @@
+import { Command, Option } from "commander";
+import { loadConfig } from "../config.ts";
+
+/**
+ * `tvaers`: declared commands with described options; each handler loads its implementation lazily
+ * so that `tvaers --help` stays fast.
+ */
+const program = new Command()
+  .name("tvaers")
+  .description("Tværs – arbejdsrummet for det tværsektorielle sundhedssamarbejde")
+  .showHelpAfterError();
+
+program
+  .command("serve")
+  .description("migrér databasen, indlæs demodata i en tom database og start webserveren")
+  .action(async () => {
+    const { startServer } = await import("../server/main.ts");
+    await startServer(loadConfig());
+  });
+
+program
+  .command("migrate")
+  .description("kør databasemigreringerne")
+  .action(async () => {
+    const { runMigrate } = await import("./commands.ts");
+    await runMigrate();
+  });
+
+program
+  .command("demo")
+  .description("indlæs demodata (kun i en tom database)")
+  .action(async () => {
+    const { runDemo } = await import("./commands.ts");
+    await runDemo();
+  });
+
+program
+  .command("user")
+  .description("brugere")
+  .command("create")
+  .description("opret en bruger; adgangskoden læses fra --password, TVAERS_PASSWORD eller standard input")
+  .requiredOption("--email <email>", "e-mailadresse (login)")
+  .option("--name <name>", "navn", "Administrator")
+  .option("--password <password>", "adgangskode (mindst 10 tegn)")
+  .option("--admin", "giv brugeren administratorrettigheder", false)
+  .option("--person <id>", "personen hvis medlemskaber giver brugerens roller")
+  .action(async (opts) => {
+    const { runUserCreate } = await import("./commands.ts");
+    await runUserCreate(opts);
+  });
+
+program
+  .command("export")
+  .description("eksportér alle data som JSON, bilag inkluderet")
+  .option("--out <file>", "skriv til filen i stedet for standard output")
+  .action(async (opts) => {
+    const { runExport } = await import("./commands.ts");
+    await runExport(opts);
+  });
+
+program
+  .command("restore")
+  .description("genskab alle data fra en eksport")
+  .argument("<file>", "eksportfilen")
+  .addOption(new Option("--replace", "erstat indholdet i en database, der ikke er tom").default(false))
+  .action(async (file, opts) => {
+    const { runRestore } = await import("./commands.ts");
+    await runRestore(file, opts);
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`Fejl: ${message}\n`);
+  process.exit(1);
+});

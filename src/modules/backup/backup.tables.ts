@@ -1,0 +1,28 @@
+import type { PgTable } from "drizzle-orm/pg-core";
+import { apiTokens, users } from "../auth/auth.tables.ts";
+import { bodies } from "../bodies/bodies.tables.ts";
+import { storedFiles } from "../files/files.tables.ts";
+import { agendaItems, attachments, itemAbsences, minutesCorrections } from "../meetings/items.tables.ts";
+import { attendance, meetings } from "../meetings/meetings.tables.ts";
+import { parties } from "../parties/parties.tables.ts";
+import { memberships, persons } from "../people/people.tables.ts";
+
+/**
+ * Every table an export holds, in an order where each row's references come before it.
+ * Login sessions are left out on purpose: they are short-lived secrets, not data.
+ */
+export const EXPORT_TABLES: ReadonlyArray<{ name: string; table: PgTable; sqlName: string; identity: boolean }> = [
+  { name: "parties", table: parties, sqlName: "parties", identity: true },
+  { name: "bodies", table: bodies, sqlName: "bodies", identity: true },
+  { name: "persons", table: persons, sqlName: "persons", identity: true },
+  { name: "memberships", table: memberships, sqlName: "memberships", identity: true },
+  { name: "users", table: users, sqlName: "users", identity: true },
+  { name: "apiTokens", table: apiTokens, sqlName: "api_tokens", identity: true },
+  { name: "storedFiles", table: storedFiles, sqlName: "stored_files", identity: false },
+  { name: "meetings", table: meetings, sqlName: "meetings", identity: true },
+  { name: "agendaItems", table: agendaItems, sqlName: "agenda_items", identity: true },
+  { name: "attendance", table: attendance, sqlName: "attendance", identity: true },
+  { name: "itemAbsences", table: itemAbsences, sqlName: "item_absences", identity: true },
+  { name: "attachments", table: attachments, sqlName: "attachments", identity: true },
+  { name: "minutesCorrections", table: minutesCorrections, sqlName: "minutes_corrections", identity: true },
+];

@@ -1,0 +1,1 @@
+export { type ExportFile, exportAll, isDatabaseEmpty, restoreAll } from "./backup.service.ts";

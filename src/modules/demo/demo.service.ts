@@ -1,0 +1,184 @@
+import type { Db } from "../../db/client.ts";
+import { parseDateTime } from "../../lib/time.ts";
+import type { Ctx } from "../../server/context.ts";
+import { SYSTEM_ACTOR } from "../auth/actor.ts";
+import { createUser } from "../auth/auth.service.ts";
+import { createBody } from "../bodies/index.ts";
+import {
+  absenceService,
+  attachmentService,
+  attendanceService,
+  createItem,
+  createMeeting,
+  meetings,
+  transitionMeeting,
+  uploadAttachmentContent,
+} from "../meetings/index.ts";
+import { cancelMeeting } from "../meetings/meetings.service.ts";
+import { createParty } from "../parties/index.ts";
+import { createMembership, createPerson } from "../people/index.ts";
+import { DEMO_REFERENCE_DATE, type DemoData, type DemoMeeting, type MeetingStatus } from "./demo.types.ts";
+
+const DAY = 86_400_000;
+const PATH: MeetingStatus[] = ["agenda_published", "held", "minutes_draft", "minutes_approved", "minutes_published"];
+
+/** Whole weeks between the data's reference day and today, so weekdays stay right. */
+export function demoWeekShift(now: Date): number {
+  const days = Math.round((now.getTime() - new Date(`${DEMO_REFERENCE_DATE}T12:00:00Z`).getTime()) / DAY);
+  return Math.round(days / 7) * 7;
+}
+
+/** Moves a "YYYY-MM-DD" or "YYYY-MM-DDTHH:mm" by whole days, keeping the wall-clock time. */
+export function shiftLocal(value: string, days: number): string {
+  const date = new Date(`${value.slice(0, 10)}T12:00:00Z`);
+  const shifted = new Date(date.getTime() + days * DAY).toISOString().slice(0, 10);
+  return shifted + value.slice(10);
+}
+
+function must<K, T>(map: Map<K, T>, key: K, what: string): T {
+  const value = map.get(key);
+  if (value === undefined) {
+    throw new Error(`Demodata: ukendt ${what} "${key}"`);
+  }
+  return value;
+}
+
+async function loadMeeting(
+  ctx: Ctx,
+  m: DemoMeeting,
+  days: number,
+  ids: { bodies: Map<string, number>; persons: Map<string, number> },
+) {
+  const start = parseDateTime(shiftLocal(m.start, days)) as Date;
+  const meeting = await createMeeting(ctx, {
+    bodyId: must(ids.bodies, m.bodyKey, "forum"),
+    start,
+    end: parseDateTime(shiftLocal(m.end, days)),
+    location: m.location,
+    kind: m.kind,
+  });
+  const itemIds = new Map<number, number>();
+  for (const item of m.items) {
+    const created = await createItem(ctx, {
+      meetingId: meeting.id,
+      number: item.number,
+      title: item.title,
+      access: item.access,
+      durationMinutes: item.durationMinutes ?? null,
+      kind: item.kind,
+      sections: item.sections,
+      recommendations: item.recommendations,
+      decisionText: item.decision?.text ?? null,
+      outcome: item.decision?.outcome ?? null,
+      caseNumbers: item.caseNumbers,
+    });
+    itemIds.set(item.number, created.id);
+    for (const personKey of item.absentPersonKeys) {
+      await absenceService.create(ctx, { itemId: created.id, personId: must(ids.persons, personKey, "person") });
+    }
+    for (const [position, a] of item.attachments.entries()) {
+      const att = await attachmentService.create(ctx, {
+        itemId: created.id,
+        title: a.title,
+        fileName: a.fileName,
+        access: a.access,
+        position,
+      });
+      await uploadAttachmentContent(ctx, att.id, {
+        bytes: new TextEncoder().encode(a.content),
+        mimeType: a.mimeType,
+        version: att.version,
+      });
+    }
+  }
+  for (const a of m.attendance) {
+    await attendanceService.create(ctx, {
+      meetingId: meeting.id,
+      personId: must(ids.persons, a.personKey, "person"),
+      status: a.status,
+      substituteForId: a.substituteForKey ? must(ids.persons, a.substituteForKey, "person") : null,
+      guestItemIds: (a.guestItems ?? []).map((n) => must(itemIds, n, "punkt")),
+      note: a.note ?? null,
+    });
+  }
+  let version = meeting.version;
+  for (const to of PATH.slice(0, PATH.indexOf(m.status as (typeof PATH)[number]) + 1)) {
+    version = (await transitionMeeting(ctx, meeting.id, { to, version }, new Date(Math.max(Date.now(), start.getTime())))).version;
+  }
+  if (m.cancelled) {
+    await cancelMeeting(ctx, meeting.id, { version, reason: "Mødet er aflyst, da der ikke var sager nok til dagsordenen." });
+  }
+  return meeting.id;
+}
+
+/**
+ * Loads the demo set in one transaction through the same services the API uses,
+ * with dates moved so that the demo always has past and coming meetings.
+ */
+export async function loadDemo(db: Db, data: DemoData, now = new Date()) {
+  const days = demoWeekShift(now);
+  return db.transaction(async (tx) => {
+    const ctx: Ctx = { db: tx, actor: SYSTEM_ACTOR };
+    const ids = { parties: new Map<string, number>(), bodies: new Map<string, number>(), persons: new Map<string, number>() };
+    for (const p of data.parties) {
+      ids.parties.set(p.key, (await createParty(ctx, { ...p, municipalityCode: p.municipalityCode ?? null })).id);
+    }
+    // Parents first, so reportsTo can be set at creation.
+    const pending = [...data.bodies];
+    while (pending.length > 0) {
+      const index = pending.findIndex((b) => !b.reportsTo || ids.bodies.has(b.reportsTo));
+      if (index < 0) {
+        throw new Error("Demodata: fora refererer i ring");
+      }
+      const [b] = pending.splice(index, 1);
+      if (!b) {
+        break;
+      }
+      const body = await createBody(ctx, {
+        name: b.name,
+        shortName: b.shortName,
+        kind: b.kind,
+        region: b.region,
+        cluster: b.cluster ?? null,
+        reportsToId: b.reportsTo ? must(ids.bodies, b.reportsTo, "forum") : null,
+        mandatePurpose: b.mandate?.purpose ?? null,
+        mandateFrom: b.mandate ? shiftLocal(b.mandate.from, days) : null,
+        mandateTo: b.mandate?.to ? shiftLocal(b.mandate.to, days) : null,
+        mandateStatus: b.mandate?.status ?? "active",
+      });
+      ids.bodies.set(b.key, body.id);
+    }
+    for (const p of data.persons) {
+      ids.persons.set(p.key, (await createPerson(ctx, { name: p.name, title: p.title ?? null, email: p.email ?? null })).id);
+    }
+    for (const m of data.memberships) {
+      await createMembership(ctx, {
+        personId: must(ids.persons, m.personKey, "person"),
+        bodyId: must(ids.bodies, m.bodyKey, "forum"),
+        partyId: must(ids.parties, m.partyKey, "part"),
+        role: m.role,
+        from: shiftLocal(m.from, days),
+        to: m.to ? shiftLocal(m.to, days) : null,
+      });
+    }
+    const meetingIds: number[] = [];
+    for (const m of data.meetings) {
+      meetingIds.push(await loadMeeting(ctx, m, days, ids));
+    }
+    for (const u of data.users) {
+      await createUser(ctx, {
+        email: u.email,
+        name: u.name,
+        password: u.password,
+        isAdmin: u.isAdmin ?? false,
+        personId: u.personKey ? must(ids.persons, u.personKey, "person") : null,
+      });
+    }
+    const [first] = await tx.select({ id: meetings.id }).from(meetings).limit(1);
+    return {
+      meetings: meetingIds.length,
+      firstMeetingId: first?.id ?? null,
+      logins: data.users.map((u) => ({ email: u.email, password: u.password, name: u.name })),
+    };
+  });
+}

@@ -1,0 +1,39 @@
+import type { Config } from "../config.ts";
+import { createDatabase } from "../db/client.ts";
+import { isDatabaseEmpty } from "../modules/backup/index.ts";
+import { buildApp } from "./app.ts";
+
+/** Migrates, loads the demo into an empty database, listens, and shuts down cleanly on SIGINT/SIGTERM. */
+export async function startServer(config: Config, out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)) {
+  const started = performance.now();
+  const database = await createDatabase(config);
+  await database.migrate();
+  if (config.demo && (await isDatabaseEmpty(database.db))) {
+    const { loadDemo } = await import("../modules/demo/demo.service.ts");
+    const { demoData } = await import("../modules/demo/demo.data.ts");
+    const result = await loadDemo(database.db, demoData);
+    out(`Demodata indlæst: ${result.meetings} møder. Log ind med:`);
+    for (const login of result.logins) {
+      out(`  ${login.email.padEnd(28)} ${login.password.padEnd(24)} (${login.name})`);
+    }
+  }
+  const app = await buildApp({ config, database });
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? "PostgreSQL" : `PGlite i ${config.dataDir}`;
+  out(`Tværs kører på http://localhost:${config.port} (${where}), klar efter ${Math.round(performance.now() - started)} ms`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    app.log.info({ signal }, "stopping");
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  return { app, database };
+}
