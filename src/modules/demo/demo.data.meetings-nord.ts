@@ -297,6 +297,21 @@ const kfDecember: ItemDraft[] = [
         "proceduren implementeres fra 1. marts 2027",
       ]),
     ],
+    attachments: [
+      attachment(
+        "Udkast til fælles procedure for medicinhåndtering",
+        "procedure-medicin-udskrivning.md",
+        `# Fælles procedure: medicinhåndtering ved udskrivning af ældre
+
+1. Hospitalet afstemmer medicinlisten med borgeren og pårørende inden udskrivning.
+2. Borgeren udskrives med medicin til mindst tre dage.
+3. Medicinlisten sendes elektronisk til hjemmeplejen og egen læge senest kl. 12.
+4. Hjemmeplejen kontrollerer listen ved første besøg.
+5. Ved uoverensstemmelser kontakter hjemmeplejen egen læge samme dag.
+
+Gælder for borgere over 65 år, der modtager hjemmepleje eller bor i plejebolig.`,
+      ),
+    ],
   },
   {
     title: "Revideret vejledning om genoptræningsplaner – lokal implementering",

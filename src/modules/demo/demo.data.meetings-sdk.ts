@@ -36,6 +36,26 @@ const sdkApril: ItemDraft[] = [
       "Sekretariatet indstiller, at Sundhedsdirektørkredsen godkender det fælles kommunale bidrag.",
     ],
     decision: approved(),
+    attachments: [
+      attachment(
+        "Fælles kommunalt bidrag til praksisplanen",
+        "kommunalt-bidrag-praksisplan.md",
+        `# Fælles kommunalt bidrag til praksisplan 2026–2029
+
+Kommunerne i Region Vestkyst takker for et gennemarbejdet udkast.
+
+## Bemærkninger
+1. Almen praksis' rolle i klyngernes prøvehandlinger bør beskrives konkret.
+2. Kommunerne ønsker at blive inddraget, før der planlægges regionsklinikker.
+3. Planen bør indeholde mål for lægernes tilgængelighed for borgere i plejeboliger.
+
+## Tilbud
+Havbjerg og Tangholm kommuner kan stille lokaler til rådighed for nye praksisser.
+
+På vegne af Sundhedsdirektørkredsen
+Claus Engberg, formand`,
+      ),
+    ],
   },
   {
     title: "Sundhedsaftalen 2027–2030 – kommunale perspektiver",
@@ -80,6 +100,23 @@ const sdkApril: ItemDraft[] = [
         "Med de opdaterede tal fordeles den kommunale andel således:\n\n- Havbjerg: 22 pct., 2.156.000 kr.\n- Sønderå: 19 pct., 1.862.000 kr.\n- Klitmose: 14 pct., 1.372.000 kr.\n- Fjordlund: 13 pct., 1.274.000 kr.\n- Vesterhede: 12 pct., 1.176.000 kr.\n- Mosevang: 11 pct., 1.078.000 kr.\n- Tangholm: 9 pct., 882.000 kr.",
       economy: "I alt 9.800.000 kr. Ændringen i forhold til 2026 er under 40.000 kr. for hver kommune.",
     },
+    attachments: [
+      attachment(
+        "Fordelingsnøgle 2027, kommunal andel",
+        "fordelingsnoegle-pulje-2027.txt",
+        `Kommunal andel af den tværsektorielle pulje 2027: 9.800.000 kr.
+
+Kommune      Kode  Andel   Beløb
+Havbjerg     901   22 pct. 2.156.000 kr.
+Klitmose     902   14 pct. 1.372.000 kr.
+Sønderå      903   19 pct. 1.862.000 kr.
+Vesterhede   904   12 pct. 1.176.000 kr.
+Fjordlund    905   13 pct. 1.274.000 kr.
+Mosevang     906   11 pct. 1.078.000 kr.
+Tangholm     907    9 pct.   882.000 kr.
+I alt             100 pct. 9.800.000 kr.`,
+      ),
+    ],
     recommendations: [
       indstilling("Sekretariatet indstiller,", [
         "fordelingsnøglen for 2027 godkendes",

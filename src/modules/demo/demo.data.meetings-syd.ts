@@ -185,6 +185,22 @@ const pnJanuary: ItemDraft[] = [
         "PN får status på prøvehandlingerne i september 2027",
       ]),
     ],
+    attachments: [
+      attachment(
+        "Beskrivelse af prøvehandlinger 2027",
+        "proevehandlinger-syd-2027.md",
+        `# Sundhedsklynge Syd – prøvehandlinger 2027
+
+| Prøvehandling | Ejer | Beløb |
+|---|---|---|
+| Fremskudt psykiatrisk funktion i rusmiddelbehandlingen | Psykiatrien og Fjordlund | 1.150.000 kr. |
+| Fælles genoptræningsforløb efter hofte- og knæalloplastik | Vestkyst Hospital og Sønderå | 980.000 kr. |
+| Opfølgning på gravide med overvægt | PLO-Vestkyst og Mosevang | 770.000 kr. |
+| **I alt** | | **2.900.000 kr.** |
+
+Evaluering: status til PN i september 2027, slutevaluering i juni 2028.`,
+      ),
+    ],
   },
   {
     title: "Fælles indgang for børn og unges mentale sundhed – status",
