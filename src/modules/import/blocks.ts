@@ -13,6 +13,8 @@ export interface Block {
   list: "bullet" | "ordered" | null;
   /** Vertical space before the block: a new paragraph starts here. */
   gap: boolean;
+  /** The layout broke this line at the right margin, so the next line continues it (PDF). */
+  wrapped?: boolean;
 }
 
 /** A block with defaults filled in. */

@@ -123,8 +123,10 @@ function linesToBlocks(pages: Line[][]): Block[] {
       const level = Math.min(6, headingSizes.indexOf(Math.round(line.size * 2) / 2) + 1);
       const samePage = prev !== null && prev.page === line.page;
       const spacing = samePage && prev ? prev.y - line.y : 0;
+      // Across a page break only a line that ran to the margin continues on the next page.
       const gap =
-        prev === null || (samePage && prev !== null && spacing > Math.max(prev.size, line.size) * 1.6);
+        prev === null ||
+        (samePage ? spacing > Math.max(prev.size, line.size) * 1.6 : prev.right <= maxRight * 0.85);
       const last = blocks.at(-1);
       const wrappedHeading =
         last !== undefined &&
@@ -132,12 +134,15 @@ function linesToBlocks(pages: Line[][]): Block[] {
         !gap &&
         samePage &&
         ((level > 0 && last.level === level) ||
-          (level === 0 && line.bold && last.bold && last.level === 0)) &&
-        prev.right > maxRight * 0.8;
+          (level === 0 && line.bold && last.bold && last.level === 0 && prev.right > maxRight * 0.8));
       if (wrappedHeading && last) {
         last.text = `${last.text.replace(/\*\*$/, "")} ${line.text.replace(/^\*\*/, "")}`;
       } else {
         blocks.push(makeBlock(line.text, { level, bold: line.bold, list: listKindOf(line.text), gap }));
+      }
+      const current = blocks.at(-1);
+      if (current) {
+        current.wrapped = line.right > maxRight * 0.85;
       }
       prev = line;
     }

@@ -82,12 +82,23 @@ function splitSections(
   return { sections, treatment };
 }
 
+function unbalanced(text: string): boolean {
+  return (text.match(/\(/g)?.length ?? 0) > (text.match(/\)/g)?.length ?? 0);
+}
+
 function attachmentTitles(blocks: Block[]): string[] {
   const lines: string[] = [];
+  let previous: Block | null = null;
   for (const block of blocks) {
     const plain = plainText(block.text);
     const last = lines.length - 1;
-    if (!block.gap && !block.list && last >= 0 && /^\p{Ll}/u.test(plain)) {
+    const continues =
+      previous?.wrapped === true ||
+      /^\p{Ll}/u.test(plain) ||
+      unbalanced(lines[last] ?? "") ||
+      /[-–(]$/.test(lines[last] ?? "");
+    previous = block;
+    if (!block.gap && !block.list && last >= 0 && continues) {
       lines[last] = `${lines[last]} ${plain}`;
     } else {
       lines.push(plain);

@@ -43,7 +43,15 @@ export function matchHeading(blocks: Block[], index: number, formatted: boolean)
     return null;
   }
   let match: HeadingMatch | null = null;
-  const a = CLASS_A.exec(plain);
+  // "punkt 7.4)" at the start of a wrapped line is a reference inside a sentence, not a heading.
+  const previous = blocks[index - 1];
+  const continuesSentence =
+    !block.gap &&
+    block.level === 0 &&
+    !block.bold &&
+    previous !== undefined &&
+    (previous.wrapped ?? !/[.:!?]\**$/.test(previous.text));
+  const a = continuesSentence || /^\D*\d{1,3}\.\d/.test(plain) ? null : CLASS_A.exec(plain);
   if (a) {
     const title = a[3] ?? "";
     const onlySpace = (a[2] ?? "").trim() === "" && title !== "";
