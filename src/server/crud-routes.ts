@@ -37,6 +37,8 @@ export interface CrudSpec<R extends z.ZodType, C extends Shape, U extends Shape,
   filter: F;
   /** nested collection: list and create live under `${parent.path}/:parentId${path}` and the id goes to this key */
   parent?: { path: string; key: keyof z.infer<z.ZodObject<C>> & keyof z.infer<z.ZodObject<F>> & string };
+  /** with a parent: also list across parents at the plain path, filtered by the query */
+  listAtRoot?: boolean;
   service: CrudService<
     z.infer<R>,
     z.infer<z.ZodObject<C>>,
@@ -74,6 +76,18 @@ export function registerCrud<R extends z.ZodType, C extends Shape, U extends Sha
     },
     handler: async (req) => service.list(ctx(req.actor), withParent(req.params, req.query as object) as never),
   });
+
+  if (spec.parent && spec.listAtRoot) {
+    r.get(spec.path, {
+      schema: {
+        tags: [tag],
+        summary: `Søg ${noun} på tværs`,
+        querystring: z.strictObject({ ...spec.filter, ...ZPageQuery }).partial(),
+        response: { 200: ZPage(spec.row), ...ERROR_RESPONSES },
+      },
+      handler: async (req) => service.list(ctx(req.actor), req.query as never),
+    });
+  }
 
   r.get(`${spec.path}/:id`, {
     schema: {

@@ -6,7 +6,8 @@ import { AppError, type ErrorCode, type FieldError } from "./errors.ts";
 
 function fieldPath(instancePath: string, params: unknown): string {
   const base = instancePath.replace(/^\//, "").replaceAll("/", ".");
-  const key = (params as { issue?: { keys?: string[] } } | undefined)?.issue?.keys?.[0];
+  // An unrecognized-keys issue names the offending field in params.keys rather than in the path.
+  const key = (params as { keys?: string[] } | undefined)?.keys?.[0];
   return key ? (base ? `${base}.${key}` : key) : base;
 }
 
@@ -23,7 +24,7 @@ export function toAppError(err: unknown): AppError {
     return new AppError("validation_failed", "Oplysningerne er ikke gyldige. Ret felterne og prøv igen.", fields);
   }
   const code = pgErrorCode(err);
-  if (code === "23503") {
+  if (code === "23503" || code === "23001") {
     return new AppError("has_dependents", "Kan ikke gennemføres: andre data henviser til dette, eller det henviste findes ikke.");
   }
   if (code === "23505") {
@@ -70,6 +71,6 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     return reply.code(appError.status).send({ error: body });
   });
   app.setNotFoundHandler((req, reply) =>
-    reply.code(404).send({ error: { code: "not_found", message: `Siden ${req.url.slice(0, 200)} findes ikke.` } }),
+    reply.code(404).send({ error: { code: "not_found", message: `Adressen ${req.url.split("?")[0]?.slice(0, 200)} findes ikke.` } }),
   );
 });

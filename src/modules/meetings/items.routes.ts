@@ -37,6 +37,7 @@ export async function itemRoutes(app: FastifyInstance) {
     update: ZItemUpdateFields,
     filter: ZItemFilter,
     parent: { path: "/meetings", key: "meetingId" },
+    listAtRoot: true,
     service: itemService,
   });
 
