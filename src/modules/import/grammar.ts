@@ -158,7 +158,12 @@ export function blocksToResult(input: Block[], options: GrammarOptions): Grammar
     secondItemStart > 0 ? secondItemStart : blocks.length,
     Math.max(firstItem, 0) + 60,
   );
-  const header = readHeader(blocks, firstItem < 0 ? Math.min(blocks.length, 80) : windowEnd);
+  // A header before the first item is the header; some systems repeat it inside each item instead.
+  const before = firstItem > 0 ? readHeader(blocks, firstItem) : null;
+  const header =
+    before?.start && before.body
+      ? before
+      : readHeader(blocks, firstItem < 0 ? Math.min(blocks.length, 80) : windowEnd);
   const headerAbsent = firstItem > 0 ? header.absent : [];
 
   const items: ImportItem[] = [];

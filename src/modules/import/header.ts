@@ -155,10 +155,7 @@ export function readHeader(blocks: Block[], windowEnd: number): HeaderInfo {
       const nextPlain = plainText(blocks[i + 1]?.text ?? "");
       const body =
         cleanBodyName(rest) ??
-        (rest.trim() === "" &&
-        nextPlain.length <= 80 &&
-        !findDanishDate(nextPlain) &&
-        !splitLabel(blocks[i + 1]?.text ?? "")
+        (rest.trim() === "" && nextPlain.length <= 120 && !splitLabel(blocks[i + 1]?.text ?? "")
           ? cleanBodyName(nextPlain)
           : null);
       if (body && info.bodySource !== "label" && info.kindHint !== "memo") {
