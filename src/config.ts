@@ -12,8 +12,18 @@ const ZEnv = z.object({
   TVAERS_DATA_DIR: z.string().min(1).default("./data"),
   TVAERS_DEMO: ZBool.default(true),
   TVAERS_SECURE_COOKIES: ZBool.default(false),
-  TVAERS_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
-  TVAERS_MAX_BODY_KB: z.coerce.number().int().min(16).max(1024 * 64).default(1024),
+  TVAERS_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 14),
+  TVAERS_MAX_BODY_KB: z.coerce
+    .number()
+    .int()
+    .min(16)
+    .max(1024 * 64)
+    .default(1024),
   TVAERS_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(50),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -35,7 +45,9 @@ export interface Config {
 
 /** Parses every setting once at boot; throws a readable message on a bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ZEnv.safeParse(env);
+  // An empty variable means "not set", as in most tools.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
+  const parsed = ZEnv.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Ugyldig konfiguration:\n${lines.join("\n")}`);
@@ -57,5 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** A config for tests: in-memory database, no demo, quiet logs. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ TVAERS_DATA_DIR: "memory://", TVAERS_DEMO: "0", LOG_LEVEL: "silent" }), ...overrides };
+  return {
+    ...loadConfig({ TVAERS_DATA_DIR: "memory://", TVAERS_DEMO: "0", LOG_LEVEL: "silent" }),
+    ...overrides,
+  };
 }

@@ -1,8 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { loadConfig } from "../config.ts";
 import { createDatabase, type Database } from "../db/client.ts";
-import { SYSTEM_ACTOR } from "../modules/auth/index.ts";
 import { createUser } from "../modules/auth/auth.service.ts";
+import { SYSTEM_ACTOR } from "../modules/auth/index.ts";
 import { exportAll, isDatabaseEmpty, restoreAll } from "../modules/backup/index.ts";
 import { AppError } from "../server/errors.ts";
 
@@ -48,7 +48,13 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8").trim();
 }
 
-export async function runUserCreate(opts: { email: string; name: string; password?: string; admin: boolean; person?: string }) {
+export async function runUserCreate(opts: {
+  email: string;
+  name: string;
+  password?: string;
+  admin: boolean;
+  person?: string;
+}) {
   const password = opts.password ?? process.env.TVAERS_PASSWORD ?? (await readStdin());
   if (!password) {
     throw new Error("Angiv en adgangskode med --password, TVAERS_PASSWORD eller på standard input.");

@@ -34,7 +34,9 @@ function decodeCursor(cursor: string): [unknown, number] {
   } catch {
     // fall through to the error below
   }
-  throw new AppError("validation_failed", "Ugyldig cursor.", [{ path: "cursor", message: "Ugyldig cursor." }]);
+  throw new AppError("validation_failed", "Ugyldig cursor.", [
+    { path: "cursor", message: "Ugyldig cursor." },
+  ]);
 }
 
 /**
@@ -57,7 +59,8 @@ export async function paginate<T extends { id: number }>(opts: {
   const conditions: (SQL | undefined)[] = [opts.where];
   if (page.cursor) {
     const [rawValue, id] = decodeCursor(page.cursor);
-    const value = sortColumn.dataType === "date" && typeof rawValue === "string" ? new Date(rawValue) : rawValue;
+    const value =
+      sortColumn.dataType === "date" && typeof rawValue === "string" ? new Date(rawValue) : rawValue;
     const after = dir === "asc" ? gt : lt;
     conditions.push(
       sortColumn === table.id

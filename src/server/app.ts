@@ -22,12 +22,24 @@ import { frontPage } from "./front-page.ts";
 import "./context.ts";
 
 /** Builds the whole application without listening: main.ts listens, tests use inject(). */
-export async function buildApp({ config, database }: { config: Config; database: Database }): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  onRoute,
+}: {
+  config: Config;
+  database: Database;
+  /** called for every route as it is registered (the OpenAPI test uses it to list them all) */
+  onRoute?: (route: { method: string | string[]; url: string; hidden: boolean }) => void;
+}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: config.maxBodyBytes,
     routerOptions: { ignoreTrailingSlash: true },
   });
+  if (onRoute) {
+    app.addHook("onRoute", (r) => onRoute({ method: r.method, url: r.url, hidden: r.schema?.hide === true }));
+  }
   app.decorate("database", database);
   app.decorate("config", config);
   app.setValidatorCompiler(validatorCompiler);
@@ -89,6 +101,8 @@ export async function buildApp({ config, database }: { config: Config; database:
     { prefix: "/api/v1" },
   );
 
-  app.get("/", { schema: { hide: true } }, async (_req, reply) => reply.type("text/html; charset=utf-8").send(frontPage()));
+  app.get("/", { schema: { hide: true } }, async (_req, reply) =>
+    reply.type("text/html; charset=utf-8").send(frontPage()),
+  );
   return app;
 }

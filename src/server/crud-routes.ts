@@ -18,7 +18,10 @@ type Shape = z.ZodRawShape;
 
 /** The five service functions behind a resource. */
 export interface CrudService<Row, Create, Update, Filter> {
-  list(ctx: Ctx, filter: Filter & { limit?: number | undefined; cursor?: string | undefined }): Promise<Page<Row>>;
+  list(
+    ctx: Ctx,
+    filter: Filter & { limit?: number | undefined; cursor?: string | undefined },
+  ): Promise<Page<Row>>;
   get(ctx: Ctx, id: number): Promise<Row>;
   create(ctx: Ctx, input: Create): Promise<Row>;
   update(ctx: Ctx, id: number, input: Update & { version: number }): Promise<Row>;
@@ -62,7 +65,9 @@ export function registerCrud<R extends z.ZodType, C extends Shape, U extends Sha
   const ctx = (actor: Ctx["actor"], db: Ctx["db"] = app.database.db): Ctx => ({ db, actor });
   const collection = spec.parent ? `${spec.parent.path}/:parentId${spec.path}` : spec.path;
   const parentParams = spec.parent ? z.strictObject({ parentId: ZId }) : z.strictObject({});
-  const createBody = spec.parent ? z.strictObject(spec.create).omit({ [spec.parent.key]: true } as never) : z.strictObject(spec.create);
+  const createBody = spec.parent
+    ? z.strictObject(spec.create).omit({ [spec.parent.key]: true } as never)
+    : z.strictObject(spec.create);
   const withParent = (params: unknown, values: object) =>
     spec.parent ? { ...values, [spec.parent.key]: (params as { parentId: number }).parentId } : values;
 
@@ -74,7 +79,8 @@ export function registerCrud<R extends z.ZodType, C extends Shape, U extends Sha
       querystring: z.strictObject({ ...spec.filter, ...ZPageQuery }).partial(),
       response: { 200: ZPage(spec.row), ...ERROR_RESPONSES },
     },
-    handler: async (req) => service.list(ctx(req.actor), withParent(req.params, req.query as object) as never),
+    handler: async (req) =>
+      service.list(ctx(req.actor), withParent(req.params, req.query as object) as never),
   });
 
   if (spec.parent && spec.listAtRoot) {
@@ -109,7 +115,9 @@ export function registerCrud<R extends z.ZodType, C extends Shape, U extends Sha
     },
     handler: async (req, reply) => {
       const input = withParent(req.params, req.body as object);
-      const row = await app.database.db.transaction((tx) => service.create(ctx(req.actor, tx), input as never));
+      const row = await app.database.db.transaction((tx) =>
+        service.create(ctx(req.actor, tx), input as never),
+      );
       return reply.code(201).send(row);
     },
   });
@@ -123,7 +131,9 @@ export function registerCrud<R extends z.ZodType, C extends Shape, U extends Sha
       response: { 200: spec.row, ...ERROR_RESPONSES },
     },
     handler: async (req) =>
-      app.database.db.transaction((tx) => service.update(ctx(req.actor, tx), (req as IdReq).params.id, req.body as never)),
+      app.database.db.transaction((tx) =>
+        service.update(ctx(req.actor, tx), (req as IdReq).params.id, req.body as never),
+      ),
   });
 
   r.delete(`${spec.path}/:id`, {

@@ -21,11 +21,18 @@ export function toAppError(err: unknown): AppError {
       path: [err.validationContext, fieldPath(v.instancePath, v.params)].filter(Boolean).join("."),
       message: v.message ?? "Ugyldig værdi.",
     }));
-    return new AppError("validation_failed", "Oplysningerne er ikke gyldige. Ret felterne og prøv igen.", fields);
+    return new AppError(
+      "validation_failed",
+      "Oplysningerne er ikke gyldige. Ret felterne og prøv igen.",
+      fields,
+    );
   }
   const code = pgErrorCode(err);
   if (code === "23503" || code === "23001") {
-    return new AppError("has_dependents", "Kan ikke gennemføres: andre data henviser til dette, eller det henviste findes ikke.");
+    return new AppError(
+      "has_dependents",
+      "Kan ikke gennemføres: andre data henviser til dette, eller det henviste findes ikke.",
+    );
   }
   if (code === "23505") {
     return new AppError("conflict", "Findes allerede (navnet eller nøglen er optaget).");
@@ -71,6 +78,11 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     return reply.code(appError.status).send({ error: body });
   });
   app.setNotFoundHandler((req, reply) =>
-    reply.code(404).send({ error: { code: "not_found", message: `Adressen ${req.url.split("?")[0]?.slice(0, 200)} findes ikke.` } }),
+    reply.code(404).send({
+      error: {
+        code: "not_found",
+        message: `Adressen ${req.url.split("?")[0]?.slice(0, 200)} findes ikke.`,
+      },
+    }),
   );
 });

@@ -41,7 +41,8 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError("not_found", `${what} findes ikke.`);
-export const forbidden = (message = "Du har ikke adgang til at gøre dette.") => new AppError("forbidden", message);
+export const forbidden = (message = "Du har ikke adgang til at gøre dette.") =>
+  new AppError("forbidden", message);
 export const versionConflict = () =>
   new AppError(
     "version_conflict",

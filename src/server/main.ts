@@ -4,7 +4,10 @@ import { isDatabaseEmpty } from "../modules/backup/index.ts";
 import { buildApp } from "./app.ts";
 
 /** Migrates, loads the demo into an empty database, listens, and shuts down cleanly on SIGINT/SIGTERM. */
-export async function startServer(config: Config, out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)) {
+export async function startServer(
+  config: Config,
+  out: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+) {
   const started = performance.now();
   const database = await createDatabase(config);
   await database.migrate();
@@ -20,7 +23,9 @@ export async function startServer(config: Config, out: (line: string) => void = 
   const app = await buildApp({ config, database });
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? "PostgreSQL" : `PGlite i ${config.dataDir}`;
-  out(`Tværs kører på http://localhost:${config.port} (${where}), klar efter ${Math.round(performance.now() - started)} ms`);
+  out(
+    `Tværs kører på http://localhost:${config.port} (${where}), klar efter ${Math.round(performance.now() - started)} ms`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -6,7 +6,11 @@ z.config(z.locales.da());
 /** Shared building blocks for every module's Zod schemas. */
 export const ZId = z.coerce.number().int().positive().max(2_147_483_647);
 export const ZIdParams = z.strictObject({ id: ZId });
-export const ZVersion = z.number().int().positive().describe("versionen du har læst; ændret af andre giver 409");
+export const ZVersion = z
+  .number()
+  .int()
+  .positive()
+  .describe("versionen du har læst; ændret af andre giver 409");
 
 export const ZText = (max: number) => z.string().trim().max(max, `Højst ${max} tegn.`);
 export const ZName = z.string().trim().min(1, "Skal udfyldes.").max(300, "Højst 300 tegn.");
@@ -55,7 +59,8 @@ export const ZError = z
   .describe("Fejl");
 
 /** A page of results. */
-export const ZPage = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const ZPage = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 /** Dates leave the server as ISO strings. */
 export const iso = (d: Date) => d.toISOString();

@@ -17,14 +17,23 @@ describeEachDatabase("API: bad input is refused and changes nothing", (kind) => 
     status: number;
     code: string;
     field?: string;
-    request: () => { method: "POST" | "PATCH" | "DELETE" | "PUT"; url: string; payload?: unknown; token?: string };
+    request: () => {
+      method: "POST" | "PATCH" | "DELETE" | "PUT";
+      url: string;
+      payload?: unknown;
+      token?: string;
+    };
   }> = [
     {
       name: "wrong type",
       status: 400,
       code: "validation_failed",
       field: "body.bodyId",
-      request: () => ({ method: "POST", url: "/api/v1/meetings", payload: { bodyId: "SSU", start: "2026-01-08T10:00" } }),
+      request: () => ({
+        method: "POST",
+        url: "/api/v1/meetings",
+        payload: { bodyId: "SSU", start: "2026-01-08T10:00" },
+      }),
     },
     {
       name: "unknown field",
@@ -53,7 +62,11 @@ describeEachDatabase("API: bad input is refused and changes nothing", (kind) => 
       status: 400,
       code: "validation_failed",
       field: "body.start",
-      request: () => ({ method: "POST", url: "/api/v1/meetings", payload: { bodyId: w.ssu.id, start: "2026-02-30T10:00" } }),
+      request: () => ({
+        method: "POST",
+        url: "/api/v1/meetings",
+        payload: { bodyId: w.ssu.id, start: "2026-02-30T10:00" },
+      }),
     },
     {
       name: "end before start",
@@ -124,7 +137,11 @@ describeEachDatabase("API: bad input is refused and changes nothing", (kind) => 
       name: "a membership with an unknown person",
       status: 409,
       code: "has_dependents",
-      request: () => ({ method: "POST", url: "/api/v1/memberships", payload: { personId: 999999, bodyId: w.ssu.id } }),
+      request: () => ({
+        method: "POST",
+        url: "/api/v1/memberships",
+        payload: { personId: 999999, bodyId: w.ssu.id },
+      }),
     },
     {
       name: "a body too large",

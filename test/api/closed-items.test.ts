@@ -55,31 +55,51 @@ describeEachDatabase("Closed is closed (API)", (kind) => {
 
     it(`${who}: a closed item keeps only its place; closed attachments answer 404`, async () => {
       const token = who === "public" ? undefined : w.users.outsider.token;
-      const item = (await t().request({ method: "GET", url: `/api/v1/items/${w.items.closed.id}`, token })).json();
-      expect(item).toMatchObject({ number: 2, access: "closed", redacted: true, title: "Lukket punkt", sections: {} });
+      const item = (
+        await t().request({ method: "GET", url: `/api/v1/items/${w.items.closed.id}`, token })
+      ).json();
+      expect(item).toMatchObject({
+        number: 2,
+        access: "closed",
+        redacted: true,
+        title: "Lukket punkt",
+        sections: {},
+      });
       for (const id of [w.attachments.closedOnOpen.id, w.attachments.onClosed.id]) {
         const meta = await t().request({ method: "GET", url: `/api/v1/attachments/${id}`, token });
         expect(meta.statusCode).toBe(404);
         const content = await t().request({ method: "GET", url: `/api/v1/attachments/${id}/content`, token });
         expect(content.statusCode).toBe(404);
       }
-      const open = (await t().request({ method: "GET", url: `/api/v1/items/${w.items.open.id}`, token })).json();
+      const open = (
+        await t().request({ method: "GET", url: `/api/v1/items/${w.items.open.id}`, token })
+      ).json();
       expect(open.attachments.map((x: { title: string }) => x.title)).toEqual(["Åbent bilag"]);
-      const found = (await t().request({ method: "GET", url: "/api/v1/items?caseNumber=EMN-2025-99999", token })).json();
+      const found = (
+        await t().request({ method: "GET", url: "/api/v1/items?caseNumber=EMN-2025-99999", token })
+      ).json();
       expect(found.items).toEqual([]);
     });
   }
 
   it("member: sees the closed item, its attachments and absences", async () => {
     const token = w.users.member.token;
-    const item = (await t().request({ method: "GET", url: `/api/v1/items/${w.items.closed.id}`, token })).json();
+    const item = (
+      await t().request({ method: "GET", url: `/api/v1/items/${w.items.closed.id}`, token })
+    ).json();
     expect(item.title).toContain(SECRET);
     expect(item.redacted).toBe(false);
     expect(item.absences).toHaveLength(1);
-    const content = await t().request({ method: "GET", url: `/api/v1/attachments/${w.attachments.closedOnOpen.id}/content`, token });
+    const content = await t().request({
+      method: "GET",
+      url: `/api/v1/attachments/${w.attachments.closedOnOpen.id}/content`,
+      token,
+    });
     expect(content.statusCode).toBe(200);
     expect(content.body).toContain(SECRET);
-    const found = (await t().request({ method: "GET", url: "/api/v1/items?caseNumber=EMN-2025-99999", token })).json();
+    const found = (
+      await t().request({ method: "GET", url: "/api/v1/items?caseNumber=EMN-2025-99999", token })
+    ).json();
     expect(found.items).toHaveLength(1);
   });
 
@@ -113,7 +133,11 @@ describeEachDatabase("Closed is closed (API)", (kind) => {
     const list = await t().request({ method: "GET", url: `/api/v1/meetings/${m.id}/details` });
     expect(list.body).not.toContain("UDKAST-TEKST");
     expect((await t().request({ method: "GET", url: "/api/v1/items?q=Udkast" })).json().items).toEqual([]);
-    const member = await t().request({ method: "GET", url: `/api/v1/items/${item.id}`, token: w.users.member.token });
+    const member = await t().request({
+      method: "GET",
+      url: `/api/v1/items/${item.id}`,
+      token: w.users.member.token,
+    });
     expect(member.json().sections.summary).toBe("UDKAST-TEKST");
   });
 
@@ -148,8 +172,9 @@ describeEachDatabase("Closed is closed (API)", (kind) => {
     const pub = (await t().request({ method: "GET", url: `/api/v1/items/${item.id}` })).json();
     expect(pub.title).toBe("Punkt");
     expect(pub.decisionText).toBeNull();
-    expect((await t().request({ method: "GET", url: `/api/v1/items?outcome=approved&meetingId=${m.id}` })).json().items).toEqual(
-      [],
-    );
+    expect(
+      (await t().request({ method: "GET", url: `/api/v1/items?outcome=approved&meetingId=${m.id}` })).json()
+        .items,
+    ).toEqual([]);
   });
 });

@@ -39,7 +39,11 @@ describeEachDatabase("API: list, get, create, update, delete", (kind) => {
       payload: { type: "hospital", name: "Sygehus", municipalityCode: "123" },
     });
     expect(wrongCode.statusCode).toBe(400);
-    const del = await t().request({ method: "DELETE", url: `/api/v1/parties/${party.id}`, token: as("admin") });
+    const del = await t().request({
+      method: "DELETE",
+      url: `/api/v1/parties/${party.id}`,
+      token: as("admin"),
+    });
     expect(del.statusCode).toBe(204);
     expect((await t().request({ method: "GET", url: `/api/v1/parties/${party.id}` })).statusCode).toBe(404);
   });
@@ -79,9 +83,14 @@ describeEachDatabase("API: list, get, create, update, delete", (kind) => {
       });
       expect(r.statusCode).toBe(201);
     }
-    const first = (await t().request({ method: "GET", url: `/api/v1/meetings?bodyId=${w.ssu.id}&limit=2` })).json();
+    const first = (
+      await t().request({ method: "GET", url: `/api/v1/meetings?bodyId=${w.ssu.id}&limit=2` })
+    ).json();
     const second = (
-      await t().request({ method: "GET", url: `/api/v1/meetings?bodyId=${w.ssu.id}&limit=2&cursor=${first.nextCursor}` })
+      await t().request({
+        method: "GET",
+        url: `/api/v1/meetings?bodyId=${w.ssu.id}&limit=2&cursor=${first.nextCursor}`,
+      })
     ).json();
     const starts = [...first.items, ...second.items].map((m: { start: string }) => m.start);
     expect(starts).toEqual([...starts].sort());
@@ -154,18 +163,30 @@ describeEachDatabase("API: list, get, create, update, delete", (kind) => {
     });
     expect(upload.statusCode).toBe(200);
     expect(upload.json()).toMatchObject({ size: 20, mimeType: "application/pdf", hasFile: true });
-    const content = await t().request({ method: "GET", url: `/api/v1/attachments/${attachment.id}/content`, token: as("member") });
+    const content = await t().request({
+      method: "GET",
+      url: `/api/v1/attachments/${attachment.id}/content`,
+      token: as("member"),
+    });
     expect(content.statusCode).toBe(200);
     expect(content.body).toBe("%PDF-1.4 testindhold");
     expect(content.headers["content-disposition"]).toContain("notat.pdf");
-    const details = (await t().request({ method: "GET", url: `/api/v1/meetings/${m.id}/details`, token: as("member") })).json();
+    const details = (
+      await t().request({ method: "GET", url: `/api/v1/meetings/${m.id}/details`, token: as("member") })
+    ).json();
     expect(details.items).toHaveLength(3);
     expect(details.items[0].absences).toHaveLength(1);
     expect(details.items[0].attachments[0].title).toBe("Notat om akutområdet");
     expect(details.attendance[0]).toMatchObject({ status: "substitute", substituteForId: w.people.chair.id });
-    const removed = await t().request({ method: "DELETE", url: `/api/v1/items/${ids[0]}`, token: as("secretary") });
+    const removed = await t().request({
+      method: "DELETE",
+      url: `/api/v1/items/${ids[0]}`,
+      token: as("secretary"),
+    });
     expect(removed.statusCode).toBe(204);
-    const after = (await t().request({ method: "GET", url: `/api/v1/meetings/${m.id}/items`, token: as("member") })).json();
+    const after = (
+      await t().request({ method: "GET", url: `/api/v1/meetings/${m.id}/items`, token: as("member") })
+    ).json();
     expect(after.items.map((i: { number: number }) => i.number)).toEqual([1, 2]);
   });
 
@@ -199,7 +220,9 @@ describeEachDatabase("API: list, get, create, update, delete", (kind) => {
       payload: { personId: w.people.member.id, bodyId: w.ssu.id, role: "observer", from: "2026-01-01" },
     });
     expect(membership.statusCode).toBe(201);
-    const list = (await t().request({ method: "GET", url: `/api/v1/memberships?bodyId=${w.ssu.id}&role=observer` })).json();
+    const list = (
+      await t().request({ method: "GET", url: `/api/v1/memberships?bodyId=${w.ssu.id}&role=observer` })
+    ).json();
     expect(list.items).toHaveLength(1);
     const user = await t().request({
       method: "POST",
@@ -210,7 +233,9 @@ describeEachDatabase("API: list, get, create, update, delete", (kind) => {
     expect(user.statusCode).toBe(201);
     expect(user.json()).not.toHaveProperty("passwordHash");
     expect(user.json().email).toBe("ny@test.dk");
-    expect((await t().request({ method: "GET", url: "/api/v1/users", token: as("secretary") })).statusCode).toBe(403);
+    expect(
+      (await t().request({ method: "GET", url: "/api/v1/users", token: as("secretary") })).statusCode,
+    ).toBe(403);
   });
 
   it("hides e-mail addresses of persons from the public", async () => {
@@ -222,8 +247,9 @@ describeEachDatabase("API: list, get, create, update, delete", (kind) => {
     });
     const id = p.json().id;
     expect((await t().request({ method: "GET", url: `/api/v1/persons/${id}` })).json().email).toBeNull();
-    expect((await t().request({ method: "GET", url: `/api/v1/persons/${id}`, token: as("secretary") })).json().email).toBe(
-      "eva@kommune.dk",
-    );
+    expect(
+      (await t().request({ method: "GET", url: `/api/v1/persons/${id}`, token: as("secretary") })).json()
+        .email,
+    ).toBe("eva@kommune.dk");
   });
 });

@@ -20,7 +20,12 @@ describeEachDatabase("API: meeting rules", (kind) => {
     return m.json() as { id: number; version: number };
   }
   const transition = (id: number, to: string, version: number, who: keyof World["users"] = "secretary") =>
-    t().request({ method: "POST", url: `/api/v1/meetings/${id}/transition`, token: as(who), payload: { to, version } });
+    t().request({
+      method: "POST",
+      url: `/api/v1/meetings/${id}/transition`,
+      token: as(who),
+      payload: { to, version },
+    });
 
   it("arranges a world", async () => {
     w = await seedWorld(t().system);
@@ -28,7 +33,9 @@ describeEachDatabase("API: meeting rules", (kind) => {
 
   it("walks a meeting from planned to published minutes, with the chair approving", async () => {
     const m = await newMeeting("2025-09-04T10:00");
-    expect((await transition(m.id, "agenda_published", m.version)).json().error.code).toBe("invalid_transition");
+    expect((await transition(m.id, "agenda_published", m.version)).json().error.code).toBe(
+      "invalid_transition",
+    );
     await t().request({
       method: "POST",
       url: `/api/v1/meetings/${m.id}/items`,
@@ -70,7 +77,9 @@ describeEachDatabase("API: meeting rules", (kind) => {
 
   it("locks approved minutes; a correction with a reason changes them and is kept", async () => {
     const itemId = w.items.open.id;
-    const item = (await t().request({ method: "GET", url: `/api/v1/items/${itemId}`, token: as("secretary") })).json();
+    const item = (
+      await t().request({ method: "GET", url: `/api/v1/items/${itemId}`, token: as("secretary") })
+    ).json();
     const before = await snapshot(t().database);
     const edit = await t().request({
       method: "PATCH",
@@ -106,10 +115,16 @@ describeEachDatabase("API: meeting rules", (kind) => {
       },
     });
     expect(corrected.statusCode).toBe(200);
-    expect(corrected.json()).toMatchObject({ decisionText: "Godkendt med bemærkning.", outcome: "approved_with_remarks" });
+    expect(corrected.json()).toMatchObject({
+      decisionText: "Godkendt med bemærkning.",
+      outcome: "approved_with_remarks",
+    });
     const log = (await t().request({ method: "GET", url: `/api/v1/items/${itemId}/corrections` })).json();
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ reason: "Skrivefejl i beslutningen", before: { decisionText: "Godkendt." } });
+    expect(log[0]).toMatchObject({
+      reason: "Skrivefejl i beslutningen",
+      before: { decisionText: "Godkendt." },
+    });
   });
 
   it("cancels a coming meeting with a reason, and then refuses transitions", async () => {

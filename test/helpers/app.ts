@@ -29,7 +29,10 @@ export function useTestApp(kind: DbKind): () => TestApp {
       database: created.database,
       system: { db: created.database.db, actor: SYSTEM_ACTOR },
       request: ({ token, headers, ...opts }) =>
-        app.inject({ ...opts, headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } }),
+        app.inject({
+          ...opts,
+          headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        }),
     };
   });
   afterAll(async () => {

@@ -36,7 +36,9 @@ async function adminQuery(sql: string) {
 }
 
 /** A fresh, migrated database: in-memory PGlite, or a new database on the PostgreSQL server. */
-export async function createTestDatabase(kind: DbKind): Promise<{ database: Database; drop(): Promise<void> }> {
+export async function createTestDatabase(
+  kind: DbKind,
+): Promise<{ database: Database; drop(): Promise<void> }> {
   if (kind === "pglite") {
     const database = await createDatabase({ databaseUrl: undefined, dataDir: "memory://" });
     await database.migrate();

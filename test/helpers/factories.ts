@@ -16,7 +16,11 @@ import type { Ctx } from "../../src/server/context.ts";
 /** A secret phrase planted in closed material; it must never appear in what outsiders receive. */
 export const SECRET = "HEMMELIG-FORHANDLING-7391";
 
-async function userWithToken(system: Ctx, email: string, opts: { personId?: number; isAdmin?: boolean } = {}) {
+async function userWithToken(
+  system: Ctx,
+  email: string,
+  opts: { personId?: number; isAdmin?: boolean } = {},
+) {
   const user = await createUser(system, {
     email,
     name: email.split("@")[0] ?? email,
@@ -35,7 +39,11 @@ async function userWithToken(system: Ctx, email: string, opts: { personId?: numb
  */
 export async function seedWorld(system: Ctx) {
   const region = await createParty(system, { type: "region", name: "Region Testkyst", region: "Testkyst" });
-  const ssu = await createBody(system, { name: "Sundhedssamarbejdsudvalget", shortName: "SSU", kind: "political_committee" });
+  const ssu = await createBody(system, {
+    name: "Sundhedssamarbejdsudvalget",
+    shortName: "SSU",
+    kind: "political_committee",
+  });
   const other = await createBody(system, { name: "Følgegruppe for rehabilitering", kind: "follow_group" });
   const people = {
     secretary: await createPerson(system, { name: "Sara Sekretær" }),
@@ -43,9 +51,24 @@ export async function seedWorld(system: Ctx) {
     member: await createPerson(system, { name: "Mette Medlem" }),
     outsider: await createPerson(system, { name: "Ole Udenfor" }),
   };
-  await createMembership(system, { personId: people.secretary.id, bodyId: ssu.id, role: "secretary", partyId: region.id });
-  await createMembership(system, { personId: people.chair.id, bodyId: ssu.id, role: "chair", partyId: region.id });
-  await createMembership(system, { personId: people.member.id, bodyId: ssu.id, role: "member", partyId: region.id });
+  await createMembership(system, {
+    personId: people.secretary.id,
+    bodyId: ssu.id,
+    role: "secretary",
+    partyId: region.id,
+  });
+  await createMembership(system, {
+    personId: people.chair.id,
+    bodyId: ssu.id,
+    role: "chair",
+    partyId: region.id,
+  });
+  await createMembership(system, {
+    personId: people.member.id,
+    bodyId: ssu.id,
+    role: "member",
+    partyId: region.id,
+  });
   await createMembership(system, { personId: people.outsider.id, bodyId: other.id, role: "secretary" });
   const users = {
     admin: await userWithToken(system, "admin@test.dk", { isAdmin: true }),
@@ -97,11 +120,20 @@ export async function seedWorld(system: Ctx) {
     mimeType: "text/plain",
     version: closedOnOpen.version,
   });
-  const onClosed = await attachmentService.create(system, { itemId: closed.id, title: `Bilag til lukket ${SECRET}` });
+  const onClosed = await attachmentService.create(system, {
+    itemId: closed.id,
+    title: `Bilag til lukket ${SECRET}`,
+  });
   await absenceService.create(system, { itemId: closed.id, personId: people.member.id });
 
   let status = meeting;
-  for (const to of ["agenda_published", "held", "minutes_draft", "minutes_approved", "minutes_published"] as const) {
+  for (const to of [
+    "agenda_published",
+    "held",
+    "minutes_draft",
+    "minutes_approved",
+    "minutes_published",
+  ] as const) {
     status = await transitionMeeting(system, meeting.id, { to, version: status.version });
   }
   return {

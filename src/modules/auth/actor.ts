@@ -1,7 +1,7 @@
 import { and, eq, gte, isNull, lte, or } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import { memberships } from "../people/people.tables.ts";
 import type { MembershipRole } from "../people/people.tables.ts";
+import { memberships } from "../people/people.tables.ts";
 
 /** Who is asking: a logged-in user with roles per body, the public, or the system itself (CLI, importer). */
 export interface Actor {
@@ -14,8 +14,20 @@ export interface Actor {
   roles: ReadonlyMap<number, ReadonlySet<MembershipRole>>;
 }
 
-export const PUBLIC_ACTOR: Actor = { userId: null, name: null, isAdmin: false, system: false, roles: new Map() };
-export const SYSTEM_ACTOR: Actor = { userId: null, name: "system", isAdmin: true, system: true, roles: new Map() };
+export const PUBLIC_ACTOR: Actor = {
+  userId: null,
+  name: null,
+  isAdmin: false,
+  system: false,
+  roles: new Map(),
+};
+export const SYSTEM_ACTOR: Actor = {
+  userId: null,
+  name: "system",
+  isAdmin: true,
+  system: true,
+  roles: new Map(),
+};
 
 /** Today's date in Denmark as YYYY-MM-DD; memberships are dated in local days. */
 export function todayInDenmark(now = new Date()): string {
@@ -23,7 +35,10 @@ export function todayInDenmark(now = new Date()): string {
 }
 
 /** The roles per body of a person, from memberships that are active today. */
-export async function loadRoles(db: DbOrTx, personId: number | null): Promise<Map<number, Set<MembershipRole>>> {
+export async function loadRoles(
+  db: DbOrTx,
+  personId: number | null,
+): Promise<Map<number, Set<MembershipRole>>> {
   const roles = new Map<number, Set<MembershipRole>>();
   if (personId === null) {
     return roles;

@@ -14,7 +14,9 @@ function sameOrigin(req: FastifyRequest): boolean {
     return true;
   }
   try {
-    return new URL(origin).host === req.headers.host;
+    const from = new URL(origin);
+    // Parse our own host the same way, so "localhost:80" and "http://localhost" compare equal.
+    return from.host === new URL(`${from.protocol}//${req.headers.host}`).host;
   } catch {
     return false;
   }

@@ -5,7 +5,14 @@ import { ERROR_RESPONSES, registerCrud } from "../../server/crud-routes.ts";
 import { ZId } from "../../server/schemas.ts";
 import { SESSION_COOKIE } from "./auth.plugin.ts";
 import { ZCreateToken, ZLogin, ZMe, ZToken, ZUser, ZUserFields } from "./auth.schemas.ts";
-import { createApiToken, getCurrentUser, listApiTokens, login, logout, revokeApiToken } from "./auth.service.ts";
+import {
+  createApiToken,
+  getCurrentUser,
+  listApiTokens,
+  login,
+  logout,
+  revokeApiToken,
+} from "./auth.service.ts";
 import { userService } from "./users.service.ts";
 
 export async function authRoutes(app: FastifyInstance) {
@@ -50,7 +57,11 @@ export async function authRoutes(app: FastifyInstance) {
   });
 
   r.get("/auth/me", {
-    schema: { tags, summary: "Den indloggede bruger og dens roller", response: { 200: ZMe, ...ERROR_RESPONSES } },
+    schema: {
+      tags,
+      summary: "Den indloggede bruger og dens roller",
+      response: { 200: ZMe, ...ERROR_RESPONSES },
+    },
     handler: async (req) => getCurrentUser({ db: app.database.db, actor: req.actor }),
   });
 

@@ -69,7 +69,11 @@ export async function createUser(
 
 /** Checks e-mail and password and opens a session; returns the cookie value (shown once). */
 export async function login(db: DbOrTx, email: string, password: string, sessionHours: number) {
-  const [user] = await db.select().from(users).where(eq(users.email, normalizeEmail(email))).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .limit(1);
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
   if (!user || !ok || !user.active) {
     throw new AppError("invalid_credentials", "Forkert e-mail eller adgangskode.");
@@ -147,7 +151,10 @@ export async function getCurrentUser({ db, actor }: Ctx) {
 }
 
 /** Issues a bearer token for the current user; the secret is returned once and stored only hashed. */
-export async function createApiToken({ db, actor }: Ctx, input: { name: string; expiresAt?: Date | undefined }) {
+export async function createApiToken(
+  { db, actor }: Ctx,
+  input: { name: string; expiresAt?: Date | undefined },
+) {
   const userId = requireUser(actor);
   const token = newSecret("tvt");
   const [row] = await db

@@ -2,8 +2,8 @@ import { and, eq, ilike, ne } from "drizzle-orm";
 import { deleteVersioned, getById, paginate, pgErrorCode, updateVersioned } from "../../db/crud.ts";
 import type { Ctx } from "../../server/context.ts";
 import { AppError } from "../../server/errors.ts";
-import { users } from "./auth.tables.ts";
 import { createUser, MIN_PASSWORD_LENGTH, presentUser } from "./auth.service.ts";
+import { users } from "./auth.tables.ts";
 import { hashPassword } from "./password.ts";
 import { authorize, isPrivileged } from "./policy.ts";
 

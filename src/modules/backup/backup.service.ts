@@ -71,7 +71,9 @@ export async function exportAll(db: DbOrTx, now = new Date()): Promise<ExportFil
 export async function isDatabaseEmpty(db: DbOrTx): Promise<boolean> {
   for (const entry of EXPORT_TABLES) {
     const result = await db.execute(sql`select exists (select 1 from ${entry.table}) as "any"`);
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { any: boolean }[];
+    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+      any: boolean;
+    }[];
     if (rows[0]?.any) {
       return false;
     }
@@ -83,7 +85,11 @@ export async function isDatabaseEmpty(db: DbOrTx): Promise<boolean> {
  * Writes an export back, in one transaction: all or nothing. Refuses a non-empty database
  * unless `replace` is set, in which case everything is removed first.
  */
-export async function restoreAll(db: Db, file: unknown, opts: { replace?: boolean } = {}): Promise<Record<string, number>> {
+export async function restoreAll(
+  db: Db,
+  file: unknown,
+  opts: { replace?: boolean } = {},
+): Promise<Record<string, number>> {
   const data = file as Partial<ExportFile>;
   if (data?.format !== EXPORT_FORMAT || data.version !== EXPORT_VERSION || typeof data.tables !== "object") {
     throw new AppError("bad_request", "Filen er ikke en Tværs-eksport (format tvaers-export, version 1).");
@@ -106,7 +112,9 @@ export async function restoreAll(db: Db, file: unknown, opts: { replace?: boolea
       // A body may report to a body with a higher id: insert without the link, then set it.
       const deferred = entry.table === bodies ? rows.map((r) => [r.id, r.reportsToId] as const) : [];
       for (let i = 0; i < rows.length; i += 500) {
-        const chunk = rows.slice(i, i + 500).map((r) => (entry.table === bodies ? { ...r, reportsToId: null } : r));
+        const chunk = rows
+          .slice(i, i + 500)
+          .map((r) => (entry.table === bodies ? { ...r, reportsToId: null } : r));
         await tx.insert(entry.table).values(chunk as never);
       }
       for (const [id, reportsToId] of deferred) {

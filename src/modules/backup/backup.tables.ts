@@ -11,7 +11,12 @@ import { memberships, persons } from "../people/people.tables.ts";
  * Every table an export holds, in an order where each row's references come before it.
  * Login sessions are left out on purpose: they are short-lived secrets, not data.
  */
-export const EXPORT_TABLES: ReadonlyArray<{ name: string; table: PgTable; sqlName: string; identity: boolean }> = [
+export const EXPORT_TABLES: ReadonlyArray<{
+  name: string;
+  table: PgTable;
+  sqlName: string;
+  identity: boolean;
+}> = [
   { name: "parties", table: parties, sqlName: "parties", identity: true },
   { name: "bodies", table: bodies, sqlName: "bodies", identity: true },
   { name: "persons", table: persons, sqlName: "persons", identity: true },

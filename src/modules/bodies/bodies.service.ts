@@ -1,6 +1,6 @@
 import { and, eq, ilike, or } from "drizzle-orm";
-import { deleteVersioned, getById, paginate, updateVersioned } from "../../db/crud.ts";
 import type { DbOrTx } from "../../db/client.ts";
+import { deleteVersioned, getById, paginate, updateVersioned } from "../../db/crud.ts";
 import type { Ctx } from "../../server/context.ts";
 import { AppError } from "../../server/errors.ts";
 import { presentMeta } from "../../server/schemas.ts";
@@ -20,11 +20,17 @@ export function presentBody(row: BodyRow): TBody {
     region: row.region,
     cluster: row.cluster,
     reportsToId: row.reportsToId,
-    mandate: { purpose: row.mandatePurpose, from: row.mandateFrom, to: row.mandateTo, status: row.mandateStatus },
+    mandate: {
+      purpose: row.mandatePurpose,
+      from: row.mandateFrom,
+      to: row.mandateTo,
+      status: row.mandateStatus,
+    },
   };
 }
 
-const invalid = (path: string, message: string) => new AppError("validation_failed", message, [{ path, message }]);
+const invalid = (path: string, message: string) =>
+  new AppError("validation_failed", message, [{ path, message }]);
 
 /** A body may not report to itself or to one of its own descendants. */
 async function checkReportsTo(db: DbOrTx, id: number | null, reportsToId: number | null | undefined) {
@@ -99,7 +105,11 @@ export async function createBody({ db, actor }: Ctx, input: TBodyInput) {
   return presentBody(row as BodyRow);
 }
 
-export async function updateBody({ db, actor }: Ctx, id: number, input: Partial<TBodyInput> & { version: number }) {
+export async function updateBody(
+  { db, actor }: Ctx,
+  id: number,
+  input: Partial<TBodyInput> & { version: number },
+) {
   authorize(actor, canEditBody(actor, id), "Kun forummets sekretariat kan rette forummet.");
   const { version, ...values } = input;
   const current = await getById<BodyRow>(db, bodies, id, WHAT);
@@ -113,4 +123,10 @@ export async function deleteBody({ db, actor }: Ctx, id: number, version: number
   await deleteVersioned(db, bodies, id, version, WHAT);
 }
 
-export const bodyService = { list: listBodies, get: getBody, create: createBody, update: updateBody, remove: deleteBody };
+export const bodyService = {
+  list: listBodies,
+  get: getBody,
+  create: createBody,
+  update: updateBody,
+  remove: deleteBody,
+};

@@ -1,4 +1,13 @@
-import { type AnyPgColumn, date, index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { idColumn, rowMeta } from "../../db/columns.ts";
 
 export const BODY_KINDS = [

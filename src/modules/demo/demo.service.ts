@@ -20,12 +20,19 @@ import { createMembership, createPerson } from "../people/index.ts";
 import { DEMO_REFERENCE_DATE, type DemoData, type DemoMeeting, type MeetingStatus } from "./demo.types.ts";
 
 const DAY = 86_400_000;
-const PATH: MeetingStatus[] = ["agenda_published", "held", "minutes_draft", "minutes_approved", "minutes_published"];
+const PATH: MeetingStatus[] = [
+  "agenda_published",
+  "held",
+  "minutes_draft",
+  "minutes_approved",
+  "minutes_published",
+];
 
 /** Whole weeks between the data's reference day and today, so weekdays stay right. */
 export function demoWeekShift(now: Date): number {
   const days = Math.round((now.getTime() - new Date(`${DEMO_REFERENCE_DATE}T12:00:00Z`).getTime()) / DAY);
-  return Math.round(days / 7) * 7;
+  // "+ 0" turns a negative zero into zero.
+  return Math.round(days / 7) * 7 + 0;
 }
 
 /** Moves a "YYYY-MM-DD" or "YYYY-MM-DDTHH:mm" by whole days, keeping the wall-clock time. */
@@ -74,7 +81,10 @@ async function loadMeeting(
     });
     itemIds.set(item.number, created.id);
     for (const personKey of item.absentPersonKeys) {
-      await absenceService.create(ctx, { itemId: created.id, personId: must(ids.persons, personKey, "person") });
+      await absenceService.create(ctx, {
+        itemId: created.id,
+        personId: must(ids.persons, personKey, "person"),
+      });
     }
     for (const [position, a] of item.attachments.entries()) {
       const att = await attachmentService.create(ctx, {
@@ -103,10 +113,20 @@ async function loadMeeting(
   }
   let version = meeting.version;
   for (const to of PATH.slice(0, PATH.indexOf(m.status as (typeof PATH)[number]) + 1)) {
-    version = (await transitionMeeting(ctx, meeting.id, { to, version }, new Date(Math.max(Date.now(), start.getTime())))).version;
+    version = (
+      await transitionMeeting(
+        ctx,
+        meeting.id,
+        { to, version },
+        new Date(Math.max(Date.now(), start.getTime())),
+      )
+    ).version;
   }
   if (m.cancelled) {
-    await cancelMeeting(ctx, meeting.id, { version, reason: "Mødet er aflyst, da der ikke var sager nok til dagsordenen." });
+    await cancelMeeting(ctx, meeting.id, {
+      version,
+      reason: "Mødet er aflyst, da der ikke var sager nok til dagsordenen.",
+    });
   }
   return meeting.id;
 }
@@ -119,9 +139,16 @@ export async function loadDemo(db: Db, data: DemoData, now = new Date()) {
   const days = demoWeekShift(now);
   return db.transaction(async (tx) => {
     const ctx: Ctx = { db: tx, actor: SYSTEM_ACTOR };
-    const ids = { parties: new Map<string, number>(), bodies: new Map<string, number>(), persons: new Map<string, number>() };
+    const ids = {
+      parties: new Map<string, number>(),
+      bodies: new Map<string, number>(),
+      persons: new Map<string, number>(),
+    };
     for (const p of data.parties) {
-      ids.parties.set(p.key, (await createParty(ctx, { ...p, municipalityCode: p.municipalityCode ?? null })).id);
+      ids.parties.set(
+        p.key,
+        (await createParty(ctx, { ...p, municipalityCode: p.municipalityCode ?? null })).id,
+      );
     }
     // Parents first, so reportsTo can be set at creation.
     const pending = [...data.bodies];
@@ -149,7 +176,10 @@ export async function loadDemo(db: Db, data: DemoData, now = new Date()) {
       ids.bodies.set(b.key, body.id);
     }
     for (const p of data.persons) {
-      ids.persons.set(p.key, (await createPerson(ctx, { name: p.name, title: p.title ?? null, email: p.email ?? null })).id);
+      ids.persons.set(
+        p.key,
+        (await createPerson(ctx, { name: p.name, title: p.title ?? null, email: p.email ?? null })).id,
+      );
     }
     for (const m of data.memberships) {
       await createMembership(ctx, {

@@ -38,7 +38,13 @@ export type MeetingStatus =
   | "minutes_approved"
   | "minutes_published";
 export type ItemKind = "decision" | "discussion" | "orientation" | "standard";
-export type Outcome = "approved" | "approved_with_remarks" | "not_approved" | "noted" | "discussed" | "postponed";
+export type Outcome =
+  | "approved"
+  | "approved_with_remarks"
+  | "not_approved"
+  | "noted"
+  | "discussed"
+  | "postponed";
 export type Access = "open" | "closed";
 export type AttendanceStatus = "present" | "afbud" | "absent" | "substitute" | "guest";
 

@@ -6,12 +6,18 @@ import { storedFiles } from "./files.tables.ts";
 /** Stores bytes once per distinct content and returns their SHA-256 (hex). */
 export async function storeFile(db: DbOrTx, bytes: Uint8Array): Promise<{ sha256: string; size: number }> {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  await db.insert(storedFiles).values({ sha256, size: bytes.byteLength, content: bytes }).onConflictDoNothing();
+  await db
+    .insert(storedFiles)
+    .values({ sha256, size: bytes.byteLength, content: bytes })
+    .onConflictDoNothing();
   return { sha256, size: bytes.byteLength };
 }
 
 /** The bytes of a stored file, or null. */
 export async function readFile(db: DbOrTx, sha256: string): Promise<Uint8Array | null> {
-  const [row] = await db.select({ content: storedFiles.content }).from(storedFiles).where(eq(storedFiles.sha256, sha256));
+  const [row] = await db
+    .select({ content: storedFiles.content })
+    .from(storedFiles)
+    .where(eq(storedFiles.sha256, sha256));
   return row ? new Uint8Array(row.content) : null;
 }

@@ -26,7 +26,8 @@ export function presentAttendance(row: AttendanceRow): TAttendance {
 
 /** A substitute names whom they stand in for; a guest names the items they attend, all of this meeting. */
 async function checkRules(ctx: Ctx, meetingId: number, v: Partial<TAttendanceInput>) {
-  const invalid = (path: string, message: string) => new AppError("validation_failed", message, [{ path, message }]);
+  const invalid = (path: string, message: string) =>
+    new AppError("validation_failed", message, [{ path, message }]);
   if (v.status === "substitute" && !v.substituteForId) {
     throw invalid("substituteForId", "Angiv hvem stedfortræderen deltager for.");
   }
@@ -89,7 +90,9 @@ export const attendanceService = {
     await requireEditableMeeting(ctx, current.meetingId);
     const { version, meetingId: _ignored, ...values } = input;
     await checkRules(ctx, current.meetingId, { ...current, ...values });
-    return presentAttendance(await updateVersioned<AttendanceRow>(ctx.db, attendance, id, version, values, WHAT));
+    return presentAttendance(
+      await updateVersioned<AttendanceRow>(ctx.db, attendance, id, version, values, WHAT),
+    );
   },
   async remove(ctx: Ctx, id: number, version: number | undefined) {
     const current = await getVisible(ctx, id);

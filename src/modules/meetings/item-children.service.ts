@@ -4,8 +4,8 @@ import type { Ctx } from "../../server/context.ts";
 import { AppError, notFound } from "../../server/errors.ts";
 import { readFile, storeFile } from "../files/index.ts";
 import { type AbsenceRow, type AttachmentRow, presentAbsence, presentAttachment } from "./items.present.ts";
-import { attachments, itemAbsences } from "./items.tables.ts";
 import { getItemWithMeeting } from "./items.service.ts";
+import { attachments, itemAbsences } from "./items.tables.ts";
 import { requireEditableMeeting } from "./meetings.service.ts";
 import { canSeeAttachment, canSeeItem, visibilityOf } from "./visibility.ts";
 
@@ -46,11 +46,17 @@ export const absenceService = {
     const [row] = await ctx.db.insert(itemAbsences).values(input).returning();
     return presentAbsence(row as AbsenceRow);
   },
-  async update(ctx: Ctx, id: number, input: { note?: string | null | undefined; personId?: number; version: number }) {
+  async update(
+    ctx: Ctx,
+    id: number,
+    input: { note?: string | null | undefined; personId?: number; version: number },
+  ) {
     const { item } = await visibleAbsence(ctx, id);
     await requireEditableMeeting(ctx, item.meetingId);
     const { version, ...values } = input;
-    return presentAbsence(await updateVersioned<AbsenceRow>(ctx.db, itemAbsences, id, version, values, ABSENCE));
+    return presentAbsence(
+      await updateVersioned<AbsenceRow>(ctx.db, itemAbsences, id, version, values, ABSENCE),
+    );
   },
   async remove(ctx: Ctx, id: number, version: number | undefined) {
     const { item } = await visibleAbsence(ctx, id);
@@ -106,7 +112,9 @@ export const attachmentService = {
     const { item } = await visibleAttachment(ctx, id);
     await requireEditableMeeting(ctx, item.meetingId);
     const { version, itemId: _ignored, ...values } = input;
-    return presentAttachment(await updateVersioned<AttachmentRow>(ctx.db, attachments, id, version, values, ATTACHMENT));
+    return presentAttachment(
+      await updateVersioned<AttachmentRow>(ctx.db, attachments, id, version, values, ATTACHMENT),
+    );
   },
   async remove(ctx: Ctx, id: number, version: number | undefined) {
     const { item } = await visibleAttachment(ctx, id);
@@ -132,7 +140,12 @@ export async function uploadAttachmentContent(
     attachments,
     id,
     input.version,
-    { sha256: stored.sha256, size: stored.size, mimeType: input.mimeType, fileName: input.fileName ?? row.fileName },
+    {
+      sha256: stored.sha256,
+      size: stored.size,
+      mimeType: input.mimeType,
+      fileName: input.fileName ?? row.fileName,
+    },
     ATTACHMENT,
   );
   return presentAttachment(updated);
@@ -145,7 +158,9 @@ export async function readAttachmentContent(ctx: Ctx, id: number) {
   if (!bytes) {
     throw new AppError("not_found", "Bilaget har ingen fil – kun titlen er kendt.");
   }
-  return { bytes, mimeType: row.mimeType ?? "application/octet-stream", fileName: row.fileName ?? `bilag-${row.id}` };
+  return {
+    bytes,
+    mimeType: row.mimeType ?? "application/octet-stream",
+    fileName: row.fileName ?? `bilag-${row.id}`,
+  };
 }
-
-

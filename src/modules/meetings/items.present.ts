@@ -2,7 +2,7 @@ import { asc, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { presentMeta } from "../../server/schemas.ts";
 import type { TAbsence, TAttachmentMeta, TItem } from "./items.schemas.ts";
-import { agendaItems, attachments, itemAbsences } from "./items.tables.ts";
+import { type agendaItems, attachments, itemAbsences } from "./items.tables.ts";
 import { canSeeAttachment, canSeeItem, type Visibility } from "./visibility.ts";
 
 export type ItemRow = typeof agendaItems.$inferSelect;

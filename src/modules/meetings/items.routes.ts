@@ -3,7 +3,12 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ERROR_RESPONSES, registerCrud } from "../../server/crud-routes.ts";
 import { ZIdParams, ZVersion } from "../../server/schemas.ts";
-import { absenceService, attachmentService, readAttachmentContent, uploadAttachmentContent } from "./item-children.service.ts";
+import {
+  absenceService,
+  attachmentService,
+  readAttachmentContent,
+  uploadAttachmentContent,
+} from "./item-children.service.ts";
 import {
   ZAbsence,
   ZAbsenceFields,
@@ -50,7 +55,9 @@ export async function itemRoutes(app: FastifyInstance) {
       response: { 200: ZItem, ...ERROR_RESPONSES },
     },
     handler: async (req) =>
-      db().transaction((tx) => correctMinutes({ db: tx, actor: req.actor }, req.params.id, req.body as never)),
+      db().transaction((tx) =>
+        correctMinutes({ db: tx, actor: req.actor }, req.params.id, req.body as never),
+      ),
   });
 
   r.get("/items/:id/corrections", {
@@ -95,8 +102,10 @@ export async function itemRoutes(app: FastifyInstance) {
   await app.register(async (files) => {
     // The file itself travels as the raw request body, whatever its type.
     files.removeAllContentTypeParsers();
-    files.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: app.config.maxUploadBytes }, (_req, body, done) =>
-      done(null, body),
+    files.addContentTypeParser(
+      "*",
+      { parseAs: "buffer", bodyLimit: app.config.maxUploadBytes },
+      (_req, body, done) => done(null, body),
     );
     files.withTypeProvider<ZodTypeProvider>().put("/attachments/:id/content", {
       bodyLimit: app.config.maxUploadBytes,
@@ -104,12 +113,16 @@ export async function itemRoutes(app: FastifyInstance) {
         tags: ["Bilag"],
         summary: "Upload bilagets fil (rå bytes; Content-Type er filens type)",
         params: ZIdParams,
-        querystring: z.strictObject({ version: z.coerce.number().pipe(ZVersion), fileName: z.string().max(255).optional() }),
+        querystring: z.strictObject({
+          version: z.coerce.number().pipe(ZVersion),
+          fileName: z.string().max(255).optional(),
+        }),
         response: { 200: ZAttachmentMeta, ...ERROR_RESPONSES },
       },
       handler: async (req) => {
         const bytes = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
-        const mimeType = (req.headers["content-type"] ?? "application/octet-stream").split(";")[0]?.trim() ?? "";
+        const mimeType =
+          (req.headers["content-type"] ?? "application/octet-stream").split(";")[0]?.trim() ?? "";
         return db().transaction((tx) =>
           uploadAttachmentContent({ db: tx, actor: req.actor }, req.params.id, {
             bytes,

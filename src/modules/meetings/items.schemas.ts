@@ -25,7 +25,13 @@ export const ZItemFields = {
   number: z.number().int().min(0).max(999).optional(),
   title: ZText(500).min(1, "Skal udfyldes."),
   access: ZAccess.optional(),
-  durationMinutes: z.number().int().min(0).max(24 * 60).nullable().optional(),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .nullable()
+    .optional(),
   kind: ZItemKind.optional(),
   sections: ZSections.optional(),
   otherSections: z.array(ZOtherSection).max(50).optional(),

@@ -6,8 +6,8 @@ import { AppError, notFound } from "../../server/errors.ts";
 import { presentMeta } from "../../server/schemas.ts";
 import type { Actor } from "../auth/actor.ts";
 import { authorize, canEditBody, isPrivileged } from "../auth/policy.ts";
-import type { TItemInput } from "./items.schemas.ts";
 import { type ItemRow, loadItemRelations, presentItem } from "./items.present.ts";
+import type { TItemInput } from "./items.schemas.ts";
 import { agendaItems, minutesCorrections } from "./items.tables.ts";
 import { isMinutesLocked } from "./meetings.rules.ts";
 import { getMeetingRow, type MeetingRow, minutesLocked, requireEditableMeeting } from "./meetings.service.ts";
@@ -17,7 +17,10 @@ import { visibilityOf } from "./visibility.ts";
 const WHAT = "Punktet";
 
 /** Loads an item with its meeting; answers 404 when the reader may not even know the item exists. */
-export async function getItemWithMeeting(ctx: Ctx, id: number): Promise<{ item: ItemRow; meeting: MeetingRow }> {
+export async function getItemWithMeeting(
+  ctx: Ctx,
+  id: number,
+): Promise<{ item: ItemRow; meeting: MeetingRow }> {
   const item = await getById<ItemRow>(ctx.db, agendaItems, id, WHAT);
   const meeting = await getMeetingRow(ctx.db, item.meetingId);
   if (!visibilityOf(ctx.actor, meeting).agenda) {
@@ -33,7 +36,11 @@ async function presentRows(ctx: Ctx, rows: ItemRow[], meetingsById: Map<number, 
   );
   return rows.map((row) => {
     const meeting = meetingsById.get(row.meetingId) as MeetingRow;
-    return presentItem(row, relations.get(row.id) ?? { attachments: [], absences: [] }, visibilityOf(ctx.actor, meeting));
+    return presentItem(
+      row,
+      relations.get(row.id) ?? { attachments: [], absences: [] },
+      visibilityOf(ctx.actor, meeting),
+    );
   });
 }
 
@@ -74,7 +81,9 @@ function visibilityConditions(actor: Actor, filterTouchesContent: boolean, filte
     inArray(agendaItems.meetingId, meetingIdsWhere(sql`${meetings.status} <> 'planned'`, member)),
   ];
   if (filterTouchesContent) {
-    conditions.push(or(eq(agendaItems.access, "open"), inArray(agendaItems.meetingId, meetingIdsWhere(member))) as SQL);
+    conditions.push(
+      or(eq(agendaItems.access, "open"), inArray(agendaItems.meetingId, meetingIdsWhere(member))) as SQL,
+    );
   }
   if (filterTouchesMinutes) {
     conditions.push(
@@ -162,8 +171,18 @@ async function renumber(db: DbOrTx, meetingId: number, orderedIds?: number[]) {
   for (const [index, itemId] of ids.entries()) {
     await db
       .update(agendaItems)
-      .set({ position: index + 1, number: index + 1, version: sql`${agendaItems.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(agendaItems.id, itemId), or(ne(agendaItems.position, index + 1), ne(agendaItems.number, index + 1))));
+      .set({
+        position: index + 1,
+        number: index + 1,
+        version: sql`${agendaItems.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(
+        and(
+          eq(agendaItems.id, itemId),
+          or(ne(agendaItems.position, index + 1), ne(agendaItems.number, index + 1)),
+        ),
+      );
   }
 }
 
@@ -194,7 +213,10 @@ export async function reorderItems(ctx: Ctx, meetingId: number, itemIds: number[
 }
 
 type CorrectionChanges = Partial<
-  Pick<TItemInput, "title" | "sections" | "otherSections" | "recommendations" | "decisionText" | "outcome" | "caseNumbers">
+  Pick<
+    TItemInput,
+    "title" | "sections" | "otherSections" | "recommendations" | "decisionText" | "outcome" | "caseNumbers"
+  >
 >;
 
 /** Changes approved minutes: allowed only with a reason, and the values before and after are kept. */
@@ -204,7 +226,11 @@ export async function correctMinutes(
   input: { version: number; reason: string; changes: CorrectionChanges },
 ) {
   const { item, meeting } = await getItemWithMeeting(ctx, id);
-  authorize(ctx.actor, canEditBody(ctx.actor, meeting.bodyId), "Kun forummets sekretariat kan rette referatet.");
+  authorize(
+    ctx.actor,
+    canEditBody(ctx.actor, meeting.bodyId),
+    "Kun forummets sekretariat kan rette referatet.",
+  );
   if (!isMinutesLocked(meeting.status)) {
     throw new AppError("conflict", "Referatet er ikke godkendt endnu; ret punktet direkte.");
   }
@@ -234,9 +260,22 @@ export async function listCorrections(ctx: Ctx, itemId: number) {
     .from(minutesCorrections)
     .where(eq(minutesCorrections.itemId, itemId))
     .orderBy(asc(minutesCorrections.id));
-  return rows.map((r) => ({ ...presentMeta(r), itemId: r.itemId, reason: r.reason, before: r.before, after: r.after, userId: r.userId }));
+  return rows.map((r) => ({
+    ...presentMeta(r),
+    itemId: r.itemId,
+    reason: r.reason,
+    before: r.before,
+    after: r.after,
+    userId: r.userId,
+  }));
 }
 
 export { minutesLocked };
 
-export const itemService = { list: listItems, get: getItem, create: createItem, update: updateItem, remove: deleteItem };
+export const itemService = {
+  list: listItems,
+  get: getItem,
+  create: createItem,
+  update: updateItem,
+  remove: deleteItem,
+};

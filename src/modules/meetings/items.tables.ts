@@ -2,8 +2,8 @@ import { bigint, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex } fro
 import { idColumn, rowMeta } from "../../db/columns.ts";
 import { users } from "../auth/auth.tables.ts";
 import { storedFiles } from "../files/files.tables.ts";
-import { meetings } from "./meetings.tables.ts";
 import { persons } from "../people/people.tables.ts";
+import { meetings } from "./meetings.tables.ts";
 
 export const ACCESS = ["open", "closed"] as const;
 export const ITEM_KINDS = ["decision", "discussion", "orientation", "standard"] as const;

@@ -15,7 +15,13 @@ import {
   ZMeetingFilter,
   ZTransition,
 } from "./meetings.schemas.ts";
-import { cancelMeeting, getMeetingRow, meetingService, presentMeeting, transitionMeeting } from "./meetings.service.ts";
+import {
+  cancelMeeting,
+  getMeetingRow,
+  meetingService,
+  presentMeeting,
+  transitionMeeting,
+} from "./meetings.service.ts";
 
 export async function meetingRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -74,7 +80,8 @@ export async function meetingRoutes(app: FastifyInstance) {
       body: ZCancel,
       response: { 200: ZMeeting, ...ERROR_RESPONSES },
     },
-    handler: async (req) => db().transaction((tx) => cancelMeeting({ db: tx, actor: req.actor }, req.params.id, req.body)),
+    handler: async (req) =>
+      db().transaction((tx) => cancelMeeting({ db: tx, actor: req.actor }, req.params.id, req.body)),
   });
 
   r.post("/meetings/:id/items/reorder", {

@@ -18,15 +18,23 @@ describe("meeting transitions", () => {
   });
   it("refuses minutes approval before the meeting is held", () => {
     expect(transitionError({ ...base, from: "planned", to: "minutes_approved" })).toMatch(/kan ikke gå fra/);
-    expect(transitionError({ ...base, from: "agenda_published", to: "minutes_approved" })).toMatch(/planlagt|dagsorden/);
+    expect(transitionError({ ...base, from: "agenda_published", to: "minutes_approved" })).toMatch(
+      /planlagt|dagsorden/,
+    );
   });
   it("refuses marking a future meeting as held", () => {
     const future = { ...base, start: new Date("2026-03-01T09:00:00Z") };
-    expect(transitionError({ ...future, from: "agenda_published", to: "held" })).toMatch(/før det er begyndt/);
+    expect(transitionError({ ...future, from: "agenda_published", to: "held" })).toMatch(
+      /før det er begyndt/,
+    );
   });
   it("refuses publishing an empty agenda and any step of a cancelled meeting", () => {
-    expect(transitionError({ ...base, itemCount: 0, from: "planned", to: "agenda_published" })).toMatch(/ingen punkter/);
-    expect(transitionError({ ...base, cancelled: true, from: "planned", to: "agenda_published" })).toMatch(/aflyst/);
+    expect(transitionError({ ...base, itemCount: 0, from: "planned", to: "agenda_published" })).toMatch(
+      /ingen punkter/,
+    );
+    expect(transitionError({ ...base, cancelled: true, from: "planned", to: "agenda_published" })).toMatch(
+      /aflyst/,
+    );
   });
   it("has no way out of published minutes", () => {
     expect(transitionError({ ...base, from: "minutes_published", to: "minutes_draft" })).not.toBeNull();

@@ -1,12 +1,17 @@
 import { and, count, eq, gte, lt } from "drizzle-orm";
-import { deleteVersioned, getById, paginate, updateVersioned } from "../../db/crud.ts";
 import type { DbOrTx } from "../../db/client.ts";
+import { deleteVersioned, getById, paginate, updateVersioned } from "../../db/crud.ts";
 import type { Ctx } from "../../server/context.ts";
 import { AppError } from "../../server/errors.ts";
 import { isoOrNull, presentMeta } from "../../server/schemas.ts";
 import { authorize, canApprove, canEditBody } from "../auth/policy.ts";
 import { agendaItems } from "./items.tables.ts";
-import { isMinutesLocked, type MeetingStatus, transitionError, transitionNeedsChair } from "./meetings.rules.ts";
+import {
+  isMinutesLocked,
+  type MeetingStatus,
+  transitionError,
+  transitionNeedsChair,
+} from "./meetings.rules.ts";
 import type { TMeeting, TMeetingInput } from "./meetings.schemas.ts";
 import { meetings } from "./meetings.tables.ts";
 
@@ -97,7 +102,11 @@ export async function createMeeting({ db, actor }: Ctx, input: TMeetingInput) {
   return presentMeeting(row as MeetingRow);
 }
 
-export async function updateMeeting(ctx: Ctx, id: number, input: Partial<TMeetingInput> & { version: number }) {
+export async function updateMeeting(
+  ctx: Ctx,
+  id: number,
+  input: Partial<TMeetingInput> & { version: number },
+) {
   const current = await requireEditableMeeting(ctx, id);
   if (input.bodyId !== undefined && input.bodyId !== current.bodyId) {
     authorize(ctx.actor, canEditBody(ctx.actor, input.bodyId), "Du kan ikke flytte mødet til det forum.");
@@ -123,7 +132,9 @@ export async function transitionMeeting(
   now = new Date(),
 ) {
   const meeting = await getMeetingRow(db, id);
-  const allowed = transitionNeedsChair(input.to) ? canApprove(actor, meeting.bodyId) : canEditBody(actor, meeting.bodyId);
+  const allowed = transitionNeedsChair(input.to)
+    ? canApprove(actor, meeting.bodyId)
+    : canEditBody(actor, meeting.bodyId);
   authorize(
     actor,
     allowed,
@@ -143,7 +154,9 @@ export async function transitionMeeting(
   if (error) {
     throw new AppError("invalid_transition", error);
   }
-  return presentMeeting(await updateVersioned<MeetingRow>(db, meetings, id, input.version, { status: input.to }, WHAT));
+  return presentMeeting(
+    await updateVersioned<MeetingRow>(db, meetings, id, input.version, { status: input.to }, WHAT),
+  );
 }
 
 /** Cancels a meeting that has not been held. */

@@ -27,6 +27,10 @@ export function canSeeItem(v: Visibility, access: "open" | "closed"): boolean {
 }
 
 /** May the reader see this attachment? A closed item closes all its attachments. */
-export function canSeeAttachment(v: Visibility, itemAccess: "open" | "closed", access: "open" | "closed"): boolean {
+export function canSeeAttachment(
+  v: Visibility,
+  itemAccess: "open" | "closed",
+  access: "open" | "closed",
+): boolean {
   return canSeeItem(v, itemAccess) && (access === "open" || v.member);
 }

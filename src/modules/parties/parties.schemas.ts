@@ -2,7 +2,9 @@ import { z } from "zod";
 import { ZName, ZRowMeta, ZText } from "../../server/schemas.ts";
 import { PARTY_TYPES } from "./parties.tables.ts";
 
-export const ZPartyType = z.enum(PARTY_TYPES).describe("region, kommune, sygehus, psykiatri, almen praksis ...");
+export const ZPartyType = z
+  .enum(PARTY_TYPES)
+  .describe("region, kommune, sygehus, psykiatri, almen praksis ...");
 
 export const ZPartyFields = {
   type: ZPartyType,

@@ -55,7 +55,11 @@ export async function createParty({ db, actor }: Ctx, input: TCreateParty) {
   return presentParty(row as PartyRow);
 }
 
-export async function updateParty({ db, actor }: Ctx, id: number, input: Partial<TCreateParty> & { version: number }) {
+export async function updateParty(
+  { db, actor }: Ctx,
+  id: number,
+  input: Partial<TCreateParty> & { version: number },
+) {
   authorize(actor, isPrivileged(actor), "Kun administratorer kan rette parter.");
   const { version, ...values } = input;
   checkRules(values, await getById<PartyRow>(db, parties, id, WHAT));

@@ -1,3 +1,3 @@
-export { createMembership, createPerson, listPersons, presentPerson } from "./people.service.ts";
 export { peopleRoutes } from "./people.routes.ts";
+export { createMembership, createPerson, listPersons, presentPerson } from "./people.service.ts";
 export { type MembershipRole, memberships, persons } from "./people.tables.ts";

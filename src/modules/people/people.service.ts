@@ -62,7 +62,11 @@ export async function createPerson({ db, actor }: Ctx, input: TPersonInput) {
   return presentPerson(row as PersonRow, actor);
 }
 
-export async function updatePerson({ db, actor }: Ctx, id: number, input: Partial<TPersonInput> & { version: number }) {
+export async function updatePerson(
+  { db, actor }: Ctx,
+  id: number,
+  input: Partial<TPersonInput> & { version: number },
+) {
   authorize(actor, isAnySecretary(actor), "Kun sekretariater kan rette personer.");
   const { version, ...values } = input;
   return presentPerson(await updateVersioned<PersonRow>(db, persons, id, version, values, "Personen"), actor);
@@ -129,8 +133,13 @@ export async function updateMembership(
   const allowed = canEditBody(actor, current.bodyId) && (!input.bodyId || canEditBody(actor, input.bodyId));
   authorize(actor, allowed, "Kun forummets sekretariat kan rette medlemskaber.");
   const { version, ...values } = input;
-  checkPeriod(values.from !== undefined ? values.from : current.from, values.to !== undefined ? values.to : current.to);
-  return presentMembership(await updateVersioned<MembershipRow>(db, memberships, id, version, values, "Medlemskabet"));
+  checkPeriod(
+    values.from !== undefined ? values.from : current.from,
+    values.to !== undefined ? values.to : current.to,
+  );
+  return presentMembership(
+    await updateVersioned<MembershipRow>(db, memberships, id, version, values, "Medlemskabet"),
+  );
 }
 
 export async function deleteMembership({ db, actor }: Ctx, id: number, version: number | undefined) {

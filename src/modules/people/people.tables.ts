@@ -3,7 +3,14 @@ import { idColumn, rowMeta } from "../../db/columns.ts";
 import { bodies } from "../bodies/bodies.tables.ts";
 import { parties } from "../parties/parties.tables.ts";
 
-export const MEMBERSHIP_ROLES = ["chair", "vice_chair", "member", "secretary", "observer", "substitute"] as const;
+export const MEMBERSHIP_ROLES = [
+  "chair",
+  "vice_chair",
+  "member",
+  "secretary",
+  "observer",
+  "substitute",
+] as const;
 export const membershipRole = pgEnum("membership_role", MEMBERSHIP_ROLES);
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 
