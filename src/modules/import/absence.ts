@@ -86,7 +86,7 @@ const CUES: Array<{ re: RegExp; side: "before" | "after" }> = [
 
 function isSentenceEnd(text: string, dot: number): boolean {
   const ch = text[dot];
-  if (ch === ":" || ch === ";" || ch === "!" || ch === "?") {
+  if (ch === ":" || ch === ";" || ch === "!" || ch === "?" || ch === "\n") {
     return true;
   }
   if (ch !== ".") {

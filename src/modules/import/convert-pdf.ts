@@ -182,7 +182,14 @@ export async function pdfToBlocks(bytes: Uint8Array, signal: { cancelled: boolea
       }
       const page = await doc.getPage(p);
       const content = await page.getTextContent();
-      await page.getOperatorList();
+      // Font names (and so weights) arrive with a page's operator list; fonts are shared across
+      // pages, so only pages that introduce a new font pay for it.
+      const unresolved = content.items.some(
+        (item) => "fontName" in item && !page.commonObjs.has(item.fontName),
+      );
+      if (unresolved) {
+        await page.getOperatorList();
+      }
       const lines: Line[] = [];
       for (const item of content.items) {
         if (!("str" in item)) {

@@ -1,129 +1,15 @@
 import { describe, expect, it } from "vitest";
+import {
+  MEMO,
+  NUMBERED_MARKDOWN,
+  PKT_AGENDA,
+  PLAIN_NUMBERED,
+  TWICE,
+} from "../../../test/fixtures/synthetic-documents.ts";
 import { cleanPersonName, findAbsenceSentences } from "./absence.ts";
 import { findDanishDate } from "./danish-dates.ts";
 import { parseDocumentWithConfidence, parseText, ZImportResult } from "./index.ts";
 import { cleanTitle } from "./title.ts";
-
-/** Synthetic documents in layouts the seeds do not use, written for these tests. */
-const PKT_AGENDA = `Dagsorden
-Økonomiudvalget
-Mødedato: 3. maj 2024 kl. 14.00
-Sted: Mødelokale 2, Rådhuset
-
-Pkt. 1 Godkendelse af dagsorden (Åben)
-Sagsnr.: 24/1234
-Indstilling
-Direktionen indstiller, at dagsordenen godkendes.
-
-Pkt. 2 Budgetopfølgning - 15 minutter
-Resumé
-Budgettet følges kvartalsvis.
-Indstilling
-Direktionen indstiller, at opfølgningen tages til efterretning.
-
-Pkt. 3 Personalesag (Lukket)
-Indstilling
-Indstillingen fremgår af det lukkede bilag.
-`;
-
-const NUMBERED_MARKDOWN = `# Beslutningsreferat
-
-**Udvalg:** Sundhedsklynge Nord – politisk niveau
-**Dato:** 30. november 2023 kl. 08:30
-**Sted:** Universitetshospitalet, lokale 3
-
-Fraværende: Hans Hansen (A), Grete Jensen
-
-## 1. Godkendelse af dagsorden
-
-Beslutning: Godkendt.
-
-## 2. Status på akutfunktioner
-
-### Sagsfremstilling
-
-Klyngen har fulgt tre spor:
-
-1. Første spor handler om udskrivning
-2. Andet spor handler om genindlæggelser
-3. Tredje spor handler om data
-
-### Indstilling
-
-Det indstilles, at status tages til efterretning.
-
-### Beslutning
-
-Taget til efterretning. Der var afbud fra Peter Madsen og Lise Holm.
-
-## 3. Personsag (Lukket)
-
-### Beslutning
-
-Godkendt. Kirsten Berg deltog for Ole Svendsen.
-
-## 4. Eventuelt
-
-### Beslutning
-
-Intet at bemærke.
-`;
-
-const PLAIN_NUMBERED = `Referat fra møde i Kommunalt Sundhedsforum
-Tirsdag den 12. marts 2024 kl. 9.00-11.00
-Sted: Virtuelt møde (Teams)
-
-1. Godkendelse af referat
-Beslutning
-Godkendt.
-
-2. Orientering om klyngesamarbejdet
-Sagsfremstilling
-Klyngen har holdt tre møder siden sidst.
-1. Første møde handlede om forebyggelse.
-2. Andet møde handlede om data
-Beslutning
-Orienteringen blev taget til efterretning.
-Overlæge Anne Andersen, Bo Bendtsen og kommunaldirektør Carl Christensen deltog ikke i behandlingen af punktet.
-
-3. Budget 2025
-Beslutning
-Udsat til næste møde.
-`;
-
-const TWICE = `Referat
-Styregruppen for ældreområdet, 5. februar 2024 kl. 13:00
-Mødested: Rådhuset
-
-Punkt 1: Godkendelse af dagsorden
-Beslutning: Godkendt
-
-Punkt 2: Ny samarbejdsaftale
-Beslutning: Godkendt med bemærkninger
-
-Punkt 1: Godkendelse af dagsorden
-Sagsfremstilling
-Dagsordenen udsendes en uge før mødet.
-
-Punkt 2: Ny samarbejdsaftale
-Sagsfremstilling
-Aftalen er revideret efter høringen.
-Indstilling
-Det indstilles, at aftalen godkendes.
-Bilag
-1. Samarbejdsaftale (udkast)
-2. Høringssvar
-`;
-
-const MEMO = `NOTAT
-Til: Sundhedsdirektørkredsen
-Fra: Sekretariatet
-Dato: 14. juni 2023
-
-Status på arbejdet med samarbejdsaftalen
-
-Arbejdsgruppen har holdt to møder og forventer at aflevere et udkast i efteråret.
-`;
 
 describe("layouts beyond the seeds", () => {
   it("reads a 'Pkt. N' agenda without decisions", () => {

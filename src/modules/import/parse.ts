@@ -64,6 +64,8 @@ function withTimeout<T>(work: Promise<T>, ms: number, signal: { cancelled: boole
       reject(new ImportError("timeout"));
     }, ms);
   });
+  // The losing promise must not surface later as an unhandled rejection.
+  work.catch(() => undefined);
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
