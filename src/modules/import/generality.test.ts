@@ -25,6 +25,9 @@ describe("layouts beyond the seeds", () => {
     expect(result.items[1]?.title).toBe("Budgetopfølgning");
     expect(result.items[2]?.title).toBe("Personalesag");
     expect(result.items[0]?.caseNumbers).toEqual(["24/1234"]);
+    expect(
+      parseText(PKT_AGENDA.replace("24/1234", "27.00.00-G01-3-24"), "d.txt").items[0]?.caseNumbers,
+    ).toEqual(["27.00.00-G01-3-24"]);
     expect(result.items[1]?.recommendations).toHaveLength(1);
     expect(result.items[1]?.sections.summary).toBe("Budgettet følges kvartalsvis.");
   });

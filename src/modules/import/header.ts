@@ -111,7 +111,8 @@ export function caseNumbersIn(text: string, allowBare: boolean): string[] {
     .slice(label[0].length)
     .split(/[,;]\s*|\s+og\s+/)
     .map((part) => part.trim())
-    .filter((part) => CASE_NUMBER.test(part) || /^\d[\d/.-]{4,20}$/.test(part));
+    .map((part) => part.replace(/[.,;]$/, ""))
+    .filter((part) => CASE_NUMBER.test(part) || /^(?=.*\d)[\p{L}\d][\p{L}\d/.-]{3,39}$/u.test(part));
 }
 
 /** Reads body, start, location, case numbers and document-wide absence from the blocks before the items. */
