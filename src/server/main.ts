@@ -1,7 +1,6 @@
 import type { Config } from "../config.ts";
 import { createDatabase } from "../db/client.ts";
 import { isDatabaseEmpty } from "../modules/backup/index.ts";
-import { buildApp } from "./app.ts";
 
 /** Migrates, loads the demo into an empty database, listens, and shuts down cleanly on SIGINT/SIGTERM. */
 export async function startServer(
@@ -9,11 +8,19 @@ export async function startServer(
   out: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
 ) {
   const started = performance.now();
-  const database = await createDatabase(config);
-  await database.migrate();
-  if (config.demo && (await isDatabaseEmpty(database.db))) {
-    const { loadDemo } = await import("../modules/demo/demo.service.ts");
-    const { demoData } = await import("../modules/demo/demo.data.ts");
+  // Starting the embedded database is the slow part (initdb on a fresh folder): load code meanwhile.
+  const [database, { buildApp }, demo] = await Promise.all([
+    createDatabase(config).then(async (d) => {
+      await d.migrate();
+      return d;
+    }),
+    import("./app.ts"),
+    config.demo
+      ? Promise.all([import("../modules/demo/demo.service.ts"), import("../modules/demo/demo.data.ts")])
+      : null,
+  ]);
+  if (demo && (await isDatabaseEmpty(database.db))) {
+    const [{ loadDemo }, { demoData }] = demo;
     const result = await loadDemo(database.db, demoData);
     out(`Demodata indlæst: ${result.meetings} møder. Log ind med:`);
     for (const login of result.logins) {
