@@ -20,8 +20,15 @@ export interface Database {
   migrate(): Promise<void>;
   /** answers true when a round trip to the database works */
   ping(): Promise<boolean>;
+  /** tells other processes on the same database that data changed (no-op for the embedded database) */
+  announceChange(): void;
+  /** calls back when another process announced a change; resolves once listening */
+  onChange(callback: () => void): Promise<void>;
   close(): Promise<void>;
 }
+
+/** PostgreSQL channel on which instances announce writes, so their read caches drop stale entries. */
+const CHANGE_CHANNEL = "tvaers_changes";
 
 export const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
@@ -49,6 +56,9 @@ async function createPglite(dataDir: string): Promise<Database> {
     kind: "pglite",
     migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }),
     ping: async () => (await client.query("select 1 as ok")).rows.length === 1,
+    // PGlite belongs to this process alone: every change is made here and seen here.
+    announceChange: () => {},
+    onChange: async () => {},
     close: () => client.close(),
   };
 }
@@ -61,11 +71,25 @@ async function createPostgres(url: string): Promise<Database> {
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on("error", () => {});
   const db = drizzle({ client: pool, schema });
+  let listener: InstanceType<typeof pg.default.Client> | null = null;
   return {
     db: db as unknown as Db,
     kind: "postgres",
     migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }),
     ping: async () => (await pool.query("select 1 as ok")).rows.length === 1,
-    close: () => pool.end(),
+    announceChange: () => {
+      pool.query(`notify ${CHANGE_CHANNEL}`).catch(() => {});
+    },
+    onChange: async (callback) => {
+      listener = new pg.default.Client({ connectionString: url });
+      listener.on("error", () => {});
+      listener.on("notification", () => callback());
+      await listener.connect();
+      await listener.query(`listen ${CHANGE_CHANNEL}`);
+    },
+    close: async () => {
+      await listener?.end().catch(() => {});
+      await pool.end();
+    },
   };
 }

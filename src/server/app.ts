@@ -19,6 +19,7 @@ import { partyRoutes } from "../modules/parties/index.ts";
 import { peopleRoutes } from "../modules/people/index.ts";
 import { errorsPlugin } from "./errors.plugin.ts";
 import { frontPage } from "./front-page.ts";
+import { ReadCache } from "./read-cache.ts";
 import "./context.ts";
 
 /** Builds the whole application without listening: main.ts listens, tests use inject(). */
@@ -41,6 +42,17 @@ export async function buildApp({
     app.addHook("onRoute", (r) => onRoute({ method: r.method, url: r.url, hidden: r.schema?.hide === true }));
   }
   app.decorate("database", database);
+  const readCache = new ReadCache();
+  app.decorate("readCache", readCache);
+  // Any write may change what a cached read shows: forget the cache here and in other instances.
+  await database.onChange(() => readCache.invalidate());
+  app.addHook("onSend", async (req, _reply, payload) => {
+    if (req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS") {
+      readCache.invalidate();
+      database.announceChange();
+    }
+    return payload;
+  });
   app.decorate("config", config);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

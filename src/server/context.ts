@@ -1,6 +1,7 @@
 import type { Config } from "../config.ts";
 import type { Database, DbOrTx } from "../db/client.ts";
 import type { Actor } from "../modules/auth/actor.ts";
+import type { ReadCache } from "./read-cache.ts";
 
 /** What every service call gets: the database (or a transaction) and who is asking. */
 export interface Ctx {
@@ -12,6 +13,7 @@ declare module "fastify" {
   interface FastifyInstance {
     database: Database;
     config: Config;
+    readCache: ReadCache;
   }
   interface FastifyRequest {
     actor: Actor;

@@ -41,6 +41,16 @@ describeEachDatabase("Authentication", (kind) => {
     expect(wrong.cookies).toHaveLength(0);
   });
 
+  it("slows down password guessing: 429 after ten failures for one e-mail", async () => {
+    for (let i = 0; i < 10; i++) {
+      expect((await login("formand@test.dk", `gæt-nummer-${i}`)).statusCode).toBe(401);
+    }
+    const blocked = await login("formand@test.dk", "korrekt-hest-batteri");
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error.code).toBe("rate_limited");
+    expect((await login("medlem@test.dk", "korrekt-hest-batteri")).statusCode).toBe(200);
+  });
+
   it("refuses a cookie-authenticated write from another site", async () => {
     const res = await login("sekretaer@test.dk", "korrekt-hest-batteri");
     const cookie = res.cookies.find((c) => c.name === "tvaers_session")?.value;

@@ -62,8 +62,10 @@ describeEachDatabase("API: list, get, create, update, delete", (kind) => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const url = `/api/v1/persons?limit=3${cursor ? `&cursor=${cursor}` : ""}`;
-      const page = (await t().request({ method: "GET", url })).json();
+      const url: string = `/api/v1/persons?limit=3${cursor ? `&cursor=${cursor}` : ""}`;
+      const page: { items: { id: number }[]; nextCursor: string | null } = (
+        await t().request({ method: "GET", url })
+      ).json();
       seen.push(...page.items.map((p: { id: number }) => p.id));
       cursor = page.nextCursor;
       pages++;

@@ -2,7 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ERROR_RESPONSES, registerCrud } from "../../server/crud-routes.ts";
-import { ZId } from "../../server/schemas.ts";
+import { AppError } from "../../server/errors.ts";
+import { ZError, ZId } from "../../server/schemas.ts";
 import { SESSION_COOKIE } from "./auth.plugin.ts";
 import { ZCreateToken, ZLogin, ZMe, ZToken, ZUser, ZUserFields } from "./auth.schemas.ts";
 import {
@@ -13,10 +14,12 @@ import {
   logout,
   revokeApiToken,
 } from "./auth.service.ts";
+import { LoginThrottle } from "./throttle.ts";
 import { userService } from "./users.service.ts";
 
 export async function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const throttle = new LoginThrottle();
   const tags = ["Adgang"];
 
   r.post("/auth/login", {
@@ -24,15 +27,23 @@ export async function authRoutes(app: FastifyInstance) {
       tags,
       summary: "Log ind (sætter en sessionscookie)",
       body: ZLogin,
-      response: { 200: z.object({ user: ZUser, expiresAt: z.string() }), ...ERROR_RESPONSES },
+      response: { 200: z.object({ user: ZUser, expiresAt: z.string() }), ...ERROR_RESPONSES, 429: ZError },
     },
     handler: async (req, reply) => {
+      const key = `${req.ip}|${req.body.email.trim().toLowerCase()}`;
+      if (throttle.isBlocked(key)) {
+        throw new AppError("rate_limited", "For mange mislykkede forsøg. Vent et kvarter, og prøv igen.");
+      }
       const { token, expiresAt, user } = await login(
         app.database.db,
         req.body.email,
         req.body.password,
         app.config.sessionHours,
-      );
+      ).catch((err: unknown) => {
+        throttle.recordFailure(key);
+        throw err;
+      });
+      throttle.reset(key);
       reply.setCookie(SESSION_COOKIE, token, {
         path: "/",
         httpOnly: true,

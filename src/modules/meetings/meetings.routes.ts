@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ERROR_RESPONSES, registerCrud } from "../../server/crud-routes.ts";
 import { ZIdParams } from "../../server/schemas.ts";
+import { canReadClosed } from "../auth/policy.ts";
 import { attendanceService, listMeetingAttendance } from "./attendance.service.ts";
 import { ZItem, ZReorder } from "./items.schemas.ts";
 import { listMeetingItems, reorderItems } from "./items.service.ts";
@@ -22,6 +23,12 @@ import {
   presentMeeting,
   transitionMeeting,
 } from "./meetings.service.ts";
+
+const ZMeetingDetails = z.object({
+  meeting: ZMeeting,
+  items: z.array(ZItem),
+  attendance: z.array(ZAttendance),
+});
 
 export async function meetingRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -45,18 +52,33 @@ export async function meetingRoutes(app: FastifyInstance) {
       summary: "Mødet med punkter og fremmøde, som læseren må se dem",
       params: ZIdParams,
       response: {
-        200: z.object({ meeting: ZMeeting, items: z.array(ZItem), attendance: z.array(ZAttendance) }),
+        200: ZMeetingDetails,
         ...ERROR_RESPONSES,
       },
     },
-    handler: async (req) => {
+    handler: async (req, reply) => {
+      // Public readers and members of the body see different things: one cached rendering for each.
+      const cache = app.readCache;
+      const bodyOf = cache.get(`meeting-body:${req.params.id}`);
+      const key = (bodyId: number) =>
+        `meeting-details:${req.params.id}:${canReadClosed(req.actor, bodyId) ? "m" : "p"}`;
+      const hit = bodyOf ? cache.get(key(bodyOf.meta)) : undefined;
+      if (hit) {
+        return reply.type("application/json; charset=utf-8").send(hit.value as never);
+      }
+      const generation = cache.generation;
       const ctx = { db: db(), actor: req.actor };
       const meeting = await getMeetingRow(ctx.db, req.params.id);
       const [items, attendance] = await Promise.all([
         listMeetingItems(ctx, meeting),
         listMeetingAttendance(ctx, meeting),
       ]);
-      return { meeting: presentMeeting(meeting), items, attendance };
+      const json = JSON.stringify(
+        ZMeetingDetails.parse({ meeting: presentMeeting(meeting), items, attendance }),
+      );
+      cache.set(`meeting-body:${meeting.id}`, generation, "", meeting.bodyId);
+      cache.set(key(meeting.bodyId), generation, json);
+      return reply.type("application/json; charset=utf-8").send(json as never);
     },
   });
 

@@ -1,0 +1,70 @@
+import Fastify from "fastify";
+import { testConfig } from "../src/config.ts";
+import { createDatabase } from "../src/db/client.ts";
+import { SYSTEM_ACTOR } from "../src/modules/auth/index.ts";
+import { createBody } from "../src/modules/bodies/index.ts";
+import { createItem, createMeeting, transitionMeeting } from "../src/modules/meetings/index.ts";
+import { buildApp } from "../src/server/app.ts";
+import { load, report } from "./lib.ts";
+
+const paragraph =
+  "Sundhedsklyngen har drøftet, hvordan borgere med kronisk sygdom får et sammenhængende forløb på tværs af " +
+  "hospital, kommune og almen praksis. Arbejdsgruppen anbefaler fælles forløbsbeskrivelser og en fast kontaktperson.";
+
+/** GET of a meeting with 20 items as JSON and /healthz, beside a bare Fastify route in the same run. */
+export async function benchApi(): Promise<void> {
+  const database = await createDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: "memory://" });
+  await database.migrate();
+  const ctx = { db: database.db, actor: SYSTEM_ACTOR };
+  const body = await createBody(ctx, { name: `Bench-udvalg ${Date.now()}`, kind: "political_committee" });
+  const meeting = await createMeeting(ctx, { bodyId: body.id, start: new Date("2025-01-09T09:00:00Z") });
+  for (let i = 1; i <= 20; i++) {
+    await createItem(ctx, {
+      meetingId: meeting.id,
+      title: `Punkt ${i}: Sammenhængende forløb`,
+      access: i % 7 === 0 ? "closed" : "open",
+      sections: {
+        summary: paragraph,
+        presentation: `${paragraph}\n\n${paragraph}`,
+        economy: "Ingen udgifter.",
+      },
+      recommendations: ["Administrationen indstiller, at orienteringen tages til efterretning."],
+      decisionText: "Taget til efterretning.",
+      outcome: "noted",
+      caseNumbers: [`EMN-2025-${String(i).padStart(5, "0")}`],
+    });
+  }
+  let version = meeting.version;
+  for (const to of [
+    "agenda_published",
+    "held",
+    "minutes_draft",
+    "minutes_approved",
+    "minutes_published",
+  ] as const) {
+    version = (await transitionMeeting(ctx, meeting.id, { to, version })).version;
+  }
+
+  const app = await buildApp({ config: testConfig({ logLevel: "silent" }), database });
+  const bare = Fastify({ logger: false });
+  bare.get("/", async () => ({ status: "ok" }));
+  const appUrl = await app.listen({ port: 0, host: "127.0.0.1" });
+  const bareUrl = await bare.listen({ port: 0, host: "127.0.0.1" });
+  try {
+    const detail = await app.inject({ method: "GET", url: `/api/v1/meetings/${meeting.id}/details` });
+    const items = (detail.json() as { items: unknown[] }).items.length;
+    process.stdout.write(
+      `meeting JSON: ${items} items, ${detail.body.length} bytes, database ${database.kind}\n`,
+    );
+    const baseline = await load("bare Fastify route", bareUrl);
+    const figures = [
+      await load("GET /healthz", `${appUrl}/healthz`),
+      await load("GET meeting with 20 items", `${appUrl}/api/v1/meetings/${meeting.id}/details`),
+    ];
+    report("API throughput (target: meeting read ≥ 40 % of the bare route)", baseline, figures);
+  } finally {
+    await app.close();
+    await bare.close();
+    await database.close();
+  }
+}

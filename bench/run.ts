@@ -1,0 +1,17 @@
+/** `npm run bench`: each benchmark prints its figures and ratios against a baseline measured in the same run. */
+import { benchApi } from "./api.bench.ts";
+import { benchImport } from "./import.bench.ts";
+
+const only = process.argv[2];
+const benches: Record<string, () => Promise<void>> = {
+  api: benchApi,
+  import: benchImport,
+};
+
+for (const [name, run] of Object.entries(benches)) {
+  if (only && only !== name) {
+    continue;
+  }
+  process.stdout.write(`\n=== ${name} ===\n`);
+  await run();
+}
