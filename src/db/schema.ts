@@ -2,6 +2,7 @@
 export * from "../modules/auth/auth.tables.ts";
 export * from "../modules/bodies/bodies.tables.ts";
 export * from "../modules/files/files.tables.ts";
+export * from "../modules/import/import.tables.ts";
 export * from "../modules/meetings/items.tables.ts";
 export * from "../modules/meetings/meetings.tables.ts";
 export * from "../modules/parties/parties.tables.ts";
