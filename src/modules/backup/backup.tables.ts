@@ -4,6 +4,7 @@ import { bodies } from "../bodies/bodies.tables.ts";
 import { storedFiles } from "../files/files.tables.ts";
 import { agendaItems, attachments, itemAbsences, minutesCorrections } from "../meetings/items.tables.ts";
 import { attendance, meetings } from "../meetings/meetings.tables.ts";
+import { deletedObjects } from "../oparl/oparl.tables.ts";
 import { parties } from "../parties/parties.tables.ts";
 import { memberships, persons } from "../people/people.tables.ts";
 
@@ -30,4 +31,5 @@ export const EXPORT_TABLES: ReadonlyArray<{
   { name: "itemAbsences", table: itemAbsences, sqlName: "item_absences", identity: true },
   { name: "attachments", table: attachments, sqlName: "attachments", identity: true },
   { name: "minutesCorrections", table: minutesCorrections, sqlName: "minutes_corrections", identity: true },
+  { name: "deletedObjects", table: deletedObjects, sqlName: "deleted_objects", identity: true },
 ];

@@ -6,9 +6,10 @@ import { storedFiles } from "./files.tables.ts";
 /** Stores bytes once per distinct content and returns their SHA-256 (hex). */
 export async function storeFile(db: DbOrTx, bytes: Uint8Array): Promise<{ sha256: string; size: number }> {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const sha512 = createHash("sha512").update(bytes).digest("hex");
   await db
     .insert(storedFiles)
-    .values({ sha256, size: bytes.byteLength, content: bytes })
+    .values({ sha256, sha512, size: bytes.byteLength, content: bytes })
     .onConflictDoNothing();
   return { sha256, size: bytes.byteLength };
 }
