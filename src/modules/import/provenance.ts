@@ -61,9 +61,20 @@ export function fold(text: string): string {
   return text.normalize("NFC").toLocaleLowerCase("da").replace(/\s+/g, " ").trim();
 }
 
-/** Order-sensitive deep equality of JSON values. */
+/** JSON with object keys sorted (jsonb does not keep key order); arrays keep theirs. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
+}
+
+/** Deep equality of JSON values, ignoring object key order. */
 export function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return canonicalJson(a) === canonicalJson(b);
 }
 
 function isEmpty(value: unknown): boolean {
