@@ -48,7 +48,8 @@ async function createPglite(dataDir: string): Promise<Database> {
   if (dataDir !== "memory://") {
     mkdirSync(dataDir, { recursive: true });
   }
-  const client = new PGlite(dataDir === "memory://" ? undefined : dataDir, { extensions: { pg_trgm } });
+  // One options object: `new PGlite(undefined, options)` ignores the options, extensions included.
+  const client = new PGlite({ ...(dataDir === "memory://" ? {} : { dataDir }), extensions: { pg_trgm } });
   await client.waitReady;
   const db = drizzle({ client, schema });
   return {
