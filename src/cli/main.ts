@@ -68,6 +68,20 @@ program
     await runRestore(file, opts);
   });
 
+program
+  .command("import")
+  .description("importér dagsordener og referater (PDF, DOCX, HTML, Markdown, tekst) – filer eller mapper")
+  .argument("<paths...>", "dokumenter eller mapper (mapper gennemgås rekursivt)")
+  .option("--dry-run", "læs kun dokumenterne; skriv intet i databasen", false)
+  .option("--json", "med --dry-run: skriv resultatet som JSON på standard output", false)
+  .option("--body <id|navn>", "forummet møderne hører til (ellers det, dokumentet nævner)")
+  .option("--report <file>", "rapportens JSON-fil (standard import-report.json ved mapper og flere filer)")
+  .addOption(new Option("--lang <lang>", "sprog for meddelelser").choices(["da", "en"]).default("da"))
+  .action(async (paths: string[], opts) => {
+    const { runImport } = await import("./import.command.ts");
+    await runImport(paths, opts);
+  });
+
 program.parseAsync(process.argv).catch((err: unknown) => {
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`Fejl: ${message}\n`);

@@ -14,6 +14,7 @@ import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import { authPlugin, authRoutes } from "../modules/auth/index.ts";
 import { bodyRoutes } from "../modules/bodies/index.ts";
+import { importRoutes } from "../modules/import/index.ts";
 import { itemRoutes, meetingRoutes } from "../modules/meetings/index.ts";
 import { partyRoutes } from "../modules/parties/index.ts";
 import { peopleRoutes } from "../modules/people/index.ts";
@@ -109,6 +110,7 @@ export async function buildApp({
       await api.register(peopleRoutes);
       await api.register(meetingRoutes);
       await api.register(itemRoutes);
+      await api.register(importRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -1,4 +1,7 @@
+export { findAttachmentFiles, mimeTypeOf } from "./attachment-files.ts";
+export { DOCUMENT_EXTENSIONS, walkDocuments } from "./folder.ts";
 export { IMPORT_ERRORS, ImportError, type ImportErrorCode, importErrorMessage } from "./import.errors.ts";
+export { importRoutes } from "./import.routes.ts";
 export {
   type ImportConfidence,
   type ImportFormat,
@@ -10,6 +13,9 @@ export {
   ZImportItem,
   ZImportResult,
 } from "./import.schemas.ts";
+export { importDocument, importErrorToAppError, sha256Of } from "./import.service.ts";
+export { importedDocuments, pendingImports } from "./import.tables.ts";
+export type { ImportStatus, WriteOutcome } from "./import.writer.ts";
 export {
   DEFAULT_MAX_BYTES,
   DEFAULT_TIMEOUT_MS,
@@ -18,3 +24,6 @@ export {
   parseFile,
   parseText,
 } from "./parse.ts";
+export { Progress } from "./progress.ts";
+export { buildReport, type ImportReport, type ReportEntry, statusWord, summaryText } from "./report.ts";
+export { ImportWriteError, WRITE_ERRORS } from "./write-errors.ts";

@@ -114,7 +114,10 @@ const OUTCOMES: [RegExp, NonNullable<ItemRow["outcome"]>][] = [
     /^\s*(?:godkendt|tiltrådt|indstillingen blev godkendt)[^.]*\bmed\b[^.]*bemærkning/i,
     "approved_with_remarks",
   ],
-  [/^\s*(?:godkendt|tiltrådt|indstillingen (?:blev )?(?:godkendt|tiltrådt)|anbefalet|vedtaget)/i, "approved"],
+  [
+    /^\s*(?:godkendt|tiltrådt|anbefalet|vedtaget|indstilling(?:en|erne)? (?:blev )?(?:godkendt|tiltrådt))/i,
+    "approved",
+  ],
   [/^\s*(?:taget til efterretning|orienteringen blev taget til efterretning|til efterretning)/i, "noted"],
   [/^\s*(?:drøftet|sagen blev drøftet|drøftelse)/i, "discussed"],
   [/^\s*(?:udsat|sagen blev udsat)/i, "postponed"],

@@ -30,45 +30,45 @@ export function bodyKindOf(name: string): BodyKind {
   return rules.find(([re]) => re.test(n))?.[1] ?? "other";
 }
 
-/**
- * The body by id, name or short name (case and white space folded, without a trailing "d.");
- * created when unknown — which only an administrator (or the CLI) may do.
- */
+/** The body by id, name or short name (case and white space folded, without a trailing "d."); null if unknown. */
+export async function lookupBody(
+  ctx: Ctx,
+  ref: { id?: number | undefined; name?: string | null | undefined },
+): Promise<{ id: number; name: string } | null> {
+  const raw = ref.id !== undefined ? String(ref.id) : ref.name?.trim();
+  if (!raw) {
+    return null;
+  }
+  if (/^\d+$/.test(raw)) {
+    const found = await findBody(ctx, raw);
+    return found && (ref.id === undefined || found.id === ref.id) ? { id: found.id, name: found.name } : null;
+  }
+  const rows = await ctx.db
+    .select({ id: bodies.id, name: bodies.name, shortName: bodies.shortName })
+    .from(bodies)
+    .orderBy(asc(bodies.id));
+  const wanted = new Set([fold(raw), fold(cleanBodyName(raw))]);
+  const match = rows.find((r) => wanted.has(fold(r.name)) || (r.shortName && wanted.has(fold(r.shortName))));
+  return match ? { id: match.id, name: match.name } : null;
+}
+
+/** The body of an import, created when unknown — which only an administrator (or the CLI) may do. */
 export async function resolveBody(
   ctx: Ctx,
   ref: { id?: number | undefined; name?: string | null | undefined },
 ): Promise<{ id: number; name: string; created: boolean }> {
-  if (ref.id !== undefined) {
-    const found = await findBody(ctx, String(ref.id));
-    if (!found || found.id !== ref.id) {
-      throw new ImportWriteError("body_not_found", String(ref.id));
-    }
-    return { id: found.id, name: found.name, created: false };
-  }
-  const raw = ref.name?.trim();
+  const raw = ref.id !== undefined ? String(ref.id) : ref.name?.trim();
   if (!raw) {
     throw new ImportWriteError("no_body");
   }
-  const name = cleanBodyName(raw) || raw;
-  if (!/^\d+$/.test(raw)) {
-    const rows = await ctx.db
-      .select({ id: bodies.id, name: bodies.name, shortName: bodies.shortName })
-      .from(bodies)
-      .orderBy(asc(bodies.id));
-    const wanted = new Set([fold(raw), fold(name)]);
-    const match = rows.find(
-      (r) => wanted.has(fold(r.name)) || (r.shortName && wanted.has(fold(r.shortName))),
-    );
-    if (match) {
-      return { id: match.id, name: match.name, created: false };
-    }
-  } else {
-    const found = await findBody(ctx, raw);
-    if (found) {
-      return { id: found.id, name: found.name, created: false };
-    }
+  const found = await lookupBody(ctx, ref);
+  if (found) {
+    return { ...found, created: false };
+  }
+  if (/^\d+$/.test(raw)) {
     throw new ImportWriteError("body_not_found", raw);
   }
+  const name = cleanBodyName(raw) || raw;
   if (!isPrivileged(ctx.actor)) {
     throw new ImportWriteError("unknown_body", name);
   }

@@ -1,0 +1,173 @@
+import { readFile, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { loadConfig } from "../config.ts";
+import { createDatabase } from "../db/client.ts";
+import { SYSTEM_ACTOR } from "../modules/auth/index.ts";
+import {
+  buildReport,
+  DEFAULT_MAX_BYTES,
+  findAttachmentFiles,
+  ImportError,
+  type ImportResult,
+  ImportWriteError,
+  importDocument,
+  importErrorMessage,
+  Progress,
+  type ReportEntry,
+  statusWord,
+  summaryText,
+  walkDocuments,
+} from "../modules/import/index.ts";
+import { parseFile } from "../modules/import/parse.ts";
+import { AppError } from "../server/errors.ts";
+
+export interface ImportOptions {
+  dryRun: boolean;
+  json: boolean;
+  body?: string;
+  report?: string;
+  lang: string;
+}
+
+type Lang = "da" | "en";
+
+/** A failure in the run's language, with a stable code. */
+function describe(err: unknown, lang: Lang): { reason: string; code: string } {
+  if (err instanceof ImportError) {
+    return { reason: importErrorMessage(err, lang), code: err.code };
+  }
+  if (err instanceof ImportWriteError) {
+    return { reason: lang === "da" ? err.message : err.messageEn, code: err.importCode };
+  }
+  if (err instanceof AppError) {
+    const prefix = lang === "da" ? "" : "Could not be written: ";
+    return { reason: `${prefix}${err.message}`, code: err.code };
+  }
+  const text = err instanceof Error ? err.message : String(err);
+  return { reason: lang === "da" ? `Uventet fejl: ${text}` : `Unexpected error: ${text}`, code: "internal" };
+}
+
+/** The documents the arguments name: files as given, folders walked. */
+async function expand(args: string[]): Promise<{ files: string[]; walked: boolean; missing: string[] }> {
+  const files: string[] = [];
+  const missing: string[] = [];
+  let walked = false;
+  for (const arg of args) {
+    const info = await stat(arg).catch(() => null);
+    if (info?.isDirectory()) {
+      walked = true;
+      files.push(...(await walkDocuments(arg)));
+    } else if (info) {
+      files.push(arg);
+    } else {
+      missing.push(arg);
+    }
+  }
+  return { files, walked, missing };
+}
+
+async function readDocument(file: string): Promise<Uint8Array> {
+  const info = await stat(file);
+  if (info.size > DEFAULT_MAX_BYTES) {
+    throw new ImportError("file_too_large", `${info.size} > ${DEFAULT_MAX_BYTES} bytes`);
+  }
+  return new Uint8Array(await readFile(file)).slice();
+}
+
+async function dryRun(files: string[], failures: ReportEntry[], opts: ImportOptions, lang: Lang) {
+  const results: ImportResult[] = [];
+  for (const file of files) {
+    try {
+      results.push(await parseFile(file, { fileName: file }));
+    } catch (err) {
+      failures.push({ file, status: "failed", ...describe(err, lang) });
+    }
+  }
+  for (const failure of failures) {
+    process.stderr.write(`${failure.file}: ${failure.reason}\n`);
+  }
+  if (opts.json) {
+    if (results.length === 0) {
+      return;
+    }
+    const single = files.length === 1 && failures.length === 0 && results.length === 1;
+    process.stdout.write(`${JSON.stringify(single ? results[0] : { documents: results }, null, 2)}\n`);
+    return;
+  }
+  for (const r of results) {
+    const items = lang === "da" ? "punkter" : "items";
+    process.stdout.write(
+      `${r.source}: ${r.kind}, ${r.body ?? "?"}, ${r.start ?? "?"}, ${r.items.length} ${items}\n`,
+    );
+    for (const warning of r.warnings) {
+      process.stdout.write(`  ! ${warning}\n`);
+    }
+  }
+}
+
+/**
+ * `tvaers import FILE|DIR...`: writes each document in its own transaction (or, with --dry-run,
+ * only parses); a report for folders and several files; exit code 1 when any document failed.
+ */
+export async function runImport(args: string[], opts: ImportOptions): Promise<void> {
+  const lang: Lang = opts.lang === "en" ? "en" : "da";
+  const { files, walked, missing } = await expand(args);
+  const failures: ReportEntry[] = missing.map((file) => ({
+    file,
+    status: "failed",
+    ...describe(new ImportError("file_not_found", file), lang),
+  }));
+  if (opts.dryRun) {
+    await dryRun(files, failures, opts, lang);
+    process.exitCode = failures.length > 0 ? 1 : 0;
+    return;
+  }
+  const started = new Date();
+  const entries: ReportEntry[] = [...failures];
+  const many = walked || files.length > 1;
+  const progress = many ? new Progress(files.length) : null;
+  const database = await createDatabase(loadConfig());
+  try {
+    await database.migrate();
+    for (const file of files) {
+      let entry: ReportEntry;
+      try {
+        const bytes = await readDocument(file);
+        const outcome = await importDocument(database.db, SYSTEM_ACTOR, {
+          bytes,
+          fileName: path.basename(file),
+          body: opts.body,
+          findFiles: (result) => findAttachmentFiles(file, result, bytes),
+        });
+        const c = outcome.counts;
+        entry = {
+          file,
+          status: outcome.status,
+          meetingId: outcome.meetingId,
+          bodyId: outcome.bodyId,
+          items: c.created + c.updated + c.unchanged,
+          attachmentFiles: c.files,
+          ...(outcome.kept.length > 0 ? { kept: outcome.kept } : {}),
+        };
+      } catch (err) {
+        entry = { file, status: "failed", ...describe(err, lang) };
+      }
+      entries.push(entry);
+      progress?.tick(file, statusWord(entry.status, lang));
+      if (!many && entry.status === "failed") {
+        process.stderr.write(`${file}: ${entry.reason}\n`);
+      }
+    }
+  } finally {
+    progress?.finish();
+    await database.close();
+  }
+  const report = buildReport(entries, started, new Date());
+  if (many || opts.report) {
+    const target = path.resolve(opts.report ?? "import-report.json");
+    await writeFile(target, `${JSON.stringify(report, null, 2)}\n`);
+    process.stderr.write(`${lang === "da" ? "Rapport" : "Report"}: ${target}\n`);
+  }
+  process.stdout.write(summaryText(report, lang));
+  process.exitCode = report.totals.failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,153 @@
+/**
+ * Review before writing: an upload is parsed and kept server-side (pending_imports, one day);
+ * its uploader (or an admin) reads it, confirms it — optionally edited — or discards it.
+ */
+import { randomBytes } from "node:crypto";
+import { and, eq, gt, lt } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import type { Ctx } from "../../server/context.ts";
+import { notFound } from "../../server/errors.ts";
+import { type Actor, authorize, canEditBody, isAnySecretary, isPrivileged } from "../auth/index.ts";
+import type { ImportResult } from "./import.schemas.ts";
+import { findImportBySha, importErrorToAppError, sha256Of } from "./import.service.ts";
+import { pendingImports } from "./import.tables.ts";
+import { resultHash, type WriteOutcome, writeImport } from "./import.writer.ts";
+import { parseDocumentWithConfidence } from "./parse.ts";
+import { findMeeting, lookupBody } from "./resolve.ts";
+import { zeroCounts } from "./write-create.ts";
+
+const REVIEW_HOURS = 24;
+const WHAT = "Importen";
+type PendingRow = typeof pendingImports.$inferSelect;
+
+/** A pending import as the review screen sees it: the parse, how sure it is, and what it would touch. */
+async function presentPending(ctx: Ctx, row: PendingRow) {
+  const body = await lookupBody(ctx, row.bodyId !== null ? { id: row.bodyId } : { name: row.result.body });
+  const meeting = body && row.result.start ? await findMeeting(ctx.db, body.id, row.result.start) : null;
+  const earlier = await findImportBySha(ctx.db, row.sha256);
+  return {
+    id: row.id,
+    fileName: row.fileName,
+    size: row.size,
+    sha256: row.sha256,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    result: row.result,
+    confidence: row.confidence,
+    warnings: row.result.warnings,
+    body,
+    meetingId: meeting?.id ?? null,
+    duplicateOf: earlier ? { importId: earlier.id, meetingId: earlier.meetingId } : null,
+  };
+}
+
+/** Parses an upload and keeps it for review. Secretaries and admins only. */
+export async function createPendingImport(
+  ctx: Ctx,
+  input: { bytes: Uint8Array; fileName: string; bodyId?: number | undefined; maxBytes: number },
+) {
+  authorize(
+    ctx.actor,
+    isAnySecretary(ctx.actor),
+    "Kun sekretariater og administratorer kan importere dokumenter.",
+  );
+  if (input.bodyId !== undefined) {
+    const body = await lookupBody(ctx, { id: input.bodyId });
+    if (!body) {
+      throw notFound("Forummet");
+    }
+    authorize(
+      ctx.actor,
+      canEditBody(ctx.actor, body.id),
+      "Kun forummets sekretariat kan importere til forummet.",
+    );
+  }
+  const parsed = await parseDocumentWithConfidence({
+    bytes: input.bytes,
+    fileName: input.fileName,
+    maxBytes: input.maxBytes,
+  }).catch((err: unknown) => {
+    throw importErrorToAppError(err);
+  });
+  const now = new Date();
+  await ctx.db.delete(pendingImports).where(lt(pendingImports.expiresAt, now));
+  const [row] = await ctx.db
+    .insert(pendingImports)
+    .values({
+      id: randomBytes(16).toString("base64url"),
+      sha256: sha256Of(input.bytes),
+      fileName: input.fileName.slice(0, 500),
+      size: input.bytes.byteLength,
+      result: parsed.result,
+      confidence: parsed.confidence,
+      bodyId: input.bodyId ?? null,
+      createdBy: ctx.actor.userId,
+      expiresAt: new Date(now.getTime() + REVIEW_HOURS * 3600_000),
+    })
+    .returning();
+  return presentPending(ctx, row as PendingRow);
+}
+
+/** A pending import its uploader (or an admin) may see; 404 for anyone else and after expiry. */
+async function pendingRow(ctx: Ctx, id: string): Promise<PendingRow> {
+  const [row] = await ctx.db
+    .select()
+    .from(pendingImports)
+    .where(and(eq(pendingImports.id, id), gt(pendingImports.expiresAt, new Date())));
+  const own = row !== undefined && ctx.actor.userId !== null && row.createdBy === ctx.actor.userId;
+  if (!row || !(own || isPrivileged(ctx.actor))) {
+    throw notFound(WHAT);
+  }
+  return row;
+}
+
+/** Reads a pending import. */
+export async function getPendingImport(ctx: Ctx, id: string) {
+  return presentPending(ctx, await pendingRow(ctx, id));
+}
+
+/** Discards a pending import. */
+export async function deletePendingImport(ctx: Ctx, id: string): Promise<void> {
+  await pendingRow(ctx, id);
+  await ctx.db.delete(pendingImports).where(eq(pendingImports.id, id));
+}
+
+/**
+ * Writes a reviewed import in one transaction: the (maybe edited) result into the body given,
+ * the body chosen at upload, or the body the document names. The pending import is then gone.
+ */
+export async function confirmPendingImport(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { result: ImportResult; bodyId?: number | undefined },
+): Promise<WriteOutcome> {
+  return db.transaction(async (tx) => {
+    const ctx = { db: tx, actor };
+    const row = await pendingRow(ctx, id);
+    const earlier = await findImportBySha(tx, row.sha256);
+    let outcome: WriteOutcome;
+    if (earlier && resultHash(input.result) === earlier.resultSha256) {
+      outcome = {
+        status: "duplicate",
+        importId: earlier.id,
+        meetingId: earlier.meetingId,
+        bodyId: earlier.bodyId,
+        bodyCreated: false,
+        counts: zeroCounts(),
+        persons: { matched: 0, created: 0 },
+        kept: [],
+      };
+    } else {
+      const bodyId = input.bodyId ?? row.bodyId ?? undefined;
+      outcome = await writeImport(ctx, {
+        result: input.result,
+        fileName: row.fileName,
+        sha256: row.sha256,
+        body: bodyId !== undefined ? { id: bodyId } : undefined,
+      });
+    }
+    await tx.delete(pendingImports).where(eq(pendingImports.id, id));
+    return outcome;
+  });
+}
