@@ -82,3 +82,9 @@ export function parseDate(value: string): string | null {
   }
   return value;
 }
+
+/** Today's year and month in Denmark. */
+export function todayInDenmarkParts(now = new Date()): { year: number; month: number; day: number } {
+  const [y, m, d] = now.toLocaleDateString("sv-SE", { timeZone: TIME_ZONE }).split("-").map(Number);
+  return { year: y as number, month: m as number, day: d as number };
+}

@@ -15,11 +15,12 @@ import type { Database } from "../db/client.ts";
 import { authPlugin, authRoutes } from "../modules/auth/index.ts";
 import { bodyRoutes } from "../modules/bodies/index.ts";
 import { importRoutes } from "../modules/import/index.ts";
-import { itemRoutes, meetingRoutes } from "../modules/meetings/index.ts";
+import { itemRoutes, meetingPageRoutes, meetingRoutes } from "../modules/meetings/index.ts";
 import { partyRoutes } from "../modules/parties/index.ts";
 import { peopleRoutes } from "../modules/people/index.ts";
+import { portalPageRoutes } from "../modules/portal/index.ts";
+import { webPlugin } from "../web/web.plugin.ts";
 import { errorsPlugin } from "./errors.plugin.ts";
-import { frontPage } from "./front-page.ts";
 import { ReadCache } from "./read-cache.ts";
 import "./context.ts";
 
@@ -82,6 +83,7 @@ export async function buildApp({
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   await app.register(authPlugin);
+  await app.register(webPlugin);
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
@@ -115,8 +117,8 @@ export async function buildApp({
     { prefix: "/api/v1" },
   );
 
-  app.get("/", { schema: { hide: true } }, async (_req, reply) =>
-    reply.type("text/html; charset=utf-8").send(frontPage()),
-  );
+  // Server-rendered pages (each module's *.page-routes.ts); see docs/architecture.md "Pages".
+  await app.register(portalPageRoutes);
+  await app.register(meetingPageRoutes);
   return app;
 }

@@ -2,6 +2,8 @@ import type { FastifyError, FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { pgErrorCode } from "../db/crud.ts";
+import { sendErrorPage } from "../web/error-page.tsx";
+import { wantsHtml } from "../web/page.ts";
 import { AppError, type ErrorCode, type FieldError } from "./errors.ts";
 
 function fieldPath(instancePath: string, params: unknown): string {
@@ -68,6 +70,9 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     if (appError.status >= 500) {
       req.log.error({ err }, "request failed");
     }
+    if (wantsHtml(req)) {
+      return sendErrorPage(req, reply, appError);
+    }
     const body: { code: string; message: string; fields?: FieldError[] } = {
       code: appError.code,
       message: appError.message,
@@ -77,12 +82,11 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     }
     return reply.code(appError.status).send({ error: body });
   });
-  app.setNotFoundHandler((req, reply) =>
-    reply.code(404).send({
-      error: {
-        code: "not_found",
-        message: `Adressen ${req.url.split("?")[0]?.slice(0, 200)} findes ikke.`,
-      },
-    }),
-  );
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split("?")[0]?.slice(0, 200) ?? "";
+    if (wantsHtml(req)) {
+      return sendErrorPage(req, reply, new AppError("not_found", ""), path);
+    }
+    return reply.code(404).send({ error: { code: "not_found", message: `Adressen ${path} findes ikke.` } });
+  });
 });

@@ -6,3 +6,14 @@ export { agendaItems, attachments, itemAbsences, minutesCorrections, SECTION_KEY
 export { meetingRoutes } from "./meetings.routes.ts";
 export { createMeeting, getMeetingRow, transitionMeeting } from "./meetings.service.ts";
 export { attendance, meetings } from "./meetings.tables.ts";
+export { MeetingList } from "./meetings.pages.tsx";
+export { meetingPageRoutes } from "./meetings.page-routes.ts";
+export {
+  listAllMeetings,
+  listBodyMeetings,
+  listLatestMinutes,
+  listMeetingsBetween,
+  listUpcomingMeetings,
+  type MeetingSummary,
+} from "./meetings.portal.ts";
+export { meetingPath } from "./meetings.urls.ts";

@@ -1,3 +1,12 @@
 export { peopleRoutes } from "./people.routes.ts";
-export { createMembership, createPerson, listPersons, presentPerson } from "./people.service.ts";
+export {
+  createMembership,
+  createPerson,
+  getPerson,
+  listMemberships,
+  listPersons,
+  listPersonsByIds,
+  presentPerson,
+} from "./people.service.ts";
 export { type MembershipRole, memberships, persons } from "./people.tables.ts";
+export { personPath } from "./people.urls.ts";

@@ -1,4 +1,4 @@
-import { and, eq, exists, gte, ilike, isNull, lte, or } from "drizzle-orm";
+import { and, asc, eq, exists, gte, ilike, inArray, isNull, lte, or } from "drizzle-orm";
 import { deleteVersioned, getById, paginate, updateVersioned } from "../../db/crud.ts";
 import type { Ctx } from "../../server/context.ts";
 import { AppError } from "../../server/errors.ts";
@@ -50,6 +50,19 @@ export async function listPersons(
   );
   const page = await paginate<PersonRow>({ db, table: persons, where, page: f });
   return { items: page.items.map((r) => presentPerson(r, actor)), nextCursor: page.nextCursor };
+}
+
+/** Persons by id, for names in attendance lists and on pages (unknown ids are left out). */
+export async function listPersonsByIds({ db, actor }: Ctx, ids: number[]) {
+  if (ids.length === 0) {
+    return [];
+  }
+  const rows = await db
+    .select()
+    .from(persons)
+    .where(inArray(persons.id, [...new Set(ids)]))
+    .orderBy(asc(persons.name));
+  return rows.map((r) => presentPerson(r, actor));
 }
 
 export async function getPerson({ db, actor }: Ctx, id: number) {

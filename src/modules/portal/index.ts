@@ -1,0 +1,1 @@
+export { portalPageRoutes } from "./portal.page-routes.ts";

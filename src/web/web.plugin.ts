@@ -1,0 +1,43 @@
+import type { FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+import { AppError } from "../server/errors.ts";
+import { staticRoutes } from "../server/static.ts";
+import { csrfValid, needsCsrfCheck } from "./csrf.ts";
+import { isLang, LANG_COOKIE, t } from "./i18n.ts";
+
+/**
+ * What every page request shares: `?lang=` stored in a cookie (then a redirect to the clean URL),
+ * the CSRF check of form posts (web/csrf.ts) and the static assets (DKFDS and our CSS).
+ */
+export const webPlugin = fp(async (app: FastifyInstance) => {
+  app.addHook("onRequest", async (req, reply) => {
+    if (req.method !== "GET" || req.url.startsWith("/api/") || !req.url.includes("lang=")) {
+      return;
+    }
+    const url = new URL(req.url, "http://x");
+    const lang = url.searchParams.get("lang");
+    if (lang === null) {
+      return;
+    }
+    url.searchParams.delete("lang");
+    if (isLang(lang)) {
+      reply.setCookie(LANG_COOKIE, lang, {
+        path: "/",
+        sameSite: "lax",
+        httpOnly: true,
+        secure: app.config.secureCookies,
+        maxAge: 365 * 24 * 3600,
+      });
+    }
+    return reply.redirect(`${url.pathname}${url.search}`, 303);
+  });
+
+  app.addHook("preValidation", async (req) => {
+    if (needsCsrfCheck(req) && !csrfValid(req)) {
+      const lang = isLang(req.cookies?.[LANG_COOKIE]) ? req.cookies[LANG_COOKIE] : "da";
+      throw new AppError("forbidden", t(lang === "en" ? "en" : "da", "error.csrf"));
+    }
+  });
+
+  await app.register(staticRoutes);
+});

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from "fastify";
+import { testConfig } from "../../src/config.ts";
+import { createDatabase, type Database } from "../../src/db/client.ts";
+import { demoData } from "../../src/modules/demo/demo.data.ts";
+import { loadDemo } from "../../src/modules/demo/demo.service.ts";
+import { buildApp } from "../../src/server/app.ts";
+
+export interface DemoApp {
+  app: FastifyInstance;
+  database: Database;
+  /** http://127.0.0.1:<port> when listening, else "" */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The app on a fresh in-memory PGlite with the demo data; listens on a random port when asked. */
+export async function startDemoApp(opts: { listen?: boolean } = {}): Promise<DemoApp> {
+  const database = await createDatabase({ databaseUrl: undefined, dataDir: "memory://" });
+  await database.migrate();
+  await loadDemo(database.db, demoData);
+  const app = await buildApp({ config: testConfig(), database });
+  let url = "";
+  if (opts.listen) {
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const address = app.server.address();
+    url = typeof address === "object" && address ? `http://127.0.0.1:${address.port}` : "";
+  } else {
+    await app.ready();
+  }
+  return {
+    app,
+    database,
+    url,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
