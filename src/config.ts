@@ -25,6 +25,7 @@ const ZEnv = z.object({
     .max(1024 * 64)
     .default(1024),
   TVAERS_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(50),
+  TVAERS_PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -41,6 +42,8 @@ export interface Config {
   maxBodyBytes: number;
   maxUploadBytes: number;
   logLevel: string;
+  /** the site's public origin (e.g. https://tvaers.regionvestkyst.dk) for absolute links; else from the request */
+  publicUrl: string | undefined;
 }
 
 /** Parses every setting once at boot; throws a readable message on a bad value. */
@@ -64,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: e.TVAERS_MAX_BODY_KB * 1024,
     maxUploadBytes: e.TVAERS_MAX_UPLOAD_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
+    publicUrl: e.TVAERS_PUBLIC_URL?.replace(/\/+$/, ""),
   };
 }
 

@@ -16,6 +16,7 @@ import { authPlugin, authRoutes } from "../modules/auth/index.ts";
 import { bodyRoutes } from "../modules/bodies/index.ts";
 import { importRoutes } from "../modules/import/index.ts";
 import { itemRoutes, meetingPageRoutes, meetingRoutes } from "../modules/meetings/index.ts";
+import { oparlRoutes } from "../modules/oparl/index.ts";
 import { partyRoutes } from "../modules/parties/index.ts";
 import { peopleRoutes } from "../modules/people/index.ts";
 import { portalPageRoutes } from "../modules/portal/index.ts";
@@ -116,6 +117,7 @@ export async function buildApp({
     },
     { prefix: "/api/v1" },
   );
+  await app.register(oparlRoutes);
 
   // Server-rendered pages (each module's *.page-routes.ts); see docs/architecture.md "Pages".
   await app.register(portalPageRoutes);

@@ -1,7 +1,11 @@
 export { attendanceService } from "./attendance.service.ts";
 export { absenceService, attachmentService, uploadAttachmentContent } from "./item-children.service.ts";
 export { itemRoutes } from "./items.routes.ts";
-export { createItem, getItem, listItems, listMeetingItems } from "./items.service.ts";
+export { createItem, getItem, listItems, listMeetingItems, presentItemsByIds } from "./items.service.ts";
+export { presentAttachment } from "./items.present.ts";
+export type { TAttachmentMeta, TItem } from "./items.schemas.ts";
+export { presentMeeting } from "./meetings.service.ts";
+export { STATUS_LABEL_DA } from "./meetings.rules.ts";
 export { agendaItems, attachments, itemAbsences, minutesCorrections, SECTION_KEYS } from "./items.tables.ts";
 export { meetingRoutes } from "./meetings.routes.ts";
 export { createMeeting, getMeetingRow, transitionMeeting } from "./meetings.service.ts";

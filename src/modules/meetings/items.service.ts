@@ -44,6 +44,24 @@ async function presentRows(ctx: Ctx, rows: ItemRow[], meetingsById: Map<number, 
   });
 }
 
+/**
+ * Presents the given items in the given order as the reader may see them; items of agendas the
+ * reader may not see yet are left out. For callers that select ids themselves (OParl, search).
+ */
+export async function presentItemsByIds(ctx: Ctx, ids: number[]) {
+  if (ids.length === 0) {
+    return [];
+  }
+  const rows = await ctx.db.select().from(agendaItems).where(inArray(agendaItems.id, ids));
+  const meetingIds = [...new Set(rows.map((r) => r.meetingId))];
+  const meetingRows = await ctx.db.select().from(meetings).where(inArray(meetings.id, meetingIds));
+  const byId = new Map(meetingRows.map((m) => [m.id, m]));
+  const visible = rows.filter((r) => visibilityOf(ctx.actor, byId.get(r.meetingId) as MeetingRow).agenda);
+  const order = new Map(ids.map((id, i) => [id, i]));
+  visible.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  return presentRows(ctx, visible, byId);
+}
+
 /** The items of one meeting in agenda order, as the reader may see them. */
 export async function listMeetingItems(ctx: Ctx, meeting: MeetingRow) {
   if (!visibilityOf(ctx.actor, meeting).agenda) {

@@ -1,0 +1,2 @@
+export { OPARL_PREFIX, oparlRoutes } from "./oparl.routes.ts";
+export { deletedObjects } from "./oparl.tables.ts";
