@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ERROR_RESPONSES } from "../../server/crud-routes.ts";
 import { AppError } from "../../server/errors.ts";
 import { ZId } from "../../server/schemas.ts";
+import { authorize, isAnySecretary } from "../auth/index.ts";
 import { ZImportResult } from "./import.schemas.ts";
 import {
   confirmPendingImport,
@@ -79,12 +80,22 @@ export async function importRoutes(app: FastifyInstance) {
       querystring: z.strictObject({ bodyId: ZId.optional().describe("forummet, dokumentet hører til") }),
       body: z
         .object({
-          file: z.unknown().describe("dagsordenen eller referatet (PDF, DOCX, HTML, Markdown, tekst)"),
+          file: z
+            .string()
+            .meta({ format: "binary" })
+            .describe("dagsordenen eller referatet (PDF, DOCX, HTML, Markdown, tekst)"),
         })
-        .optional(),
+        // The multipart parser leaves the body empty; the handler reads the file from the stream.
+        .nullish(),
       response: { 201: ZPendingImport, ...ERROR_RESPONSES },
     },
     handler: async (req, reply) => {
+      // Refuse before reading a possibly large upload; the service checks again.
+      authorize(
+        req.actor,
+        isAnySecretary(req.actor),
+        "Kun sekretariater og administratorer kan importere dokumenter.",
+      );
       if (!req.isMultipart()) {
         throw new AppError(
           "unsupported_media_type",
