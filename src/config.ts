@@ -27,6 +27,9 @@ const ZEnv = z.object({
   TVAERS_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(50),
   TVAERS_PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TVAERS_SMTP_URL: z.string().url().optional(),
+  TVAERS_MAIL_FROM: z.string().min(3).default("Tværs <noreply@tvaers.invalid>"),
+  TVAERS_ALERT_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(15),
 });
 
 export interface Config {
@@ -44,6 +47,11 @@ export interface Config {
   logLevel: string;
   /** the site's public origin (e.g. https://tvaers.regionvestkyst.dk) for absolute links; else from the request */
   publicUrl: string | undefined;
+  /** SMTP server for e-mail (smtp://user:pass@host:port or smtps://…); unset = no e-mail */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** minutes between search alert runs in the server; 0 = never (use `tvaers alerts send`) */
+  alertMinutes: number;
 }
 
 /** Parses every setting once at boot; throws a readable message on a bad value. */
@@ -68,6 +76,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: e.TVAERS_MAX_UPLOAD_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
     publicUrl: e.TVAERS_PUBLIC_URL?.replace(/\/+$/, ""),
+    smtpUrl: e.TVAERS_SMTP_URL,
+    mailFrom: e.TVAERS_MAIL_FROM,
+    alertMinutes: e.TVAERS_ALERT_MINUTES,
   };
 }
 

@@ -2,6 +2,7 @@
 export const ERROR_STATUS = {
   validation_failed: 400,
   bad_request: 400,
+  invalid_query: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
