@@ -12,13 +12,13 @@ import {
 import { z } from "zod";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
-import { authPlugin, authRoutes } from "../modules/auth/index.ts";
+import { authPageRoutes, authPlugin, authRoutes } from "../modules/auth/index.ts";
 import { bodyRoutes } from "../modules/bodies/index.ts";
 import { importRoutes } from "../modules/import/index.ts";
 import { itemRoutes, meetingPageRoutes, meetingRoutes } from "../modules/meetings/index.ts";
 import { oparlRoutes } from "../modules/oparl/index.ts";
 import { partyRoutes } from "../modules/parties/index.ts";
-import { peopleRoutes } from "../modules/people/index.ts";
+import { peoplePageRoutes, peopleRoutes } from "../modules/people/index.ts";
 import { portalPageRoutes } from "../modules/portal/index.ts";
 import { webPlugin } from "../web/web.plugin.ts";
 import { errorsPlugin } from "./errors.plugin.ts";
@@ -122,5 +122,7 @@ export async function buildApp({
   // Server-rendered pages (each module's *.page-routes.ts); see docs/architecture.md "Pages".
   await app.register(portalPageRoutes);
   await app.register(meetingPageRoutes);
+  await app.register(peoplePageRoutes);
+  await app.register(authPageRoutes);
   return app;
 }

@@ -140,6 +140,7 @@ export const da = {
   "bodies.pastMeetings": "Tidligere møder",
   "bodies.noMeetings": "Der er ingen møder.",
   "bodies.subBodies": "Fora under {name}",
+  "bodies.kind": "Type",
   "bodies.cluster": "Klynge",
   "mandate.active": "Aktiv",
   "mandate.standby": "Sat i bero",

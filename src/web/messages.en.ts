@@ -143,6 +143,7 @@ export const en: Record<keyof typeof da, string> = {
   "bodies.pastMeetings": "Past meetings",
   "bodies.noMeetings": "There are no meetings.",
   "bodies.subBodies": "Bodies under {name}",
+  "bodies.kind": "Type",
   "bodies.cluster": "Cluster",
   "mandate.active": "Active",
   "mandate.standby": "On standby",

@@ -1,4 +1,5 @@
-export { type Actor, PUBLIC_ACTOR, SYSTEM_ACTOR } from "./actor.ts";
+export { type Actor, PUBLIC_ACTOR, SYSTEM_ACTOR, todayInDenmark } from "./actor.ts";
+export { authPageRoutes } from "./auth.page-routes.ts";
 export { authPlugin, SESSION_COOKIE } from "./auth.plugin.ts";
 export { authRoutes } from "./auth.routes.ts";
 export { createUser, login } from "./auth.service.ts";

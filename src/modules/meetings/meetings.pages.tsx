@@ -201,9 +201,13 @@ export function MeetingList({
               {m.title ? `: ${m.title}` : null}
             </a>
             <span class="tv-meta">
-              {showBody ? ` ${formatDateTimeLong(start, ctx.lang)}` : null}
-              {m.location ? ` · ${m.location}` : null}
-              {` · ${t(`status.${m.status}` as MessageKey)}`}
+              {[
+                showBody ? formatDateTimeLong(start, ctx.lang) : null,
+                m.location,
+                t(`status.${m.status}` as MessageKey),
+              ]
+                .filter(Boolean)
+                .join(" · ")}
             </span>
             {m.cancelled ? <strong class="tv-badge">{t("meeting.cancelled")}</strong> : null}
           </li>

@@ -1,3 +1,4 @@
+export { peoplePageRoutes } from "./people.page-routes.ts";
 export { peopleRoutes } from "./people.routes.ts";
 export {
   createMembership,

@@ -190,7 +190,7 @@ export function BodyPage({ ctx, data }: { ctx: PageCtx; data: BodyPageData }): H
     >
       <h1>{body.name}</h1>
       <dl class="tv-facts">
-        <dt>{t("meeting.body")}</dt>
+        <dt>{t("bodies.kind")}</dt>
         <dd>{t(`kind.${body.kind}` as MessageKey)}</dd>
         {body.cluster ? [<dt>{t("bodies.cluster")}</dt>, <dd>{body.cluster}</dd>] : null}
         {data.parent

@@ -3,7 +3,7 @@ import { notFound } from "../../server/errors.ts";
 import { escapeHtml } from "../../web/jsx/jsx-runtime.ts";
 import { pageContext, sendPage } from "../../web/page.ts";
 import { idFromSlug } from "../../web/slug.ts";
-import { todayInDenmark } from "../auth/actor.ts";
+import { todayInDenmark } from "../auth/index.ts";
 import { bodyPath, getBody, listBodies } from "../bodies/index.ts";
 import {
   listAllMeetings,

@@ -1,0 +1,119 @@
+import { mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "../../src/modules/auth/index.ts";
+import { listLatestMinutes, meetingPath } from "../../src/modules/meetings/index.ts";
+import { type DemoApp, startDemoApp } from "../helpers/demo-app.ts";
+import { axeViolations, launchChromium, logIn } from "./browser.ts";
+
+/**
+ * The portal in a real browser: every page type, logged out and logged in, must have no WCAG 2.1
+ * A/AA violations (axe-core, which needs the browser's JavaScript to run its checks; the pages
+ * themselves carry no script, which the first test asserts). Logging in is done with JavaScript off.
+ * Screenshots go to docs/screenshots when TVAERS_SCREENSHOTS=1 (to refresh the committed ones),
+ * else to a temporary folder.
+ */
+const SHOTS =
+  process.env.TVAERS_SCREENSHOTS === "1" ? join("docs", "screenshots") : join(tmpdir(), "tvaers-shots");
+
+describe("Portal in Chromium (axe, no JavaScript)", () => {
+  let demo: DemoApp;
+  let browser: Browser;
+  let pages: Record<string, string>;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    [demo, browser] = await Promise.all([startDemoApp({ listen: true }), launchChromium()]);
+    const svc = { db: demo.database.db, actor: SYSTEM_ACTOR };
+    // The committee's latest minutes: attendance, closed items and attachments (the richest page).
+    const minutes = (await listLatestMinutes(svc, { limit: 50 })).find((m) => m.bodyShortName === "SSU");
+    if (!minutes) {
+      throw new Error("Demodata uden offentliggjorte referater");
+    }
+    const sitemap = await (await fetch(`${demo.url}/sitemap.xml`)).text();
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] as string).pathname);
+    pages = {
+      front: "/",
+      bodies: "/organer",
+      body: locs.find((p) => p.startsWith("/organer/")) as string,
+      meeting: meetingPath(minutes, { name: minutes.bodyName, shortName: minutes.bodyShortName }),
+      calendar: `/kalender?maaned=${minutes.start.slice(0, 7)}`,
+      person: locs.find((p) => p.startsWith("/personer/")) as string,
+      login: "/log-ind",
+      notFound: "/findes-ikke",
+    };
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  async function checkAll(context: BrowserContext, who: string) {
+    const page = await context.newPage();
+    const report: Record<string, string[]> = {};
+    for (const [name, path] of Object.entries(pages)) {
+      const res = await page.goto(`${demo.url}${path}`);
+      expect(res?.status(), path).toBe(name === "notFound" ? 404 : 200);
+      expect(await page.getAttribute("html", "lang")).toBe("da");
+      expect((await page.title()).length).toBeGreaterThan(3);
+      expect(await page.locator("script").count(), `${path} has no script`).toBe(0);
+      report[name] = await axeViolations(page);
+      await page.screenshot({ path: join(SHOTS, `${name}-${who}.png`), fullPage: name !== "meeting" });
+    }
+    await page.close();
+    return report;
+  }
+
+  const DANISH = { locale: "da-DK", viewport: { width: 1200, height: 900 } };
+
+  it("logged out: no axe violations on any page type", async () => {
+    const context = await browser.newContext(DANISH);
+    const report = await checkAll(context, "public");
+    await context.close();
+    expect(report).toEqual(Object.fromEntries(Object.keys(pages).map((k) => [k, []])));
+  });
+
+  it("logged in as a member (logged in with JavaScript off): no axe violations", async () => {
+    const noScript = await browser.newContext({ ...DANISH, javaScriptEnabled: false });
+    const page = await noScript.newPage();
+    await logIn(page, demo.url, "medlem@tvaers.local", "demo-medlem-2026");
+    expect(await page.textContent("header")).toContain("Tina Kvist Madsen");
+    const cookies = await noScript.cookies();
+    await noScript.close();
+    const context = await browser.newContext(DANISH);
+    await context.addCookies(cookies);
+    const report = await checkAll(context, "member");
+    await context.close();
+    expect(report).toEqual(Object.fromEntries(Object.keys(pages).map((k) => [k, []])));
+  });
+
+  it("English: the language switch sets the language of every page", async () => {
+    const context = await browser.newContext(DANISH);
+    const page = await context.newPage();
+    await page.goto(`${demo.url}${pages.meeting}`);
+    await Promise.all([page.waitForURL(`${demo.url}${pages.meeting}`), page.click("a[hreflang=en]")]);
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.textContent("h2#toc-h")).toBe("Contents");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${demo.url}/organer`);
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    await page.screenshot({ path: join(SHOTS, "bodies-english.png") });
+    await context.close();
+  });
+
+  it("a phone-sized screen shows the menu without JavaScript", async () => {
+    const context = await browser.newContext({
+      ...DANISH,
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 800 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${demo.url}${pages.meeting}`);
+    expect(await page.isVisible("nav.tv-nav a[href='/kalender']")).toBe(true);
+    await page.screenshot({ path: join(SHOTS, "meeting-phone.png") });
+    await context.close();
+  });
+});
