@@ -1,6 +1,7 @@
 /** drizzle-kit entry: every module's tables. */
 export * from "../modules/auth/auth.tables.ts";
 export * from "../modules/bodies/bodies.tables.ts";
+export * from "../modules/documents/documents.tables.ts";
 export * from "../modules/files/files.tables.ts";
 export * from "../modules/import/import.tables.ts";
 export * from "../modules/meetings/items.tables.ts";

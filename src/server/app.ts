@@ -14,6 +14,7 @@ import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import { authPageRoutes, authPlugin, authRoutes } from "../modules/auth/index.ts";
 import { bodyRoutes } from "../modules/bodies/index.ts";
+import { documentRoutes, publicDocumentRoutes, publishOnMeetingChange } from "../modules/documents/index.ts";
 import { importRoutes } from "../modules/import/index.ts";
 import { itemRoutes, meetingPageRoutes, meetingRoutes } from "../modules/meetings/index.ts";
 import { oparlRoutes } from "../modules/oparl/index.ts";
@@ -57,6 +58,7 @@ export async function buildApp({
     return payload;
   });
   app.decorate("config", config);
+  app.decorate("publicationHooks", [publishOnMeetingChange]);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -113,11 +115,13 @@ export async function buildApp({
       await api.register(peopleRoutes);
       await api.register(meetingRoutes);
       await api.register(itemRoutes);
+      await api.register(documentRoutes);
       await api.register(importRoutes);
     },
     { prefix: "/api/v1" },
   );
   await app.register(oparlRoutes);
+  await app.register(publicDocumentRoutes);
 
   // Server-rendered pages (each module's *.page-routes.ts); see docs/architecture.md "Pages".
   await app.register(portalPageRoutes);

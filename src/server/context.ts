@@ -9,8 +9,22 @@ export interface Ctx {
   actor: Actor;
 }
 
+/**
+ * Called inside the transaction of a meeting's status change or a correction of its minutes, after
+ * the change (the documents module freezes the published agenda/minutes here). `correction` is set
+ * for a correction of approved minutes. Kept as a list so meetings need not import documents.
+ */
+export type PublicationHook = (
+  ctx: Ctx,
+  event: {
+    meetingId: number;
+    correction: { itemNumber: number; closed: boolean; reason: string } | null;
+  },
+) => Promise<void>;
+
 declare module "fastify" {
   interface FastifyInstance {
+    publicationHooks: PublicationHook[];
     database: Database;
     config: Config;
     readCache: ReadCache;

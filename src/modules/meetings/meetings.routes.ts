@@ -91,7 +91,15 @@ export async function meetingRoutes(app: FastifyInstance) {
       response: { 200: ZMeeting, ...ERROR_RESPONSES },
     },
     handler: async (req) =>
-      db().transaction((tx) => transitionMeeting({ db: tx, actor: req.actor }, req.params.id, req.body)),
+      db().transaction(async (tx) => {
+        const ctx = { db: tx, actor: req.actor };
+        const meeting = await transitionMeeting(ctx, req.params.id, req.body);
+        // Publication hooks (documents: freeze the published agenda/minutes) in the same transaction.
+        for (const hook of app.publicationHooks) {
+          await hook(ctx, { meetingId: meeting.id, correction: null });
+        }
+        return meeting;
+      }),
   });
 
   r.post("/meetings/:id/cancel", {

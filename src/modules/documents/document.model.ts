@@ -1,0 +1,171 @@
+import { inArray } from "drizzle-orm";
+import type { Ctx } from "../../server/context.ts";
+import { AppError } from "../../server/errors.ts";
+import { authorize, canReadClosed, PUBLIC_ACTOR } from "../auth/index.ts";
+import { getBody } from "../bodies/index.ts";
+import { getMeetingRow, listMeetingItems } from "../meetings/index.ts";
+import { persons } from "../people/index.ts";
+import { OUTCOME_DA, SECTION_ORDER } from "./danish.ts";
+
+export type DocKind = "agenda" | "minutes";
+export type Edition = "full" | "public";
+
+export interface DocSection {
+  heading: string;
+  text: string;
+}
+
+/** One item as it is printed: everything already filtered for the edition. */
+export interface DocItem {
+  number: number;
+  access: "open" | "closed";
+  /** a closed item in the public edition: only its number and "Lukket punkt" */
+  redacted: boolean;
+  title: string;
+  durationMinutes: number | null;
+  caseNumbers: string[];
+  sections: DocSection[];
+  recommendations: string[];
+  previousDecisions: string | null;
+  decision: string | null;
+  absent: string[];
+  attachments: string[];
+}
+
+export interface DocModel {
+  kind: DocKind;
+  edition: Edition;
+  /** not yet published: the documents say "Udkast" */
+  draft: boolean;
+  body: { id: number; name: string; shortName: string | null };
+  meeting: {
+    id: number;
+    title: string | null;
+    start: Date;
+    end: Date | null;
+    location: string | null;
+    status: string;
+    cancelled: boolean;
+  };
+  items: DocItem[];
+}
+
+type Item = Awaited<ReturnType<typeof listMeetingItems>>[number];
+
+/** The statuses in which an agenda / minutes exist at all, and in which they are public (meetings.rules.ts). */
+const MINUTES_EXIST = new Set(["held", "minutes_draft", "minutes_approved", "minutes_published"]);
+export const isPublic = (kind: DocKind, status: string) =>
+  kind === "agenda" ? status !== "planned" : status === "minutes_published";
+
+function toDocItem(item: Item, kind: DocKind, names: Map<number, string>): DocItem {
+  const sections: DocSection[] = [];
+  for (const [key, heading] of SECTION_ORDER) {
+    const text = item.sections[key];
+    if (text?.trim()) {
+      sections.push({ heading, text });
+    }
+    if (key === "presentation") {
+      sections.push(...item.otherSections.filter((s) => s.text.trim() !== ""));
+    }
+  }
+  const minutes = kind === "minutes";
+  const outcome = item.outcome ? OUTCOME_DA[item.outcome] : null;
+  return {
+    number: item.number,
+    access: item.access,
+    redacted: item.redacted,
+    title: item.title,
+    durationMinutes: item.durationMinutes,
+    caseNumbers: item.caseNumbers,
+    sections,
+    recommendations: item.recommendations.filter((r) => r.trim() !== ""),
+    previousDecisions: item.sections.previousDecisions?.trim() ? item.sections.previousDecisions : null,
+    decision: minutes ? (item.decisionText?.trim() ? item.decisionText : outcome) : null,
+    absent: minutes
+      ? item.absences.map((a) => {
+          const name = names.get(a.personId) ?? "Ukendt person";
+          return a.note ? `${name} (${a.note})` : name;
+        })
+      : [],
+    attachments: item.attachments.map((a) => a.title),
+  };
+}
+
+type MeetingRow = Awaited<ReturnType<typeof getMeetingRow>>;
+
+/**
+ * May the reader have this edition of this document? The full edition needs membership of the body
+ * (or admin); the public one exists once published (members may preview it). Throws in Danish.
+ */
+export function checkDocumentAccess(ctx: Ctx, meeting: MeetingRow, kind: DocKind, edition: Edition): void {
+  if (edition === "full") {
+    authorize(
+      ctx.actor,
+      canReadClosed(ctx.actor, meeting.bodyId),
+      "Den fulde udgave er kun for forummets medlemmer. Hent den offentlige udgave (edition=public).",
+    );
+  }
+  if (kind === "minutes" && !MINUTES_EXIST.has(meeting.status)) {
+    throw new AppError("not_found", "Mødet er ikke afholdt endnu, så der er intet referat.");
+  }
+  if (edition === "public" && !isPublic(kind, meeting.status) && !canReadClosed(ctx.actor, meeting.bodyId)) {
+    throw new AppError(
+      "not_found",
+      kind === "agenda"
+        ? "Dagsordenen er ikke offentliggjort endnu."
+        : "Referatet er ikke offentliggjort endnu.",
+    );
+  }
+}
+
+/**
+ * What one edition of a meeting's agenda or minutes contains. The public edition is read as the
+ * public reader (so visibility.ts decides, as everywhere); the full one needs membership of the body.
+ */
+export async function loadDocumentModel(
+  ctx: Ctx,
+  meetingId: number,
+  kind: DocKind,
+  edition: Edition,
+): Promise<DocModel> {
+  const meeting = await getMeetingRow(ctx.db, meetingId);
+  checkDocumentAccess(ctx, meeting, kind, edition);
+  const published = isPublic(kind, meeting.status);
+  const reader = edition === "public" ? { db: ctx.db, actor: PUBLIC_ACTOR } : ctx;
+  // A member may preview the public edition before publication: read it as if it were published.
+  const asPublished =
+    edition === "public" && !published ? { ...meeting, status: publishedStatus(kind) } : meeting;
+  const [body, items] = await Promise.all([
+    getBody(ctx, meeting.bodyId),
+    listMeetingItems(reader, asPublished),
+  ]);
+  const personIds = [...new Set(items.flatMap((i) => i.absences.map((a) => a.personId)))];
+  const people =
+    personIds.length > 0
+      ? await ctx.db
+          .select({ id: persons.id, name: persons.name })
+          .from(persons)
+          .where(inArray(persons.id, personIds))
+      : [];
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  return {
+    kind,
+    edition,
+    draft: !published && meeting.status !== "minutes_approved",
+    body: { id: body.id, name: body.name, shortName: body.shortName },
+    meeting: {
+      id: meeting.id,
+      title: meeting.title,
+      start: meeting.start,
+      end: meeting.end,
+      location: meeting.location,
+      status: meeting.status,
+      cancelled: meeting.cancelled,
+    },
+    items: items.map((i) => toDocItem(i, kind, names)),
+  };
+}
+
+function publishedStatus(kind: DocKind) {
+  return kind === "agenda" ? ("agenda_published" as const) : ("minutes_published" as const);
+}

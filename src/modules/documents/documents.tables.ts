@@ -1,0 +1,46 @@
+import { bigint, index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { idColumn, rowMeta } from "../../db/columns.ts";
+import { users } from "../auth/auth.tables.ts";
+import { storedFiles } from "../files/files.tables.ts";
+import { meetings } from "../meetings/meetings.tables.ts";
+
+export const DOCUMENT_KINDS = ["agenda", "minutes"] as const;
+export const EDITIONS = ["full", "public"] as const;
+export const DOCUMENT_FORMATS = ["pdf", "docx"] as const;
+
+export const documentKind = pgEnum("document_kind", DOCUMENT_KINDS);
+export const documentEdition = pgEnum("document_edition", EDITIONS);
+export const documentFormat = pgEnum("document_format", DOCUMENT_FORMATS);
+
+/**
+ * A published agenda or minutes file, frozen: its bytes live in the content-addressed store under
+ * their SHA-256 and are served unchanged. A correction publishes version n + 1 with its reason.
+ */
+export const publishedDocuments = pgTable(
+  "published_documents",
+  {
+    id: idColumn(),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    kind: documentKind("kind").notNull(),
+    edition: documentEdition("edition").notNull(),
+    format: documentFormat("format").notNull(),
+    /** 1 for the first publication, then one more per correction */
+    number: integer("number").notNull(),
+    sha256: text("sha256")
+      .notNull()
+      .references(() => storedFiles.sha256, { onDelete: "restrict" }),
+    size: bigint("size", { mode: "number" }).notNull(),
+    /** SHA-256 of what the file says (its data, not its bytes: files carry creation times) */
+    contentHash: text("content_hash").notNull(),
+    /** why this version was published: null for the first, the correction's reason after */
+    reason: text("reason"),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    ...rowMeta(),
+  },
+  (t) => [
+    uniqueIndex("published_documents_uq").on(t.meetingId, t.kind, t.edition, t.format, t.number),
+    index("published_documents_created_idx").on(t.createdAt),
+  ],
+);

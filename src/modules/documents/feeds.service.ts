@@ -1,0 +1,157 @@
+/** Calendars (iCal), news feeds (Atom) and the year's meeting plan: public data only. */
+import { and, asc, desc, eq, gte, lt, ne, type SQL } from "drizzle-orm";
+import { parseDateTime } from "../../lib/time.ts";
+import type { Ctx } from "../../server/context.ts";
+import { AppError } from "../../server/errors.ts";
+import { getBody, listBodies } from "../bodies/index.ts";
+import { getMeetingRow, meetings } from "../meetings/index.ts";
+import { type AtomEntry, writeAtom } from "./atom.ts";
+import { danishDate, danishDateTime } from "./danish.ts";
+import { publicationTimes } from "./documents.service.ts";
+import { type CalendarEvent, writeCalendar } from "./ical.ts";
+
+type MeetingRow = typeof meetings.$inferSelect;
+/** How far back a calendar reaches: a year of past meetings is plenty for a subscription. */
+const CALENDAR_PAST_DAYS = 400;
+const FEED_ENTRIES = 50;
+
+async function bodyNames(ctx: Ctx): Promise<Map<number, { name: string; shortName: string | null }>> {
+  const names = new Map<number, { name: string; shortName: string | null }>();
+  let cursor: string | undefined;
+  do {
+    const page = await listBodies(ctx, { limit: 200, cursor });
+    for (const b of page.items) {
+      names.set(b.id, { name: b.name, shortName: b.shortName });
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return names;
+}
+
+/** A meeting as a calendar event: date, time and place are public; the agenda is only linked. */
+function toEvent(m: MeetingRow, bodyName: string, baseUrl: string): CalendarEvent {
+  const url = `${baseUrl}/moeder/${m.id}`;
+  const title = m.title ? `${bodyName}: ${m.title}` : `Møde i ${bodyName}`;
+  const lines = [`Møde i ${bodyName} ${danishDateTime(m.start)}.`];
+  if (m.cancelled) {
+    lines.push(`Mødet er aflyst${m.cancelReason ? `: ${m.cancelReason}` : "."}`);
+  }
+  lines.push(`Dagsorden og referat: ${url}`);
+  return {
+    uid: `moede-${m.id}@tvaers`,
+    start: m.start,
+    end: m.end,
+    summary: title,
+    location: m.location,
+    description: lines.join("\n"),
+    url,
+    cancelled: m.cancelled,
+    sequence: m.version,
+    lastModified: m.updatedAt,
+  };
+}
+
+/** The calendar of one body (bodyId) or of all bodies, from a year back and onwards. */
+export async function meetingCalendar(ctx: Ctx, opts: { bodyId?: number; baseUrl: string; now?: Date }) {
+  const now = opts.now ?? new Date();
+  const from = new Date(now.getTime() - CALENDAR_PAST_DAYS * 86_400_000);
+  const body = opts.bodyId ? await getBody(ctx, opts.bodyId) : null;
+  const rows = await ctx.db
+    .select()
+    .from(meetings)
+    // A body's calendar holds all its meetings; the calendar of everything reaches a year back.
+    .where(body ? eq(meetings.bodyId, body.id) : gte(meetings.start, from))
+    .orderBy(asc(meetings.start));
+  const names = body ? new Map([[body.id, body]]) : await bodyNames(ctx);
+  const events = rows.map((m) => toEvent(m, names.get(m.bodyId)?.name ?? "forum", opts.baseUrl));
+  return writeCalendar(body ? `Møder i ${body.name}` : "Tværs – alle møder", events, now);
+}
+
+/** "Tilføj til kalender": one meeting as a single-event calendar. */
+export async function meetingEvent(ctx: Ctx, meetingId: number, baseUrl: string) {
+  const m = await getMeetingRow(ctx.db, meetingId);
+  const body = await getBody(ctx, m.bodyId);
+  return writeCalendar(`Møde i ${body.name}`, [toEvent(m, body.name, baseUrl)]);
+}
+
+/** The meetings of a body in a Danish calendar year. */
+export async function plannedMeetings(ctx: Ctx, bodyId: number, year: number) {
+  if (!Number.isInteger(year) || year < 1900 || year > 2200) {
+    throw new AppError("validation_failed", "Året skal være mellem 1900 og 2200.", [
+      { path: "year", message: "Året skal være mellem 1900 og 2200." },
+    ]);
+  }
+  const body = await getBody(ctx, bodyId);
+  const from = parseDateTime(`${year}-01-01T00:00`) as Date;
+  const to = parseDateTime(`${year + 1}-01-01T00:00`) as Date;
+  const rows = await ctx.db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.bodyId, bodyId), gte(meetings.start, from), lt(meetings.start, to)))
+    .orderBy(asc(meetings.start));
+  return { body, rows };
+}
+
+/** The year's meeting plan as a calendar. */
+export async function planCalendar(ctx: Ctx, bodyId: number, year: number, baseUrl: string) {
+  const { body, rows } = await plannedMeetings(ctx, bodyId, year);
+  return writeCalendar(
+    `Mødeplan ${year} – ${body.name}`,
+    rows.map((m) => toEvent(m, body.name, baseUrl)),
+  );
+}
+
+/**
+ * News of published agendas and minutes (public data only: a meeting enters when its agenda is
+ * published, and again when its minutes are), newest first.
+ */
+export async function documentFeed(ctx: Ctx, opts: { bodyId?: number; baseUrl: string; selfUrl: string }) {
+  const body = opts.bodyId ? await getBody(ctx, opts.bodyId) : null;
+  const where: SQL | undefined = and(
+    ne(meetings.status, "planned"),
+    body ? eq(meetings.bodyId, body.id) : undefined,
+  );
+  const rows = await ctx.db
+    .select()
+    .from(meetings)
+    .where(where)
+    .orderBy(desc(meetings.updatedAt), desc(meetings.id))
+    .limit(FEED_ENTRIES);
+  const names = body ? new Map([[body.id, body]]) : await bodyNames(ctx);
+  const times = await publicationTimes(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  const entries: AtomEntry[] = [];
+  for (const m of rows) {
+    const name = names.get(m.bodyId)?.name ?? "forum";
+    const date = danishDate(m.start);
+    const api = `${opts.baseUrl}/api/v1/meetings/${m.id}`;
+    if (m.status === "minutes_published") {
+      entries.push({
+        id: `${opts.baseUrl}/moeder/${m.id}#referat`,
+        title: `Referat: ${name} ${date}`,
+        updated: times.get(`${m.id}:minutes`) ?? m.updatedAt,
+        link: `${api}/minutes.pdf`,
+        summary: `Referatet af mødet i ${name} ${danishDateTime(m.start)} er offentliggjort.`,
+        category: "referat",
+      });
+    }
+    entries.push({
+      id: `${opts.baseUrl}/moeder/${m.id}#dagsorden`,
+      title: `Dagsorden: ${name} ${date}`,
+      updated: times.get(`${m.id}:agenda`) ?? m.updatedAt,
+      link: `${api}/agenda.pdf`,
+      summary: `Dagsordenen til mødet i ${name} ${danishDateTime(m.start)}${m.location ? `, ${m.location}` : ""}.`,
+      category: "dagsorden",
+    });
+  }
+  entries.sort((a, b) => b.updated.getTime() - a.updated.getTime());
+  return writeAtom({
+    id: `${opts.baseUrl}${body ? `/organer/${body.id}` : ""}/nyt`,
+    title: body ? `Dagsordener og referater – ${body.name}` : "Tværs – dagsordener og referater",
+    selfUrl: opts.selfUrl,
+    alternateUrl: `${opts.baseUrl}${body ? `/organer/${body.id}` : "/kalender"}`,
+    entries,
+  });
+}

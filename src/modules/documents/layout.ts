@@ -1,0 +1,75 @@
+/**
+ * The words both renderers print, decided once: cover lines, item headings, running header and
+ * footer. The layout follows Danish minutes ("Punkt 3 (Åben) Titel – 10 minutter", labelled
+ * sections), which is also what the importer reads back.
+ */
+import { danishDate, danishDateTime, danishTime, EDITION_DA, KIND_DA, minutesDa } from "./danish.ts";
+import type { DocItem, DocModel } from "./document.model.ts";
+
+/** "Punkt 3 (Åben) Godkendelse af dagsorden – 10 minutter" */
+export function itemHeading(item: DocItem): string {
+  const access = item.access === "closed" ? "Lukket" : "Åben";
+  const box = item.durationMinutes && !item.redacted ? ` – ${minutesDa(item.durationMinutes)}` : "";
+  return `Punkt ${item.number} (${access}) ${item.title}${box}`;
+}
+
+/** A table of contents line fits on one line: long titles are cut with an ellipsis. */
+export function tocTitle(item: DocItem, max = 78): string {
+  const text = `Punkt ${item.number}: ${item.title}`;
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+export function documentTitle(m: DocModel): string {
+  return `${KIND_DA[m.kind]} – ${m.body.name} – ${danishDate(m.meeting.start)}`;
+}
+
+/** The running header: what, whose, when. */
+export function runningHeader(m: DocModel): { left: string; right: string } {
+  const draft = m.draft ? "UDKAST · " : "";
+  return {
+    left: `${draft}${KIND_DA[m.kind]} · ${m.body.shortName ?? m.body.name}`,
+    right: danishDate(m.meeting.start),
+  };
+}
+
+/** The running footer's left part (the page numbers go right). */
+export function runningFooter(m: DocModel): string {
+  const edition = EDITION_DA[m.edition];
+  return `${edition[0]?.toUpperCase()}${edition.slice(1)}${m.edition === "full" ? " – indeholder lukkede punkter" : ""}`;
+}
+
+export function pageLabel(page: number, pages: number): string {
+  return `Side ${page} af ${pages}`;
+}
+
+/** Label/value lines of the cover. */
+export function coverLines(m: DocModel): Array<[string, string]> {
+  const { start, end, location } = m.meeting;
+  const when = `${danishDateTime(start)}${end ? `–${danishTime(end)}` : ""}`;
+  const lines: Array<[string, string]> = [
+    ["Forum", m.body.name],
+    ["Mødedato", when],
+    ["Mødested", location ?? "Ikke oplyst"],
+  ];
+  if (m.meeting.title) {
+    lines.push(["Møde", m.meeting.title]);
+  }
+  return lines;
+}
+
+/** Notes under the cover lines: draft, cancellation, which edition. */
+export function coverNotes(m: DocModel): string[] {
+  const notes: string[] = [];
+  if (m.meeting.cancelled) {
+    notes.push("Mødet er aflyst.");
+  }
+  if (m.draft) {
+    notes.push(`Udkast – ${m.kind === "agenda" ? "dagsordenen" : "referatet"} er ikke offentliggjort.`);
+  }
+  notes.push(
+    m.edition === "public"
+      ? "Offentlig udgave: lukkede punkter vises kun med nummer."
+      : "Fuld udgave til forummets medlemmer: indeholder lukkede punkter og må ikke offentliggøres.",
+  );
+  return notes;
+}
