@@ -39,7 +39,12 @@ describeEachDatabase("Import through the API (review before writing)", (kind) =>
     const before = await fullSnapshot(t().database);
     expect((await upload("000.txt", encode(seed(0).text))).statusCode).toBe(401);
     expect((await upload("000.txt", encode(seed(0).text), w.users.member.token)).statusCode).toBe(403);
-    const other = await upload("000.txt", encode(seed(0).text), w.users.outsider.token, `?bodyId=${w.ssu.id}`);
+    const other = await upload(
+      "000.txt",
+      encode(seed(0).text),
+      w.users.outsider.token,
+      `?bodyId=${w.ssu.id}`,
+    );
     expect(other.statusCode).toBe(403);
     expect(await fullSnapshot(t().database)).toBe(before);
   });
@@ -94,7 +99,12 @@ describeEachDatabase("Import through the API (review before writing)", (kind) =>
     expect(meeting.json().status).toBe("minutes_published");
     expect((await t().request({ method: "GET", url, token: w.users.secretary.token })).statusCode).toBe(404);
 
-    const again = await upload("000.txt", encode(seed(0).text), w.users.secretary.token, `?bodyId=${w.ssu.id}`);
+    const again = await upload(
+      "000.txt",
+      encode(seed(0).text),
+      w.users.secretary.token,
+      `?bodyId=${w.ssu.id}`,
+    );
     expect(again.json().duplicateOf).toEqual({ importId: outcome.importId, meetingId: outcome.meetingId });
     expect(again.json().meetingId).toBe(outcome.meetingId);
     const before = await fullSnapshot(t().database);
@@ -142,7 +152,9 @@ describeEachDatabase("Import through the API (review before writing)", (kind) =>
   });
 
   it("refuses bad documents with a Danish message and writes nothing", async () => {
-    const pdf = await seedToPdf("Referat\nØkonomiudvalget\n3. maj 2024\n\nPunkt 1: Godkendelse af dagsorden\n");
+    const pdf = await seedToPdf(
+      "Referat\nØkonomiudvalget\n3. maj 2024\n\nPunkt 1: Godkendelse af dagsorden\n",
+    );
     const bad: [string, Uint8Array, RegExp][] = [
       ["tom.txt", new Uint8Array(), /tom/],
       ["affald.pdf", Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256), /genkendes ikke/],
