@@ -82,6 +82,17 @@ program
     await runImport(paths, opts);
   });
 
+program
+  .command("actions")
+  .description("opfølgninger")
+  .command("remind")
+  .description("send e-mailpåmindelser om opfølgninger, der snart forfalder (kræver TVAERS_SMTP_URL)")
+  .option("--days <n>", "dage før forfaldsdatoen", "3")
+  .action(async (opts) => {
+    const { runActionsRemind } = await import("../modules/actions/remind.command.ts");
+    await runActionsRemind(opts);
+  });
+
 program.parseAsync(process.argv).catch((err: unknown) => {
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`Fejl: ${message}\n`);

@@ -1,6 +1,8 @@
 /** drizzle-kit entry: every module's tables. */
+export * from "../modules/actions/actions.tables.ts";
 export * from "../modules/auth/auth.tables.ts";
 export * from "../modules/bodies/bodies.tables.ts";
+export * from "../modules/cases/cases.tables.ts";
 export * from "../modules/documents/documents.tables.ts";
 export * from "../modules/files/files.tables.ts";
 export * from "../modules/import/import.tables.ts";

@@ -13,7 +13,9 @@ import { z } from "zod";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import { authPageRoutes, authPlugin, authRoutes } from "../modules/auth/index.ts";
+import { actionRoutes } from "../modules/actions/index.ts";
 import { bodyRoutes } from "../modules/bodies/index.ts";
+import { caseRoutes } from "../modules/cases/index.ts";
 import { documentRoutes, publicDocumentRoutes, publishOnMeetingChange } from "../modules/documents/index.ts";
 import { importRoutes } from "../modules/import/index.ts";
 import { itemRoutes, meetingPageRoutes, meetingRoutes } from "../modules/meetings/index.ts";
@@ -115,6 +117,8 @@ export async function buildApp({
       await api.register(peopleRoutes);
       await api.register(meetingRoutes);
       await api.register(itemRoutes);
+      await api.register(caseRoutes);
+      await api.register(actionRoutes);
       await api.register(documentRoutes);
       await api.register(importRoutes);
     },

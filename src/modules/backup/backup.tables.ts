@@ -1,6 +1,8 @@
 import type { PgTable } from "drizzle-orm/pg-core";
 import { apiTokens, users } from "../auth/auth.tables.ts";
+import { actions } from "../actions/actions.tables.ts";
 import { bodies } from "../bodies/bodies.tables.ts";
+import { caseLinkRejections, caseNumbers, cases, consultations } from "../cases/cases.tables.ts";
 import { storedFiles } from "../files/files.tables.ts";
 import { agendaItems, attachments, itemAbsences, minutesCorrections } from "../meetings/items.tables.ts";
 import { attendance, meetings } from "../meetings/meetings.tables.ts";
@@ -31,5 +33,10 @@ export const EXPORT_TABLES: ReadonlyArray<{
   { name: "itemAbsences", table: itemAbsences, sqlName: "item_absences", identity: true },
   { name: "attachments", table: attachments, sqlName: "attachments", identity: true },
   { name: "minutesCorrections", table: minutesCorrections, sqlName: "minutes_corrections", identity: true },
+  { name: "cases", table: cases, sqlName: "cases", identity: true },
+  { name: "caseNumbers", table: caseNumbers, sqlName: "case_numbers", identity: true },
+  { name: "consultations", table: consultations, sqlName: "consultations", identity: true },
+  { name: "caseLinkRejections", table: caseLinkRejections, sqlName: "case_link_rejections", identity: true },
+  { name: "actions", table: actions, sqlName: "actions", identity: true },
   { name: "deletedObjects", table: deletedObjects, sqlName: "deleted_objects", identity: true },
 ];

@@ -21,3 +21,8 @@ export {
   type MeetingSummary,
 } from "./meetings.portal.ts";
 export { meetingPath } from "./meetings.urls.ts";
+export { canSeeAttachment, canSeeItem, type Visibility, visibilityOf } from "./visibility.ts";
+export { CLOSED_TITLE, type ItemRow } from "./items.present.ts";
+export { getItemWithMeeting } from "./items.service.ts";
+export { ZAttachmentMeta, ZCaseNumber, ZOutcome } from "./items.schemas.ts";
+export type { MeetingRow } from "./meetings.service.ts";

@@ -1,0 +1,17 @@
+export { caseRoutes } from "./cases.routes.ts";
+export type { TCase } from "./cases.schemas.ts";
+export { createCase, getCase, listCases } from "./cases.service.ts";
+export {
+  ARCHIVE_SYSTEMS,
+  CONSULTATION_ROLES,
+  caseLinkRejections,
+  caseNumbers,
+  cases,
+  consultations,
+} from "./cases.tables.ts";
+export { addConsultation } from "./consultations.service.ts";
+export { confirmLinks, proposeLinks, rejectLinks } from "./linking.service.ts";
+export { caseNumberEdges, groupItems, isStandardItem, type LinkItem, scoreGroups } from "./linking.ts";
+export { archiveSystemOf, decidingBody, referralTarget } from "./phrases.ts";
+export { casesForNextMeeting, nextPlannedMeeting, referItem } from "./pipeline.service.ts";
+export { getTimeline } from "./timeline.service.ts";

@@ -1,0 +1,147 @@
+import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.ts";
+import { TIME_ZONE } from "../../lib/time.ts";
+import type { Ctx } from "../../server/context.ts";
+import { listCaseActions } from "../actions/index.ts";
+import { bodies } from "../bodies/index.ts";
+import {
+  agendaItems,
+  attachments,
+  CLOSED_TITLE,
+  canSeeAttachment,
+  canSeeItem,
+  type ItemRow,
+  type MeetingRow,
+  meetings,
+  presentAttachment,
+  visibilityOf,
+} from "../meetings/index.ts";
+import type { TTimelineEntry } from "./cases.schemas.ts";
+import { loadCase, numbersOf, presentCase } from "./cases.service.ts";
+import { consultations } from "./cases.tables.ts";
+import { ROLE_LABEL_DA } from "./phrases.ts";
+
+type ConsultationRow = typeof consultations.$inferSelect;
+
+/** SQL: a meeting's local date, the date part of an item's stable key. */
+export const localDate = (col: typeof meetings.start) =>
+  sql<string>`to_char((${col} at time zone ${sql.raw(`'${TIME_ZONE}'`)}), 'YYYY-MM-DD')`;
+
+/**
+ * The items the consultations point at: by id, or — when a re-import replaced the row — by the
+ * stable key (body, local meeting date, item number).
+ */
+export async function resolveItems(db: DbOrTx, rows: ConsultationRow[]) {
+  const byConsultation = new Map<number, { item: ItemRow; meeting: MeetingRow }>();
+  const ids = rows.map((r) => r.itemId).filter((id): id is number => id !== null);
+  const keyed = rows.filter((r) => r.itemId === null);
+  const conditions: SQL[] = [];
+  if (ids.length > 0) {
+    conditions.push(inArray(agendaItems.id, ids));
+  }
+  for (const r of keyed) {
+    conditions.push(
+      and(
+        eq(meetings.bodyId, r.bodyId),
+        eq(agendaItems.number, r.itemNumber),
+        sql`${localDate(meetings.start)} = ${r.meetingDate}`,
+      ) as SQL,
+    );
+  }
+  if (conditions.length === 0) {
+    return byConsultation;
+  }
+  const found = await db
+    .select({ item: agendaItems, meeting: meetings })
+    .from(agendaItems)
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .where(or(...conditions));
+  for (const r of rows) {
+    const hit =
+      r.itemId !== null
+        ? found.find((f) => f.item.id === r.itemId)
+        : found.find(
+            (f) =>
+              f.meeting.bodyId === r.bodyId &&
+              f.item.number === r.itemNumber &&
+              f.meeting.start.toLocaleDateString("sv-SE", { timeZone: TIME_ZONE }) === r.meetingDate,
+          );
+    if (hit) {
+      byConsultation.set(r.id, hit);
+    }
+  }
+  return byConsultation;
+}
+
+/** A case's timeline across bodies, as the reader may see it: closed items keep only their place. */
+export async function getTimeline(ctx: Ctx, caseId: number) {
+  const { row } = await loadCase(ctx, caseId);
+  const rows = await ctx.db
+    .select()
+    .from(consultations)
+    .where(eq(consultations.caseId, caseId))
+    .orderBy(asc(consultations.meetingDate), asc(consultations.id));
+  const resolved = await resolveItems(ctx.db, rows);
+  const bodyIds = [
+    ...new Set(rows.flatMap((r) => [r.bodyId, r.targetBodyId]).filter((b): b is number => b !== null)),
+  ];
+  const bodyRows =
+    bodyIds.length > 0
+      ? await ctx.db
+          .select({ id: bodies.id, name: bodies.name })
+          .from(bodies)
+          .where(inArray(bodies.id, bodyIds))
+      : [];
+  const bodyName = new Map(bodyRows.map((b) => [b.id, b.name]));
+  const visibleItems: { item: ItemRow; meeting: MeetingRow }[] = [];
+  const entries: TTimelineEntry[] = rows.map((c) => {
+    const hit = resolved.get(c.id);
+    const v = hit ? visibilityOf(ctx.actor, hit.meeting) : null;
+    const sees = hit !== undefined && v !== null && canSeeItem(v, hit.item.access);
+    if (sees && hit) {
+      visibleItems.push(hit);
+    }
+    return {
+      consultationId: c.id,
+      date: c.meetingDate,
+      body: { id: c.bodyId, name: bodyName.get(c.bodyId) ?? "" },
+      meetingId: hit?.meeting.id ?? null,
+      itemId: hit?.item.id ?? null,
+      itemNumber: c.itemNumber,
+      title: sees && hit ? hit.item.title : hit ? CLOSED_TITLE : "Punktet findes ikke længere",
+      redacted: !sees,
+      missing: hit === undefined,
+      role: c.role,
+      roleLabel: ROLE_LABEL_DA[c.role],
+      targetBody: c.targetBodyId ? { id: c.targetBodyId, name: bodyName.get(c.targetBodyId) ?? "" } : null,
+      outcome: sees && hit && v?.minutes ? hit.item.outcome : null,
+      decisionText: sees && hit && v?.minutes ? hit.item.decisionText : null,
+    };
+  });
+  const documents = await visibleDocuments(ctx, visibleItems);
+  const numbers = await numbersOf(ctx.db, [caseId]);
+  return {
+    case: presentCase(row, numbers.get(caseId) ?? []),
+    entries,
+    documents,
+    actions: await listCaseActions(ctx, caseId),
+  };
+}
+
+async function visibleDocuments(ctx: Ctx, visible: { item: ItemRow; meeting: MeetingRow }[]) {
+  if (visible.length === 0) {
+    return [];
+  }
+  const byItem = new Map(visible.map((h) => [h.item.id, h]));
+  const rows = await ctx.db
+    .select()
+    .from(attachments)
+    .where(inArray(attachments.itemId, [...byItem.keys()]))
+    .orderBy(asc(attachments.itemId), asc(attachments.position), asc(attachments.id));
+  return rows
+    .filter((a) => {
+      const h = byItem.get(a.itemId);
+      return h !== undefined && canSeeAttachment(visibilityOf(ctx.actor, h.meeting), h.item.access, a.access);
+    })
+    .map(presentAttachment);
+}
