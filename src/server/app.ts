@@ -23,6 +23,7 @@ import { oparlRoutes } from "../modules/oparl/index.ts";
 import { partyRoutes } from "../modules/parties/index.ts";
 import { peoplePageRoutes, peopleRoutes } from "../modules/people/index.ts";
 import { portalPageRoutes } from "../modules/portal/index.ts";
+import { searchFeedRoute, searchRoutes } from "../modules/search/index.ts";
 import { webPlugin } from "../web/web.plugin.ts";
 import { errorsPlugin } from "./errors.plugin.ts";
 import { ReadCache } from "./read-cache.ts";
@@ -121,10 +122,12 @@ export async function buildApp({
       await api.register(actionRoutes);
       await api.register(documentRoutes);
       await api.register(importRoutes);
+      await api.register(searchRoutes);
     },
     { prefix: "/api/v1" },
   );
   await app.register(oparlRoutes);
+  await app.register(searchFeedRoute);
   await app.register(publicDocumentRoutes);
 
   // Server-rendered pages (each module's *.page-routes.ts); see docs/architecture.md "Pages".

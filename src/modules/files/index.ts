@@ -1,2 +1,2 @@
-export { readFile, storeFile } from "./files.service.ts";
+export { type FileStoredListener, onFileStored, readFile, storeFile } from "./files.service.ts";
 export { storedFiles } from "./files.tables.ts";

@@ -27,3 +27,4 @@ export {
 export { Progress } from "./progress.ts";
 export { buildReport, type ImportReport, type ReportEntry, statusWord, summaryText } from "./report.ts";
 export { ImportWriteError, WRITE_ERRORS } from "./write-errors.ts";
+export { extractPlainText } from "./extract-text.ts";

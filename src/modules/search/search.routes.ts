@@ -1,0 +1,112 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ERROR_RESPONSES, registerCrud } from "../../server/crud-routes.ts";
+import { onFileStored } from "../files/index.ts";
+import { sendAlerts } from "./alerts.service.ts";
+import { atomFeed } from "./feed.ts";
+import { indexFileText } from "./file-text.ts";
+import { smtpSender } from "./mail.ts";
+import { publishedMatches } from "./published.ts";
+import { savedSearchService } from "./saved.service.ts";
+import {
+  ZQueryText,
+  ZSavedFilters,
+  ZSavedSearch,
+  ZSavedSearchFields,
+  ZSearchFilters,
+  ZSearchQuery,
+  ZSearchResult,
+} from "./search.schemas.ts";
+import { compileQuery, search } from "./search.service.ts";
+
+const FEED_SIZE = 50;
+const ZFeedQuery = z.strictObject({ q: ZQueryText.optional(), ...ZSearchFilters });
+type FeedQuery = z.infer<typeof ZFeedQuery>;
+
+/** The site's address for absolute links: the configured one, else the one the request came to. */
+export function baseUrlOf(app: FastifyInstance, req?: FastifyRequest): string {
+  if (app.config.publicUrl) {
+    return app.config.publicUrl;
+  }
+  return req ? `${req.protocol}://${req.host}` : `http://localhost:${app.config.port}`;
+}
+
+async function feed(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply) {
+  const { q, ...filters } = req.query as FeedQuery;
+  const db = app.database.db;
+  const hits = await publishedMatches(db, await compileQuery(db, q), filters, { limit: FEED_SIZE });
+  const base = baseUrlOf(app, req);
+  const title = q ? `Tværs – nyt om »${q}«` : "Tværs – nyt offentligt materiale";
+  return reply
+    .type("application/atom+xml; charset=utf-8")
+    .send(atomFeed({ title, selfUrl: `${base}${req.url}`, baseUrl: base, hits }));
+}
+
+/** Search, the Atom feed of a search, saved searches; and the alert timer while the server listens. */
+export async function searchRoutes(app: FastifyInstance): Promise<void> {
+  // Attachments' text is extracted when their file is stored, in the storing transaction.
+  onFileStored(indexFileText);
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get("/search", {
+    schema: {
+      tags: ["Søgning"],
+      summary: "Søg i punkter, bilag, fora og personer (kun det, du må se)",
+      description:
+        'Sproget: ord (alle skal findes; sammensatte ord findes af deres dele), "frase", -udeluk, præfiks*. Resultater efter relevans og nyhed, med fremhævede uddrag, facetter og sider.',
+      querystring: ZSearchQuery,
+      response: { 200: ZSearchResult, ...ERROR_RESPONSES },
+    },
+    handler: async (req) => search({ db: app.database.db, actor: req.actor }, req.query),
+  });
+
+  r.get("/search/feed", {
+    schema: {
+      tags: ["Søgning"],
+      summary: "Atom-feed med nyt offentligt materiale, der matcher søgningen (ingen konto nødvendig)",
+      querystring: ZFeedQuery,
+      produces: ["application/atom+xml"],
+      response: { 200: z.string().describe("Atom 1.0"), ...ERROR_RESPONSES },
+    },
+    handler: (req, reply) => feed(app, req, reply),
+  });
+
+  registerCrud(app, {
+    path: "/saved-searches",
+    tag: "Søgning",
+    noun: "gemte søgninger",
+    row: ZSavedSearch,
+    create: { ...ZSavedSearchFields, filters: ZSavedFilters.optional() },
+    update: ZSavedSearchFields,
+    filter: {},
+    service: savedSearchService,
+  });
+
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook("onListen", async () => {
+    const send = await smtpSender(app.config);
+    if (!send || app.config.alertMinutes === 0) {
+      return;
+    }
+    timer = setInterval(() => {
+      sendAlerts(app.database.db, {
+        send,
+        baseUrl: baseUrlOf(app),
+        onError: (id, err) => app.log.warn({ err, savedSearchId: id }, "search alert failed"),
+      })
+        .then((run) => app.log.info(run, "search alerts sent"))
+        .catch((err: unknown) => app.log.error({ err }, "search alerts failed"));
+    }, app.config.alertMinutes * 60_000);
+    timer.unref();
+  });
+  app.addHook("onClose", async () => clearInterval(timer));
+}
+
+/** The feed at a short public address (/soeg/feed.atom?q=…), outside the API. */
+export async function searchFeedRoute(app: FastifyInstance): Promise<void> {
+  app.withTypeProvider<ZodTypeProvider>().get("/soeg/feed.atom", {
+    schema: { hide: true, querystring: ZFeedQuery },
+    handler: (req, reply) => feed(app, req, reply),
+  });
+}
