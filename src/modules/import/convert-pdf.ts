@@ -136,7 +136,9 @@ function linesToBlocks(pages: Line[][]): Block[] {
         ((level > 0 && last.level === level) ||
           (level === 0 && line.bold && last.bold && last.level === 0 && prev.right > maxRight * 0.8));
       if (wrappedHeading && last) {
-        last.text = `${last.text.replace(/\*\*$/, "")} ${line.text.replace(/^\*\*/, "")}`;
+        const head = last.text.replace(/\*\*$/, "");
+        // "december–" + "februar": a line broken after a dash inside a word continues without a space.
+        last.text = `${head}${/\p{L}[-–]$/u.test(head) ? "" : " "}${line.text.replace(/^\*\*/, "")}`;
       } else {
         blocks.push(makeBlock(line.text, { level, bold: line.bold, list: listKindOf(line.text), gap }));
       }

@@ -38,8 +38,12 @@ function splitSections(
     sections.push(section);
     return section;
   };
+  let previous: Block | undefined;
   for (const block of blocks) {
     const plain = plainText(block.text);
+    // A plain line that continues a paragraph wrapped at the margin ("... før der træffes" / "beslutning.") is no label.
+    const continues = block.level === 0 && !block.bold && !block.gap && previous?.wrapped === true;
+    previous = block;
     if (ctx.consumed.has(plain)) {
       continue;
     }
@@ -55,7 +59,7 @@ function splitSections(
       treatment = true;
       continue;
     }
-    const target = sectionOfLabel(plain);
+    const target = continues ? null : sectionOfLabel(plain);
     if (target) {
       current = open(target, plain, block.level);
       continue;
