@@ -274,7 +274,7 @@ export function findDueDate(text: string, reference: string): FoundDue | null {
     }
     const date = rule.date(m, reference);
     if (date && (best === null || m.index < best.index)) {
-      best = { date, phrase: m[0].trim(), index: m.index };
+      best = { date, phrase: m[0].trim().replace(/\.$/u, ""), index: m.index };
     }
   }
   return best;

@@ -226,7 +226,7 @@ export function ownerOf(subject: string): string | null {
 }
 
 const MEETING =
-  /(?<![\p{L}])(?:(næste|kommende|første)\s+møde(?:\s+i\s+(\d{4}))?|(?:et|det|mødet)\s+(?:næste\s+|kommende\s+)?møde(?:t)?\s+i\s+([A-ZÆØÅ][\p{L}\- ]{2,60}?)(?=\s+(?:den|d\.|i|,|\.)|$)|(?:på|til)\s+(?:et\s+)?kommende\s+møde)/iu;
+  /(?<![\p{L}])(?:(næste|kommende|første)\s+møde(?:\s+i\s+(\d{4}))?|(?:et|det|mødet)\s+(?:næste\s+|kommende\s+)?møde(?:t)?\s+i\s+([A-ZÆØÅ][\p{L}\- ]{2,60}?)(?=\s+(?:den|d\.|i)\s|\s*[,.]|$)|(?:på|til)\s+(?:et\s+)?kommende\s+møde)/iu;
 
 /** The due of a sentence: a written date wins; else a reference to a (named body's) next meeting. */
 export function dueOf(sentence: string, meetingDate: string): ProposedDue | null {

@@ -73,6 +73,17 @@ export async function resolveItems(db: DbOrTx, rows: ConsultationRow[]) {
   return byConsultation;
 }
 
+/** What a reader is told an entry is: its title, or why it is withheld. */
+function titleFor(hit: { item: ItemRow } | undefined, sees: boolean, agendaPublic: boolean): string {
+  if (!hit) {
+    return "Punktet findes ikke længere";
+  }
+  if (sees) {
+    return hit.item.title;
+  }
+  return agendaPublic ? CLOSED_TITLE : "Dagsordenen er ikke offentliggjort endnu";
+}
+
 /** A case's timeline across bodies, as the reader may see it: closed items keep only their place. */
 export async function getTimeline(ctx: Ctx, caseId: number) {
   const { row } = await loadCase(ctx, caseId);
@@ -108,7 +119,7 @@ export async function getTimeline(ctx: Ctx, caseId: number) {
       meetingId: hit?.meeting.id ?? null,
       itemId: hit?.item.id ?? null,
       itemNumber: c.itemNumber,
-      title: sees && hit ? hit.item.title : hit ? CLOSED_TITLE : "Punktet findes ikke længere",
+      title: titleFor(hit, sees, v?.agenda ?? false),
       redacted: !sees,
       missing: hit === undefined,
       role: c.role,
