@@ -93,6 +93,16 @@ program
     await runActionsRemind(opts);
   });
 
+program
+  .command("alerts")
+  .description("søgeagenter")
+  .command("send")
+  .description("send e-mail om nyt offentligt materiale til gemte søgninger med agent (kræver TVAERS_SMTP_URL)")
+  .action(async () => {
+    const { runAlertsSend } = await import("./alerts.command.ts");
+    await runAlertsSend();
+  });
+
 program.parseAsync(process.argv).catch((err: unknown) => {
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`Fejl: ${message}\n`);

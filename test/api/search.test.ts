@@ -100,7 +100,11 @@ describeEachDatabase("Search (API)", (kind) => {
     );
     const aftale = await find("aftale");
     expect(aftale.hits.map((h) => h.title)).toEqual(
-      expect.arrayContaining(["Samarbejdsaftale om genoptræning", "Overvægtsaftalen for børn", "Orientering"]),
+      expect.arrayContaining([
+        "Samarbejdsaftale om genoptræning",
+        "Overvægtsaftalen for børn",
+        "Orientering",
+      ]),
     );
     expect(aftale.hits.at(-1)?.title).toBe("Orientering");
     expect((await find("overvægt")).hits[0]?.title).toBe("Overvægtsaftalen for børn");
@@ -119,7 +123,11 @@ describeEachDatabase("Search (API)", (kind) => {
   });
 
   it("filters and facets: body, kind, dates, type; paging", async () => {
-    const r = await find("aftale", "public", `&bodyId=${w.ssu.id}&kind=decision&from=2025-04-01&to=2025-04-30`);
+    const r = await find(
+      "aftale",
+      "public",
+      `&bodyId=${w.ssu.id}&kind=decision&from=2025-04-01&to=2025-04-30`,
+    );
     expect(r.total).toBe(3);
     expect(r.facets.body?.[0]).toMatchObject({ value: String(w.ssu.id), count: 3 });
     expect(r.facets.year?.[0]).toMatchObject({ value: "2025", count: 3 });
@@ -140,7 +148,13 @@ describeEachDatabase("Search (API)", (kind) => {
     expect((await find("kladdeord", "member")).total).toBe(1);
 
     await meetingWith(
-      [{ title: "Punkt om tandpleje", decisionText: "FORELØBIGBESLUTNING tiltrådt", outcome: "not_approved" }],
+      [
+        {
+          title: "Punkt om tandpleje",
+          decisionText: "FORELØBIGBESLUTNING tiltrådt",
+          outcome: "not_approved",
+        },
+      ],
       ["agenda_published", "held", "minutes_draft"],
       "2025-05-08T10:00",
     );
@@ -234,7 +248,9 @@ describeEachDatabase("Search (API)", (kind) => {
       expect(res.statusCode).toBe(200);
       expect(res.headers["content-type"]).toContain("application/atom+xml");
       expect(res.body).toContain("Samarbejdsaftale om genoptræning");
-      expect(res.body).toMatch(/<link rel="alternate" type="text\/html" href="http:\/\/[^"]+\/moeder\/\d+#punkt-1"\/>/);
+      expect(res.body).toMatch(
+        /<link rel="alternate" type="text\/html" href="http:\/\/[^"]+\/moeder\/\d+#punkt-1"\/>/,
+      );
     }
     for (const who of ["public", "member"] as const) {
       const all = await get("/api/v1/search/feed", who);

@@ -39,8 +39,4 @@ export function lexiconForms(word: string): string[] {
   return out;
 }
 
-export const LEXICON: ReadonlySet<string> = new Set(
-  WORDS.split(/\s+/)
-    .filter(Boolean)
-    .flatMap(lexiconForms),
-);
+export const LEXICON: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean).flatMap(lexiconForms));
