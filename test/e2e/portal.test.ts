@@ -4,7 +4,13 @@ import { join } from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "../../src/modules/auth/index.ts";
-import { listLatestMinutes, meetingPath } from "../../src/modules/meetings/index.ts";
+import {
+  getMeetingRow,
+  listLatestMinutes,
+  listMeetingItems,
+  type MeetingSummary,
+  meetingPath,
+} from "../../src/modules/meetings/index.ts";
 import { type DemoApp, startDemoApp } from "../helpers/demo-app.ts";
 import { axeViolations, launchChromium, logIn } from "./browser.ts";
 
@@ -27,8 +33,15 @@ describe("Portal in Chromium (axe, no JavaScript)", () => {
     mkdirSync(SHOTS, { recursive: true });
     [demo, browser] = await Promise.all([startDemoApp({ listen: true }), launchChromium()]);
     const svc = { db: demo.database.db, actor: SYSTEM_ACTOR };
-    // The committee's latest minutes: attendance, closed items and attachments (the richest page).
-    const minutes = (await listLatestMinutes(svc, { limit: 50 })).find((m) => m.bodyShortName === "SSU");
+    // The latest published minutes with a closed item: attendance, "Lukket punkt" and attachments.
+    let minutes: MeetingSummary | undefined;
+    for (const m of await listLatestMinutes(svc, { limit: 50 })) {
+      const items = await listMeetingItems(svc, await getMeetingRow(svc.db, m.id));
+      if (items.some((i) => i.access === "closed")) {
+        minutes = m;
+        break;
+      }
+    }
     if (!minutes) {
       throw new Error("Demodata uden offentliggjorte referater");
     }
@@ -61,7 +74,13 @@ describe("Portal in Chromium (axe, no JavaScript)", () => {
       expect((await page.title()).length).toBeGreaterThan(3);
       expect(await page.locator("script").count(), `${path} has no script`).toBe(0);
       report[name] = await axeViolations(page);
-      await page.screenshot({ path: join(SHOTS, `${name}-${who}.png`), fullPage: name !== "meeting" });
+      if (name === "meeting" && who === "public") {
+        expect(await page.textContent("main")).toContain("Lukket punkt");
+      }
+      // Logged in, only the pages that look different get a picture (keeps docs/screenshots small).
+      if (who === "public" || name === "front" || name === "meeting") {
+        await page.screenshot({ path: join(SHOTS, `${name}-${who}.png`), fullPage: name !== "meeting" });
+      }
     }
     await page.close();
     return report;
