@@ -15,6 +15,7 @@ describe("findDueDate: Danish dates in every written form", () => {
     ["udsendes d. 19.04.18", "2018-04-19"],
     ["senest 25/1 2024", "2024-01-25"],
     ["senest 25-01-2024", "2024-01-25"],
+    ["deadline 25.11.2026.", "2026-11-25"],
     ["fredag den 9. oktober 2026", "2026-10-09"],
   ])("with a year: %s", (text, expected) => {
     expect(due(text)).toBe(expected);
