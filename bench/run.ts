@@ -1,11 +1,13 @@
 /** `npm run bench`: each benchmark prints its figures and ratios against a baseline measured in the same run. */
 import { benchApi } from "./api.bench.ts";
+import { benchDocuments } from "./documents.bench.ts";
 import { benchImport } from "./import.bench.ts";
 import { benchPages } from "./pages.bench.ts";
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
   api: benchApi,
+  documents: benchDocuments,
   import: benchImport,
   pages: benchPages,
 };

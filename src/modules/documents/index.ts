@@ -1,5 +1,5 @@
 export { documentDocx } from "./document.docx.ts";
-export type { DocKind, DocModel, Edition } from "./document.model.ts";
+export type { DocItem, DocKind, DocModel, Edition } from "./document.model.ts";
 export { loadDocumentModel } from "./document.model.ts";
 export { documentPdf, pdfDefinition } from "./document.pdf.ts";
 export { documentRoutes } from "./documents.routes.ts";
