@@ -97,7 +97,9 @@ program
   .command("alerts")
   .description("søgeagenter")
   .command("send")
-  .description("send e-mail om nyt offentligt materiale til gemte søgninger med agent (kræver TVAERS_SMTP_URL)")
+  .description(
+    "send e-mail om nyt offentligt materiale til gemte søgninger med agent (kræver TVAERS_SMTP_URL)",
+  )
   .action(async () => {
     const { runAlertsSend } = await import("./alerts.command.ts");
     await runAlertsSend();

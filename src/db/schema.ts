@@ -8,7 +8,7 @@ export * from "../modules/files/files.tables.ts";
 export * from "../modules/import/import.tables.ts";
 export * from "../modules/meetings/items.tables.ts";
 export * from "../modules/meetings/meetings.tables.ts";
+export * from "../modules/oparl/oparl.tables.ts";
 export * from "../modules/parties/parties.tables.ts";
 export * from "../modules/people/people.tables.ts";
 export * from "../modules/search/search.tables.ts";
-export * from "../modules/oparl/oparl.tables.ts";

@@ -12,8 +12,8 @@ import {
 import { z } from "zod";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
-import { authPageRoutes, authPlugin, authRoutes } from "../modules/auth/index.ts";
 import { actionRoutes } from "../modules/actions/index.ts";
+import { authPageRoutes, authPlugin, authRoutes } from "../modules/auth/index.ts";
 import { bodyRoutes } from "../modules/bodies/index.ts";
 import { caseRoutes } from "../modules/cases/index.ts";
 import { documentRoutes, publicDocumentRoutes, publishOnMeetingChange } from "../modules/documents/index.ts";

@@ -30,7 +30,9 @@ export async function startServer(
   const app = await buildApp({ config, database });
   await app.listen({ port: config.port, host: config.host });
   const { startReminderTimer } = await import("../modules/actions/remind.command.ts");
-  const stopReminders = await startReminderTimer(config, database, (err) => app.log.error({ err }, "reminders"));
+  const stopReminders = await startReminderTimer(config, database, (err) =>
+    app.log.error({ err }, "reminders"),
+  );
   const where = config.databaseUrl ? "PostgreSQL" : `PGlite i ${config.dataDir}`;
   out(
     `Tværs kører på http://localhost:${config.port} (${where}), klar efter ${Math.round(performance.now() - started)} ms`,

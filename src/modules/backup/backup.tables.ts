@@ -1,6 +1,6 @@
 import type { PgTable } from "drizzle-orm/pg-core";
-import { apiTokens, users } from "../auth/auth.tables.ts";
 import { actions } from "../actions/actions.tables.ts";
+import { apiTokens, users } from "../auth/auth.tables.ts";
 import { bodies } from "../bodies/bodies.tables.ts";
 import { caseLinkRejections, caseNumbers, cases, consultations } from "../cases/cases.tables.ts";
 import { storedFiles } from "../files/files.tables.ts";
