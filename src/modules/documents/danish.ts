@@ -1,47 +1,21 @@
 /** Danish words and date formats of the documents (da-DK, Europe/Copenhagen). Pure. */
-import { TIME_ZONE } from "../../lib/time.ts";
+import {
+  formatDate,
+  formatDateTimeLong,
+  formatDayLong,
+  formatTime,
+  isoDayInDenmark,
+} from "../../web/format.ts";
 
-const long = new Intl.DateTimeFormat("da-DK", {
-  timeZone: TIME_ZONE,
-  weekday: "long",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-function parts(d: Date): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const p of long.formatToParts(d)) {
-    out[p.type] = p.value;
-  }
-  return out;
-}
-
+// The pages' Danish formats (src/web/format.ts), so a document says a date exactly as its page does.
 /** "22. april 2021" */
-export function danishDate(d: Date): string {
-  const p = parts(d);
-  return `${p.day}. ${p.month} ${p.year}`;
-}
-
+export const danishDate = (d: Date): string => formatDate(d, "da");
 /** "torsdag d. 22. april 2021" */
-export function danishDay(d: Date): string {
-  const p = parts(d);
-  return `${p.weekday} d. ${p.day}. ${p.month} ${p.year}`;
-}
-
+export const danishDay = (d: Date): string => formatDayLong(d, "da");
 /** "10:00" */
-export function danishTime(d: Date): string {
-  const p = parts(d);
-  return `${p.hour}:${p.minute}`;
-}
-
+export const danishTime = (d: Date): string => formatTime(d, "da");
 /** "torsdag d. 22. april 2021 kl. 10:00" */
-export function danishDateTime(d: Date): string {
-  return `${danishDay(d)} kl. ${danishTime(d)}`;
-}
+export const danishDateTime = (d: Date): string => formatDateTimeLong(d, "da");
 
 /** "kl. 10:00–12:00" (an en dash between times, as Danish typography has it) */
 export function danishTimeSpan(start: Date, end: Date | null): string {
@@ -77,9 +51,7 @@ export function minutesDa(n: number): string {
 }
 
 /** The YYYY-MM-DD of an instant in Danish time. */
-export function isoDay(d: Date): string {
-  return d.toLocaleDateString("sv-SE", { timeZone: TIME_ZONE });
-}
+export const isoDay = isoDayInDenmark;
 
 /** A file-name part: "Sundhedssamarbejdsudvalget (SSU)" → "sundhedssamarbejdsudvalget-ssu"; æøå spelt out. */
 export function slug(text: string): string {
