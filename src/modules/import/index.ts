@@ -1,4 +1,5 @@
 export { findAttachmentFiles, mimeTypeOf } from "./attachment-files.ts";
+export { extractPlainText } from "./extract-text.ts";
 export { DOCUMENT_EXTENSIONS, walkDocuments } from "./folder.ts";
 export { IMPORT_ERRORS, ImportError, type ImportErrorCode, importErrorMessage } from "./import.errors.ts";
 export { importRoutes } from "./import.routes.ts";
@@ -27,4 +28,3 @@ export {
 export { Progress } from "./progress.ts";
 export { buildReport, type ImportReport, type ReportEntry, statusWord, summaryText } from "./report.ts";
 export { ImportWriteError, WRITE_ERRORS } from "./write-errors.ts";
-export { extractPlainText } from "./extract-text.ts";
