@@ -1,8 +1,10 @@
 /** `npm run bench`: each benchmark prints its figures and ratios against a baseline measured in the same run. */
 import { benchApi } from "./api.bench.ts";
+import { benchRecall } from "./compound-recall.ts";
 import { benchDocuments } from "./documents.bench.ts";
 import { benchImport } from "./import.bench.ts";
 import { benchPages } from "./pages.bench.ts";
+import { benchSearch } from "./search.bench.ts";
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
@@ -10,6 +12,8 @@ const benches: Record<string, () => Promise<void>> = {
   documents: benchDocuments,
   import: benchImport,
   pages: benchPages,
+  recall: benchRecall,
+  search: benchSearch,
 };
 
 for (const [name, run] of Object.entries(benches)) {

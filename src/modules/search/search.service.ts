@@ -8,7 +8,7 @@ import { isEmptyQuery, type ParsedQuery, parseQuery, QuerySyntaxError } from "./
 import { facetLabel, hitUrl, type SearchHit, snippetHtml } from "./search.present.ts";
 import {
   filterConditions,
-  matchCondition,
+  matchBranches,
   readerOf,
   type SearchFilters,
   scoreExpression,
@@ -76,29 +76,30 @@ export function searchStatement(actor: Actor, q: SQL | null, input: SearchInput)
   const r = readerOf(actor);
   const perPage = Math.min(input.perPage ?? 20, MAX_PER_PAGE);
   const offset = ((input.page ?? 1) - 1) * perPage;
-  const where = sql.join([matchCondition(r, q), ...filterConditions(r, input)], sql` and `);
+  const filters = filterConditions(r, input);
+  const columns = sql`d.id, d.source, d.source_id, d.item_id, d.meeting_id, d.body_id, d.item_number, d.date,
+        d.item_kind, ${r.minutes} as minutes, case when ${r.minutes} then d.outcome end as outcome,
+        ${scoreExpression(q)} as score`;
+  const branches = matchBranches(r, q).map(
+    (match) =>
+      sql`select ${columns} from search_documents d where ${sql.join([match, ...filters], sql` and `)}`,
+  );
   const order =
     input.sort === "date" || q === null
       ? sql`h.date desc nulls last, h.id desc`
       : sql`h.score desc, h.date desc nulls last, h.id desc`;
   return sql`
-    with m as materialized (
-      select d.id, d.source, d.source_id, d.item_id, d.meeting_id, d.body_id, d.item_number, d.date,
-        d.item_kind, d.title, ${r.minutes} as minutes,
-        case when ${r.minutes} then d.outcome end as outcome,
-        ${scoreExpression(r, q)} as score
-      from search_documents d
-      where ${where}
-    ),
+    with m as materialized (${sql.join(branches, sql` union all `)}),
     page as (select * from m h order by ${order} limit ${perPage} offset ${offset})
     select
       (select count(*)::int from m) as total,
       (select coalesce(json_agg(x order by x.ord), '[]'::json) from (
         select row_number() over (order by ${order}) as ord, h.id, h.source, h.source_id as "sourceId",
           h.item_id as "itemId", h.meeting_id as "meetingId", h.body_id as "bodyId", b.name as "bodyName",
-          h.item_number as "itemNumber", h.date, h.item_kind as kind, h.outcome, h.title, h.score,
+          h.item_number as "itemNumber", h.date, h.item_kind as kind, h.outcome, sd.title, h.score,
           ${snippetExpression(q)} as snippet
         from page h
+        join search_documents sd on sd.id = h.id
         left join bodies b on b.id = h.body_id
         left join agenda_items i on h.source = 'item' and i.id = h.source_id
         left join attachments a on h.source = 'attachment' and a.id = h.source_id

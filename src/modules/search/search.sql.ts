@@ -47,6 +47,18 @@ export function readerOf(actor: Actor) {
 
 export type Reader = ReturnType<typeof readerOf>;
 
+/**
+ * Matching what the reader may see, as exclusive branches to be joined with UNION ALL: each branch is
+ * one GIN index scan whose other conditions are cheap columns, so the big (out-of-line) tsvectors are
+ * never read row by row.
+ */
+export function matchBranches(r: Reader, q: SQL | null): SQL[] {
+  if (q === null) {
+    return [r.visible];
+  }
+  return [sql`d.tsv @@ (${q}) and ${r.full}`, sql`d.tsv_agenda @@ (${q}) and not ${r.full}`];
+}
+
 /** Matching what the reader may see: full text where allowed, else the agenda-only vector. */
 export function matchCondition(r: Reader, q: SQL | null): SQL {
   if (q === null) {
@@ -91,10 +103,12 @@ export function filterConditions(r: Reader, f: SearchFilters): SQL[] {
 }
 
 /** Relevance (title > decision > summary > other text) times recency (half weight at two years). */
-export function scoreExpression(r: Reader, q: SQL | null): SQL {
+export function scoreExpression(q: SQL | null): SQL {
   const recency = sql`(1.0 / (1.0 + greatest(0, extract(epoch from (now() - coalesce(d.date, now()))) / 86400.0 / 730.0)))`;
   if (q === null) {
     return recency;
   }
-  return sql`(ts_rank('{0.1, 0.2, 0.4, 1.0}', case when ${r.full} then d.tsv else d.tsv_agenda end, ${q}, 1) * ${recency})`;
+  // tsv_rank holds title, decision (only where the public may see it, or in member-only rows) and the
+  // start of the summary; a match elsewhere in the text gets the base score.
+  return sql`((ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv_rank, ${q}) + 0.01) * ${recency})`;
 }
