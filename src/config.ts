@@ -29,7 +29,12 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TVAERS_SMTP_URL: z.string().url().optional(),
   TVAERS_MAIL_FROM: z.string().min(3).default("Tværs <noreply@tvaers.invalid>"),
-  TVAERS_ALERT_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(15),
+  TVAERS_ALERT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(15),
 });
 
 export interface Config {

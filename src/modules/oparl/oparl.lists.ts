@@ -10,9 +10,7 @@ import { type ListQuery, mergePage, regionIs, timeConditions, tombstones } from 
 import {
   deletedObject,
   itemObjects,
-  legislativeTerms,
   meetingObject,
-  meetingYears,
   membershipObject,
   organizationObject,
   partyObject,

@@ -4,15 +4,7 @@ import { getById } from "../../db/crud.ts";
 import { PUBLIC_ACTOR } from "../auth/index.ts";
 import { bodies } from "../bodies/index.ts";
 import { storedFiles } from "../files/index.ts";
-import {
-  agendaItems,
-  attachments,
-  attendance,
-  meetings,
-  presentAttachment,
-  presentItemsByIds,
-  STATUS_LABEL_DA,
-} from "../meetings/index.ts";
+import { agendaItems, attendance, meetings, presentItemsByIds, STATUS_LABEL_DA } from "../meetings/index.ts";
 import { parties } from "../parties/index.ts";
 import { memberships, type persons } from "../people/index.ts";
 import {
