@@ -76,7 +76,7 @@ export const QUERIES: [string, number[]][] = [
   ["medicin", [20, 21]],
   ["rehabilitering", [22, 23, 32]],
   ["forløb", [9, 24, 25, 27, 49]],
-  ["sundhed", [1, 26, 35, 38, 41, 46]],
+  ["sundhed", [1, 7, 26, 35, 38, 41, 46]],
   ["kræft", [22, 27]],
   ["udskrivning", [4, 28, 45]],
   ["diabetes", [29]],

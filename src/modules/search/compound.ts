@@ -10,6 +10,8 @@
 export const MIN_PART = 3;
 /** Query words shorter than this are not widened: too many accidental matches. */
 export const MIN_EXPANDABLE = 4;
+/** The stem may be shorter ("demens" → "dem", "læge" → "læg"); the compound check guards the rest. */
+export const MIN_STEM = 3;
 /** Endings a compound's last part may carry in a lexeme (derivations the stemmer keeps). */
 const ENDINGS = ["e", "er", "en", "et", "s", "ig", "ige", "lig", "isk"];
 const LINKS = ["s", "e"];
@@ -81,7 +83,7 @@ function isWordSequence(piece: string, known: (w: string) => boolean, depth = 2)
  */
 export function isCompoundOf(candidate: string, needles: string[], known: (w: string) => boolean): boolean {
   for (const needle of needles) {
-    if (needle.length < MIN_EXPANDABLE || candidate === needle) {
+    if (needle.length < MIN_STEM || candidate === needle) {
       continue;
     }
     let at = candidate.indexOf(needle);

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import { isCompoundOf, MIN_EXPANDABLE, partsToCheck } from "./compound.ts";
+import { isCompoundOf, MIN_EXPANDABLE, MIN_STEM, partsToCheck } from "./compound.ts";
 import { LEXICON } from "./lexicon.ts";
 import type { QueryWord } from "./query.ts";
 import { rowsOf, textArray } from "./sql.ts";
@@ -76,7 +76,9 @@ async function lookUp(db: DbOrTx, words: string[]) {
       cross join lateral (select (ts_lexize('danish_stem', w))[1] as stem) s`),
   );
   const result = new Map<string, { stem: string | null; alternatives: string[] }>();
-  const wide = stems.filter((r) => r.stem !== null && r.stem.length >= MIN_EXPANDABLE);
+  const wide = stems.filter(
+    (r) => r.stem !== null && r.w.length >= MIN_EXPANDABLE && r.stem.length >= MIN_STEM,
+  );
   const candidates = new Map<string, string[]>();
   if (wide.length > 0) {
     const rows = rowsOf<{ stem: string; term: string; sim: number }>(

@@ -24,9 +24,11 @@ plads proces rapport ramme ressource samtale service status støtte system tekno
 uge vilkår visitation aktivitet akutplads akutteam bolig børnesundhed diætist ernæring fysioterapi
 graviditet hjemmepleje hjemmesygepleje lungesygdom livsstil overgang rusmiddel selvmord skole
 sundhedsplatform sundhedsaftale tværsektoriel underretning vold aftaleperiode delaftale
+del ungdom funktion team modtagelse syge tand håndtering pakke ryge stop rygestop koordinator
+handle konsulent ordning boende monitorering sund vagt deling forældre hjerne skade indlæggelse
 `;
 
-const ENDINGS = ["e", "er", "en", "et", "t", "r"];
+const ENDINGS = ["e", "er", "en", "et", "t", "r", "s"];
 
 /** A word and the shapes it takes before a linking letter or in the index (stems drop endings). */
 export function lexiconForms(word: string): string[] {
