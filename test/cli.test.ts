@@ -21,7 +21,9 @@ async function tvaers(dataDir: string, args: string[], env: Record<string, strin
   }
 }
 
-describe("the tvaers command", () => {
+// Each command starts its own embedded database on disk (initdb and migrations): seconds each,
+// more on a busy machine, so these tests get a generous limit.
+describe("the tvaers command", { timeout: 180_000 }, () => {
   const dirs: string[] = [];
   const tmp = async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "tvaers-cli-"));
