@@ -23,7 +23,7 @@ import { oparlRoutes } from "../modules/oparl/index.ts";
 import { partyRoutes } from "../modules/parties/index.ts";
 import { peoplePageRoutes, peopleRoutes } from "../modules/people/index.ts";
 import { portalPageRoutes } from "../modules/portal/index.ts";
-import { searchFeedRoute, searchRoutes } from "../modules/search/index.ts";
+import { searchFeedRoute, searchPageRoutes, searchRoutes } from "../modules/search/index.ts";
 import { webPlugin } from "../web/web.plugin.ts";
 import { errorsPlugin } from "./errors.plugin.ts";
 import { ReadCache } from "./read-cache.ts";
@@ -133,6 +133,7 @@ export async function buildApp({
   // Server-rendered pages (each module's *.page-routes.ts); see docs/architecture.md "Pages".
   await app.register(portalPageRoutes);
   await app.register(meetingPageRoutes);
+  await app.register(searchPageRoutes);
   await app.register(peoplePageRoutes);
   await app.register(authPageRoutes);
   return app;

@@ -281,4 +281,27 @@ describeEachDatabase("Search (API)", (kind) => {
     expect((await get("/api/v1/saved-searches", "outsider")).json().items).toHaveLength(0);
     expect((await get(`/api/v1/saved-searches/${created.json().id}`, "outsider")).statusCode).toBe(404);
   });
+
+  it("the search page /soeg: hits with marked snippets, facets as links, Danish errors; closed stays closed", async () => {
+    const page = await get("/soeg?q=aftale");
+    expect(page.statusCode).toBe(200);
+    expect(page.headers["content-type"]).toContain("text/html");
+    expect(page.body).toContain("Samarbejdsaftale om genoptræning");
+    expect(page.body).toMatch(/href="\/moeder\/\d+#punkt-1"/);
+    expect(page.body).toContain("<mark>");
+    expect(page.body).toMatch(/href="\/soeg\?q=aftale&amp;bodyId=\d+"/);
+    const filtered = await get("/soeg?q=aftale&year=2025&kind=decision");
+    expect(filtered.statusCode).toBe(200);
+    expect(filtered.body).toContain("Fjern filter");
+    for (const who of ["public", "outsider"] as const) {
+      const closed = await get(`/soeg?q=${encodeURIComponent(SECRET)}`, who);
+      expect(closed.body).not.toContain(SECRET.slice(0, 12).toLowerCase());
+      expect(closed.body).not.toContain("Kontraktforhandling");
+    }
+    expect((await get("/soeg?q=kontraktforhandling", "member")).body).toContain("Kontraktforhandling");
+    const bad = await get(`/soeg?q=${encodeURIComponent('"åben')}`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("anførselstegn");
+    expect((await get("/soeg")).statusCode).toBe(200);
+  });
 });
