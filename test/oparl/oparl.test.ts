@@ -17,11 +17,33 @@ describeEachDatabase("OParl 1.1", (kind) => {
 
   it("walks the demo installation from System and validates every object against the standard's schemas", async () => {
     await loadDemo(t().database.db, demoData, new Date("2026-11-23T08:00:00Z"));
+    // Two cases that travelled through two published meetings, so Paper and Consultation are walked too.
+    const { createCase, addConsultation } = await import("../../src/modules/cases/index.ts");
+    const { agendaItems, meetings } = await import("../../src/modules/meetings/index.ts");
+    const { eq } = await import("drizzle-orm");
+    const items = await t()
+      .database.db.select({ id: agendaItems.id, access: agendaItems.access, bodyId: meetings.bodyId })
+      .from(agendaItems)
+      .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+      .where(eq(meetings.status, "minutes_published"));
+    const open = items.filter((i) => i.access === "open");
+    for (const [a, b] of [
+      [open[3], open[40]],
+      [open[5], open[50]],
+    ]) {
+      const c = await createCase(t().system, {
+        title: "Sammenhængende forløb",
+        decidingBodyId: b?.bodyId,
+        numbers: [{ number: "EMN-2026-01234" }],
+      });
+      await addConsultation(t().system, { caseId: c.id, itemId: a?.id as number, role: "recommendation" });
+      await addConsultation(t().system, { caseId: c.id, itemId: b?.id as number, role: "decision" });
+    }
     const result = await walkOparl(get, `${ORIGIN}/oparl/v1.1`);
     expect(result.errors).toEqual([]);
     const total = [...result.validated.values()].reduce((a, b) => a + b, 0);
     process.stdout.write(
-      `OParl: ${total} objects validated ${JSON.stringify(Object.fromEntries(result.validated))}\n`,
+      `OParl: ${total} validations of ${result.distinct.size} distinct objects ${JSON.stringify(Object.fromEntries(result.validated))}\n`,
     );
     for (const type of [
       "System",
@@ -55,6 +77,32 @@ describeEachDatabase("OParl 1.1: public data only", (kind) => {
       expect(body).not.toContain(SECRET);
       expect(body).not.toContain("EMN-2025-99999");
     }
+    // An open case with a stop at the closed item: the case is public, the link to the closed item is not.
+    const { createCase, addConsultation } = await import("../../src/modules/cases/index.ts");
+    const c = await createCase(t().system, { title: "Åben sag", decidingBodyId: w.ssu.id });
+    await addConsultation(t().system, { caseId: c.id, itemId: w.items.open.id, role: "discussion" });
+    const stop = await addConsultation(t().system, {
+      caseId: c.id,
+      itemId: w.items.closed.id,
+      role: "decision",
+    });
+    const paper = JSON.parse((await get(`${ORIGIN}/oparl/v1.1/paper/${c.id}`)).body);
+    expect(paper.consultation).toHaveLength(2);
+    const hidden = JSON.parse((await get(`${ORIGIN}/oparl/v1.1/consultation/${stop.id}`)).body);
+    expect(hidden.agendaItem).toBeUndefined();
+    expect(JSON.stringify(paper)).not.toContain(`agendaitem/${w.items.closed.id}`);
+    const secretCase = await createCase(
+      t().system,
+      { title: `Sag ${SECRET}`, decidingBodyId: w.ssu.id },
+      "closed",
+    );
+    expect((await get(`${ORIGIN}/oparl/v1.1/paper/${secretCase.id}`)).status).toBe(404);
+    const walked = await walkOparl(get, `${ORIGIN}/oparl/v1.1`);
+    expect(walked.errors).toEqual([]);
+    for (const body of walked.bodies) {
+      expect(body).not.toContain(SECRET);
+    }
+
     const closed = JSON.parse((await get(`${ORIGIN}/oparl/v1.1/agendaitem/${w.items.closed.id}`)).body);
     expect(closed).toMatchObject({ public: false, number: "2" });
     expect(closed.name).toBeUndefined();

@@ -48,6 +48,8 @@ const NOT_API = new Set([
 
 export interface WalkResult {
   validated: Map<string, number>;
+  /** distinct object ids seen (an object embedded in several places counts once) */
+  distinct: Set<string>;
   errors: string[];
   bodies: string[];
 }
@@ -62,7 +64,7 @@ export async function walkOparl(
   start: string,
 ) {
   const schemas = loadOparlSchemas();
-  const result: WalkResult = { validated: new Map(), errors: [], bodies: [] };
+  const result: WalkResult = { validated: new Map(), distinct: new Set(), errors: [], bodies: [] };
   const fetched = new Map<string, unknown>();
   const expectations: Array<{ url: string; type: string; from: string; elementType?: string | undefined }> =
     [];
@@ -95,6 +97,9 @@ export async function walkOparl(
       result.errors.push(`${where} (${typeName}): ${JSON.stringify(schema.validate.errors)}`);
     }
     result.validated.set(typeName, (result.validated.get(typeName) ?? 0) + 1);
+    if (typeof obj.id === "string") {
+      result.distinct.add(obj.id);
+    }
     for (const [key, prop] of Object.entries(schema.raw.properties)) {
       const value = obj[key];
       if (value === undefined || NOT_API.has(key) || key === "id") {

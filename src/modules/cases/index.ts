@@ -12,6 +12,6 @@ export {
 export { addConsultation } from "./consultations.service.ts";
 export { confirmLinks, proposeLinks, rejectLinks } from "./linking.service.ts";
 export { caseNumberEdges, groupItems, isStandardItem, type LinkItem, scoreGroups } from "./linking.ts";
-export { archiveSystemOf, decidingBody, referralTarget } from "./phrases.ts";
+export { archiveSystemOf, decidingBody, ROLE_LABEL_DA, referralTarget } from "./phrases.ts";
 export { casesForNextMeeting, nextPlannedMeeting, referItem } from "./pipeline.service.ts";
-export { getTimeline } from "./timeline.service.ts";
+export { getTimeline, resolveItems } from "./timeline.service.ts";

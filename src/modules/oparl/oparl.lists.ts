@@ -5,6 +5,7 @@ import { storedFiles } from "../files/index.ts";
 import { agendaItems, attachments, meetings, presentAttachment } from "../meetings/index.ts";
 import { parties } from "../parties/index.ts";
 import { memberships, persons } from "../people/index.ts";
+import { consultationsOf, listConsultationRows, listPaperRows, paperObjects } from "./oparl.papers.ts";
 import { locationKey, type OparlObject, presentFile, presentLocation } from "./oparl.present.ts";
 import { type ListQuery, mergePage, regionIs, timeConditions, tombstones } from "./oparl.query.ts";
 import {
@@ -281,4 +282,21 @@ export async function findLocation(
         hits.map((h) => h.id),
       )
     : undefined;
+}
+
+export async function listPapers(db: DbOrTx, urls: OparlUrls, region: Region, q: ListQuery): Promise<Page> {
+  const rows = await listPaperRows(db, region, q);
+  return pageOf(db, q, "cases", "Paper", urls.paper, rows, (r) => paperObjects(db, urls, r));
+}
+
+export async function listConsultations(
+  db: DbOrTx,
+  urls: OparlUrls,
+  scope: { region: Region } | { bodyId: number },
+  q: ListQuery,
+): Promise<Page> {
+  const rows = await listConsultationRows(db, scope, q);
+  return pageOf(db, q, "consultations", "Consultation", urls.consultation, rows, (r) =>
+    consultationsOf(db, urls, r),
+  );
 }

@@ -5,6 +5,7 @@ import { attachments, meetings, presentAttachment } from "../meetings/index.ts";
 import { parties } from "../parties/index.ts";
 import { memberships, persons } from "../people/index.ts";
 import { fileRows } from "./oparl.lists.ts";
+import { readConsultation, readPaper } from "./oparl.papers.ts";
 import { type OparlObject, presentFile } from "./oparl.present.ts";
 import {
   deletedObject,
@@ -18,7 +19,15 @@ import {
 import { deletedObjects } from "./oparl.tables.ts";
 import type { OparlUrls } from "./oparl.urls.ts";
 
-export type OparlList = "organization" | "person" | "membership" | "meeting" | "agendaitem" | "file";
+export type OparlList =
+  | "organization"
+  | "person"
+  | "membership"
+  | "meeting"
+  | "agendaitem"
+  | "file"
+  | "paper"
+  | "consultation";
 
 const TABLE: Record<OparlList, { table: string; type: string }> = {
   organization: { table: "bodies", type: "Organization" },
@@ -27,6 +36,8 @@ const TABLE: Record<OparlList, { table: string; type: string }> = {
   meeting: { table: "meetings", type: "Meeting" },
   agendaitem: { table: "agenda_items", type: "AgendaItem" },
   file: { table: "attachments", type: "File" },
+  paper: { table: "cases", type: "Paper" },
+  consultation: { table: "consultations", type: "Consultation" },
 };
 
 const numericId = (id: string) => (/^\d{1,10}$/.test(id) ? Number(id) : null);
@@ -63,6 +74,8 @@ export async function readObject(db: DbOrTx, urls: OparlUrls, kind: OparlList, r
       return row ? meetingObject(db, urls, row) : undefined;
     },
     agendaitem: async () => (await itemObjects(db, urls, [id], new Map()))[0],
+    paper: () => readPaper(db, urls, id),
+    consultation: () => readConsultation(db, urls, id),
     file: async () => {
       const [row] = await fileRows(db, [eq(attachments.id, id)], 1);
       return row
@@ -96,6 +109,8 @@ export async function deletedObjectAt(db: DbOrTx, urls: OparlUrls, kind: OparlLi
     meeting: urls.meeting,
     agendaitem: urls.agendaItem,
     file: urls.file,
+    paper: urls.paper,
+    consultation: urls.consultation,
   };
   return row ? deletedObject(idOf[kind](id), type, row.deletedAt) : undefined;
 }

@@ -5,11 +5,13 @@ import { AppError, notFound } from "../../server/errors.ts";
 import {
   findLocation,
   listAgendaItems,
+  listConsultations,
   listFiles,
   listLocations,
   listMeetings,
   listMemberships,
   listOrganizations,
+  listPapers,
   listPersons,
   type Page,
 } from "./oparl.lists.ts";
@@ -160,9 +162,8 @@ export async function oparlRoutes(app: FastifyInstance) {
         organization: () => listOrganizations(db(), urls, region, q, req.query.after ?? "0"),
         person: () => listPersons(db(), urls, region, q),
         meeting: () => listMeetings(db(), urls, { region }, q),
-        // Cases (OParl Paper) and their consultations arrive with the cases module.
-        paper: async () => ({ data: [], next: null }),
-        consultation: async () => ({ data: [], next: null }),
+        paper: () => listPapers(db(), urls, region, q),
+        consultation: () => listConsultations(db(), urls, { region }, q),
         agendaitem: () => listAgendaItems(db(), urls, region, q),
         file: () => listFiles(db(), urls, region, q),
         location: () => listLocations(db(), urls, region),
@@ -192,10 +193,11 @@ export async function oparlRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const urls = urlsFor(app, req);
+      const scope = { bodyId: req.params.id };
       const page: Page =
         req.params.list === "meeting"
-          ? await listMeetings(db(), urls, { bodyId: req.params.id }, toListQuery(req.query))
-          : { data: [], next: null };
+          ? await listMeetings(db(), urls, scope, toListQuery(req.query))
+          : await listConsultations(db(), urls, scope, toListQuery(req.query));
       return listResponse(req, urls, page);
     },
   );
@@ -207,6 +209,8 @@ export async function oparlRoutes(app: FastifyInstance) {
     meeting: "meeting",
     agendaitem: "agendaitem",
     file: "file",
+    paper: "paper",
+    consultation: "consultation",
   };
   r.get(
     `${OPARL_PREFIX}/:kind/:id`,
@@ -216,6 +220,8 @@ export async function oparlRoutes(app: FastifyInstance) {
         summary: "Et enkelt objekt",
         params: z.strictObject({
           kind: z.enum([
+            "paper",
+            "consultation",
             "organization",
             "person",
             "membership",

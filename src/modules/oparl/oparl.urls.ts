@@ -37,6 +37,8 @@ export class OparlUrls {
   meeting = (id: number) => `${this.base}/meeting/${id}`;
   agendaItem = (id: number) => `${this.base}/agendaitem/${id}`;
   file = (id: number) => `${this.base}/file/${id}`;
+  paper = (id: number) => `${this.base}/paper/${id}`;
+  consultation = (id: number) => `${this.base}/consultation/${id}`;
   location = (key: string) => `${this.base}/location/${key}`;
   legislativeTerm = (slug: string, startYear: number) => `${this.base}/legislativeterm/${slug}-${startYear}`;
   attachmentContent = (id: number) => `${this.site}/api/v1/attachments/${id}/content`;
