@@ -17,7 +17,9 @@ import { authPageRoutes, authPlugin, authRoutes } from "../modules/auth/index.ts
 import { bodyRoutes } from "../modules/bodies/index.ts";
 import { caseRoutes } from "../modules/cases/index.ts";
 import { documentRoutes, publicDocumentRoutes, publishOnMeetingChange } from "../modules/documents/index.ts";
+import { fundPageRoutes, fundRoutes } from "../modules/funds/index.ts";
 import { importRoutes } from "../modules/import/index.ts";
+import { initiativePageRoutes, initiativeRoutes } from "../modules/initiatives/index.ts";
 import { itemRoutes, meetingPageRoutes, meetingRoutes } from "../modules/meetings/index.ts";
 import { oparlRoutes } from "../modules/oparl/index.ts";
 import { partyRoutes } from "../modules/parties/index.ts";
@@ -123,6 +125,8 @@ export async function buildApp({
       await api.register(documentRoutes);
       await api.register(importRoutes);
       await api.register(searchRoutes);
+      await api.register(fundRoutes);
+      await api.register(initiativeRoutes);
     },
     { prefix: "/api/v1" },
   );
@@ -136,5 +140,7 @@ export async function buildApp({
   await app.register(searchPageRoutes);
   await app.register(peoplePageRoutes);
   await app.register(authPageRoutes);
+  await app.register(fundPageRoutes);
+  await app.register(initiativePageRoutes);
   return app;
 }

@@ -10,11 +10,13 @@ export interface Crumb {
 }
 
 /** The main navigation; `current` in the layout marks one of these keys. */
-export type NavKey = "front" | "bodies" | "calendar";
-const NAV: { key: NavKey; href: string; label: "nav.front" | "nav.bodies" | "nav.calendar" }[] = [
+export type NavKey = "front" | "bodies" | "calendar" | "initiatives" | "funds";
+const NAV: { key: NavKey; href: string; label: `nav.${NavKey}` }[] = [
   { key: "front", href: "/", label: "nav.front" },
   { key: "bodies", href: "/organer", label: "nav.bodies" },
   { key: "calendar", href: "/kalender", label: "nav.calendar" },
+  { key: "initiatives", href: "/indsatser", label: "nav.initiatives" },
+  { key: "funds", href: "/puljer", label: "nav.funds" },
 ];
 
 /** The current URL with ?lang= set, for the language switch (the web plugin stores it and redirects). */

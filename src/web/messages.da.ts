@@ -1,5 +1,8 @@
 /** The Danish catalogue: the source of every message key (messages.en.ts must have the same). */
+import { daMoney } from "./messages.money.da.ts";
+
 export const da = {
+  ...daMoney,
   "lang.name": "Dansk",
   "lang.choose": "Vælg sprog",
   "layout.skip": "Gå til sidens indhold",

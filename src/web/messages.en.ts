@@ -1,7 +1,9 @@
 import type { da } from "./messages.da.ts";
+import { enMoney } from "./messages.money.en.ts";
 
 /** The English catalogue: the same keys as the Danish one (tsc checks it). */
 export const en: Record<keyof typeof da, string> = {
+  ...enMoney,
   "lang.name": "English",
   "lang.choose": "Choose language",
   "layout.skip": "Skip to content",

@@ -15,13 +15,19 @@ export interface ExportFile {
   tables: Record<string, Record<string, unknown>[]>;
 }
 
-type Kind = "timestamp" | "bytes" | "plain";
+type Kind = "timestamp" | "bytes" | "bigint" | "plain";
 
 function columnKinds(table: (typeof EXPORT_TABLES)[number]["table"]): Record<string, Kind> {
   const kinds: Record<string, Kind> = {};
   for (const [key, column] of Object.entries(getTableColumns(table)) as [string, PgColumn][]) {
     kinds[key] =
-      column.columnType === "PgTimestamp" ? "timestamp" : column.getSQLType() === "bytea" ? "bytes" : "plain";
+      column.columnType === "PgTimestamp"
+        ? "timestamp"
+        : column.getSQLType() === "bytea"
+          ? "bytes"
+          : column.columnType === "PgBigInt64"
+            ? "bigint"
+            : "plain";
   }
   return kinds;
 }
@@ -36,6 +42,10 @@ function toJson(value: unknown, kind: Kind): unknown {
   if (kind === "bytes") {
     return Buffer.from(value as Uint8Array).toString("base64");
   }
+  if (kind === "bigint") {
+    // exact øre amounts: a decimal string, since JSON numbers are doubles
+    return String(value);
+  }
   return value;
 }
 
@@ -48,6 +58,9 @@ function fromJson(value: unknown, kind: Kind): unknown {
   }
   if (kind === "bytes") {
     return new Uint8Array(Buffer.from(value as string, "base64"));
+  }
+  if (kind === "bigint") {
+    return BigInt(value as string);
   }
   return value;
 }

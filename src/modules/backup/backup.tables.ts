@@ -3,7 +3,23 @@ import { actions } from "../actions/actions.tables.ts";
 import { apiTokens, users } from "../auth/auth.tables.ts";
 import { bodies } from "../bodies/bodies.tables.ts";
 import { caseLinkRejections, caseNumbers, cases, consultations } from "../cases/cases.tables.ts";
+import { publishedDocuments } from "../documents/documents.tables.ts";
 import { storedFiles } from "../files/files.tables.ts";
+import {
+  fundCarryOvers,
+  fundHistory,
+  fundIncome,
+  fundParties,
+  funds,
+  grantParts,
+  grants,
+} from "../funds/funds.tables.ts";
+import {
+  initiativeDocuments,
+  initiativeParties,
+  initiativeStatusChanges,
+  initiatives,
+} from "../initiatives/initiatives.tables.ts";
 import { agendaItems, attachments, itemAbsences, minutesCorrections } from "../meetings/items.tables.ts";
 import { attendance, meetings } from "../meetings/meetings.tables.ts";
 import { deletedObjects } from "../oparl/oparl.tables.ts";
@@ -33,10 +49,32 @@ export const EXPORT_TABLES: ReadonlyArray<{
   { name: "itemAbsences", table: itemAbsences, sqlName: "item_absences", identity: true },
   { name: "attachments", table: attachments, sqlName: "attachments", identity: true },
   { name: "minutesCorrections", table: minutesCorrections, sqlName: "minutes_corrections", identity: true },
+  { name: "publishedDocuments", table: publishedDocuments, sqlName: "published_documents", identity: true },
   { name: "cases", table: cases, sqlName: "cases", identity: true },
   { name: "caseNumbers", table: caseNumbers, sqlName: "case_numbers", identity: true },
   { name: "consultations", table: consultations, sqlName: "consultations", identity: true },
   { name: "caseLinkRejections", table: caseLinkRejections, sqlName: "case_link_rejections", identity: true },
   { name: "actions", table: actions, sqlName: "actions", identity: true },
   { name: "deletedObjects", table: deletedObjects, sqlName: "deleted_objects", identity: true },
+  { name: "initiatives", table: initiatives, sqlName: "initiatives", identity: true },
+  { name: "initiativeParties", table: initiativeParties, sqlName: "initiative_parties", identity: true },
+  {
+    name: "initiativeDocuments",
+    table: initiativeDocuments,
+    sqlName: "initiative_documents",
+    identity: true,
+  },
+  {
+    name: "initiativeStatusChanges",
+    table: initiativeStatusChanges,
+    sqlName: "initiative_status_changes",
+    identity: true,
+  },
+  { name: "funds", table: funds, sqlName: "funds", identity: true },
+  { name: "fundParties", table: fundParties, sqlName: "fund_parties", identity: true },
+  { name: "fundIncome", table: fundIncome, sqlName: "fund_income", identity: true },
+  { name: "grants", table: grants, sqlName: "grants", identity: true },
+  { name: "grantParts", table: grantParts, sqlName: "grant_parts", identity: true },
+  { name: "fundCarryOvers", table: fundCarryOvers, sqlName: "fund_carry_overs", identity: true },
+  { name: "fundHistory", table: fundHistory, sqlName: "fund_history", identity: true },
 ];

@@ -1,0 +1,17 @@
+export { attachStatusToItem } from "./attach.service.ts";
+export { statusCsv, statusXlsx } from "./funds.export.ts";
+export { fundPageRoutes } from "./funds.page-routes.ts";
+export { fundRoutes } from "./funds.routes.ts";
+export type { TFund, TGrant } from "./funds.schemas.ts";
+export { createFund, getFund, listFunds, setFundParties, setIncome } from "./funds.service.ts";
+export {
+  fundCarryOvers,
+  fundHistory,
+  fundIncome,
+  fundParties,
+  funds,
+  grantParts,
+  grants,
+} from "./funds.tables.ts";
+export { createGrant, listGrants, loadVisibleGrants, presentGrant, updateGrant } from "./grants.service.ts";
+export { carryOver, type FundStatus, loadFundStatus } from "./status.service.ts";

@@ -1,0 +1,11 @@
+export { initiativePageRoutes } from "./initiatives.page-routes.ts";
+export { initiativeRoutes } from "./initiatives.routes.ts";
+export type { TInitiative } from "./initiatives.schemas.ts";
+export { createInitiative, getInitiative, listAllInitiatives } from "./initiatives.service.ts";
+export {
+  initiativeDocuments,
+  initiativeParties,
+  initiativeStatusChanges,
+  initiatives,
+} from "./initiatives.tables.ts";
+export { changeStatus, meetingStatusReport } from "./status.service.ts";

@@ -1,0 +1,187 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { AppError, notFound } from "../../server/errors.ts";
+import { formString } from "../../web/form-fields.tsx";
+import { formatDateTimeLong } from "../../web/format.ts";
+import { type PageCtx, pageContext, sendPage } from "../../web/page.ts";
+import { idFromSlug } from "../../web/slug.ts";
+import { canEditBody, isPrivileged } from "../auth/index.ts";
+import { getBody } from "../bodies/index.ts";
+import { getFund, loadVisibleGrants, presentGrant } from "../funds/index.ts";
+import { getMeetingRow, listBodyMeetings, meetingPath } from "../meetings/index.ts";
+import { listParties } from "../parties/index.ts";
+import { filterFromQuery } from "./filters.tsx";
+import { loadGeography } from "./geography.service.ts";
+import { InitiativePage, type StatusForm } from "./initiative.page.tsx";
+import { InitiativesPage } from "./initiatives.pages.tsx";
+import { getInitiative, initiativeFacets, listAllInitiatives } from "./initiatives.service.ts";
+import { initiativePath } from "./initiatives.urls.ts";
+import { countPerMunicipality, involvedMunicipalities } from "./involvement.ts";
+import { MapPage } from "./map.pages.tsx";
+import { layoutMap } from "./map.ts";
+import { countInitiatives } from "./overview.ts";
+import { changeStatus, meetingStatusReport, statusHistory } from "./status.service.ts";
+import { StatusReportPage } from "./status-report.page.tsx";
+
+const hidden = { schema: { hide: true } };
+type Param = { Params: { param: string } };
+
+/** The filtered initiatives; the municipality filter uses the same involvement rule as the map. */
+async function filtered(ctx: PageCtx, query: unknown) {
+  const facets = await initiativeFacets(ctx.svc);
+  const filter = filterFromQuery((query ?? {}) as Record<string, unknown>, facets);
+  const { partyId, ...sqlFilter } = filter;
+  const [all, geography] = await Promise.all([
+    listAllInitiatives(ctx.svc, sqlFilter),
+    loadGeography(ctx.svc),
+  ]);
+  const list = partyId ? all.filter((i) => involvedMunicipalities(i, geography).has(partyId)) : all;
+  return { facets, filter, list, all, geography };
+}
+
+export async function initiativePageRoutes(app: FastifyInstance) {
+  app.get("/indsatser", hidden, async (req, reply) => {
+    const ctx = pageContext(req, reply);
+    const { facets, filter, list } = await filtered(ctx, req.query);
+    return sendPage(
+      reply,
+      ctx,
+      InitiativesPage({ ctx, data: { list, counts: countInitiatives(list), facets, filter } }),
+    );
+  });
+
+  app.get("/indsatser/kort", hidden, async (req, reply) => {
+    const ctx = pageContext(req, reply);
+    const { facets, filter, list, all, geography } = await filtered(ctx, req.query);
+    const layout = layoutMap(geography, countPerMunicipality(all, geography));
+    const partyName = new Map(
+      geography.flatMap((r) =>
+        r.clusters.flatMap((c) => c.municipalities.map((m) => [m.partyId, m.name] as const)),
+      ),
+    );
+    for (const p of (await listParties(ctx.svc, { limit: 200 })).items) {
+      partyName.set(p.id, p.name);
+    }
+    return sendPage(reply, ctx, MapPage({ ctx, data: { list, layout, facets, filter, partyName } }));
+  });
+
+  app.get<{ Params: { id: string } }>("/indsatser/status/:id", hidden, async (req, reply) => {
+    const id = idFromSlug(req.params.id);
+    if (id === null) {
+      throw notFound("Mødet");
+    }
+    const ctx = pageContext(req, reply);
+    const report = await meetingStatusReport(ctx.svc, id);
+    const meeting = await getMeetingRow(ctx.svc.db, id);
+    const body = await getBody(ctx.svc, meeting.bodyId);
+    return sendPage(
+      reply,
+      ctx,
+      StatusReportPage({
+        ctx,
+        data: {
+          report,
+          bodyName: body.name,
+          meetingHref: meetingPath(meeting, body),
+          meetingLabel: formatDateTimeLong(meeting.start, ctx.lang),
+        },
+      }),
+    );
+  });
+
+  async function render(
+    req: FastifyRequest<Param>,
+    reply: FastifyReply,
+    form: Omit<StatusForm, "meetings"> | null,
+    code = 200,
+  ) {
+    const id = idFromSlug(req.params.param);
+    if (id === null) {
+      throw notFound("Indsatsen");
+    }
+    const ctx = pageContext(req, reply);
+    const initiative = await getInitiative(ctx.svc, id);
+    const canonical = initiativePath(initiative);
+    if (req.method === "GET" && req.url.split("?")[0] !== canonical) {
+      return reply.redirect(canonical, 301);
+    }
+    const owner = initiative.ownerBodyId ? await getBody(ctx.svc, initiative.ownerBodyId) : null;
+    const parties = (await listParties(ctx.svc, { limit: 200 })).items;
+    const { visible } = await loadVisibleGrants(ctx.svc, { initiativeIds: [id] });
+    const grants = [];
+    for (const g of visible) {
+      const fund = await getFund(ctx.svc, g.row.fundId);
+      grants.push({
+        ...presentGrant(ctx.svc, g.row, g.parts, g.item),
+        fundName: fund.name,
+        fundHref: `/puljer/${fund.id}`,
+      });
+    }
+    const history = await statusHistory(ctx.svc, id);
+    const meetingHref = new Map<number, string>(
+      history.flatMap((h) => (h.meetingId ? [[h.meetingId, `/indsatser/status/${h.meetingId}`]] : [])),
+    );
+    const editor = isPrivileged(ctx.actor) || (owner !== null && canEditBody(ctx.actor, owner.id));
+    let statusForm: StatusForm | null = null;
+    if (editor) {
+      const meetings = owner ? await listBodyMeetings(ctx.svc, owner.id) : [];
+      statusForm = {
+        meetings: meetings
+          .slice(-8)
+          .map((m) => ({ id: m.id, label: formatDateTimeLong(new Date(m.start), ctx.lang) })),
+        ...(form ?? { values: {}, failed: null }),
+      };
+    }
+    const data = {
+      initiative,
+      owner,
+      partyNames: initiative.partyIds.map((pid) => parties.find((p) => p.id === pid)?.name ?? "?"),
+      grants,
+      history,
+      meetingHref,
+      form: statusForm,
+      saved: typeof (req.query as Record<string, unknown>).gemt === "string",
+    };
+    return sendPage(reply, ctx, InitiativePage({ ctx, data }), code);
+  }
+
+  app.get<Param>("/indsatser/:param", hidden, async (req, reply) => render(req, reply, null));
+
+  app.post<Param>("/indsatser/:param/status", hidden, async (req, reply) => {
+    const id = idFromSlug(req.params.param);
+    if (id === null) {
+      throw notFound("Indsatsen");
+    }
+    const ctx = pageContext(req, reply);
+    const values: Record<string, string> = {};
+    for (const k of ["phase", "rag", "reason", "meetingId", "version"]) {
+      values[k] = formString(req.body, k);
+    }
+    const phases = ["idea", "described", "approved", "running", "evaluated", "anchored", "stopped"] as const;
+    const rags = ["green", "yellow", "red"] as const;
+    const phase = phases.find((p) => p === values.phase);
+    const rag = rags.find((r) => r === values.rag);
+    const fail = (fields: Record<string, string>, message: string) =>
+      render(req, reply, { values, failed: { message, fields } }, 400);
+    if (!phase || !rag) {
+      return fail({ "status-phase": ctx.t("initiatives.badStatus") }, ctx.t("initiatives.badStatus"));
+    }
+    try {
+      const initiative = await app.database.db.transaction((tx) =>
+        changeStatus({ db: tx, actor: ctx.actor }, id, {
+          version: Number(values.version) || 0,
+          phase,
+          rag,
+          reason: values.reason || null,
+          meetingId: values.meetingId ? Number(values.meetingId) : null,
+        }),
+      );
+      return reply.redirect(`${initiativePath(initiative)}?gemt=1`, 303);
+    } catch (err) {
+      if (err instanceof AppError && err.status < 500 && err.status !== 401 && err.status !== 403) {
+        const field = err.fields?.[0]?.path === "meetingId" ? "status-meeting" : "status-reason";
+        return fail({ [field]: err.message }, err.message);
+      }
+      throw err;
+    }
+  });
+}

@@ -1,0 +1,109 @@
+import { date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { idColumn, rowMeta } from "../../db/columns.ts";
+import { users } from "../auth/auth.tables.ts";
+import { bodies } from "../bodies/bodies.tables.ts";
+import { meetings } from "../meetings/meetings.tables.ts";
+import { parties } from "../parties/parties.tables.ts";
+
+/** joint across the region, in parallel in every cluster, or a pilot in one cluster (prøvehandling) */
+export const INITIATIVE_SCOPES = ["joint", "parallel", "pilot"] as const;
+export const INITIATIVE_PHASES = [
+  "idea",
+  "described",
+  "approved",
+  "running",
+  "evaluated",
+  "anchored",
+  "stopped",
+] as const;
+export const INITIATIVE_RAGS = ["green", "yellow", "red"] as const;
+export type InitiativeScope = (typeof INITIATIVE_SCOPES)[number];
+export type InitiativePhase = (typeof INITIATIVE_PHASES)[number];
+export type InitiativeRag = (typeof INITIATIVE_RAGS)[number];
+
+export const initiativeScope = pgEnum("initiative_scope", INITIATIVE_SCOPES);
+export const initiativePhase = pgEnum("initiative_phase", INITIATIVE_PHASES);
+export const initiativeRag = pgEnum("initiative_rag", INITIATIVE_RAGS);
+
+/** An initiative (indsats) of a health agreement's implementation plan. */
+export const initiatives = pgTable(
+  "initiatives",
+  {
+    id: idColumn(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    /** e.g. "Sundhedsaftalen 2024–2027" */
+    agreement: text("agreement").notNull(),
+    /** the vision or focus area it sits under */
+    focusArea: text("focus_area").notNull(),
+    scope: initiativeScope("scope").notNull(),
+    ownerBodyId: integer("owner_body_id").references(() => bodies.id, { onDelete: "set null" }),
+    region: text("region"),
+    /** the clusters taking part (bodies' cluster names); empty for a joint initiative */
+    clusters: text("clusters").array().notNull().default([]),
+    targetGroup: text("target_group").notNull(),
+    theme: text("theme").notNull(),
+    periodFrom: date("period_from"),
+    periodTo: date("period_to"),
+    evaluationPlan: text("evaluation_plan").notNull().default(""),
+    phase: initiativePhase("phase").notNull().default("idea"),
+    rag: initiativeRag("rag").notNull().default("green"),
+    ragReason: text("rag_reason"),
+    ...rowMeta(),
+  },
+  (t) => [
+    index("initiatives_owner_idx").on(t.ownerBodyId),
+    index("initiatives_agreement_idx").on(t.agreement),
+  ],
+);
+
+/** The parties (municipalities, region, practice ...) taking part in an initiative. */
+export const initiativeParties = pgTable(
+  "initiative_parties",
+  {
+    id: idColumn(),
+    initiativeId: integer("initiative_id")
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    partyId: integer("party_id")
+      .notNull()
+      .references(() => parties.id, { onDelete: "restrict" }),
+  },
+  (t) => [uniqueIndex("initiative_parties_uq").on(t.initiativeId, t.partyId)],
+);
+
+/** Documents of an initiative: a title and an address (a page of Tværs or elsewhere). */
+export const initiativeDocuments = pgTable(
+  "initiative_documents",
+  {
+    id: idColumn(),
+    initiativeId: integer("initiative_id")
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    url: text("url").notNull(),
+    ...rowMeta(),
+  },
+  (t) => [index("initiative_documents_initiative_idx").on(t.initiativeId)],
+);
+
+/** Every status change (phase and red/yellow/green with a reason), optionally reported at a meeting. */
+export const initiativeStatusChanges = pgTable(
+  "initiative_status_changes",
+  {
+    id: idColumn(),
+    initiativeId: integer("initiative_id")
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    phase: initiativePhase("phase").notNull(),
+    rag: initiativeRag("rag").notNull(),
+    reason: text("reason"),
+    /** the day the status applies from */
+    effectiveOn: date("effective_on").notNull(),
+    meetingId: integer("meeting_id").references(() => meetings.id, { onDelete: "set null" }),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    ...rowMeta(),
+  },
+  (t) => [index("initiative_status_changes_idx").on(t.initiativeId, t.effectiveOn)],
+);
