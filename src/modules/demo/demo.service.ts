@@ -17,6 +17,7 @@ import {
 import { cancelMeeting } from "../meetings/meetings.service.ts";
 import { createParty } from "../parties/index.ts";
 import { createMembership, createPerson } from "../people/index.ts";
+import { loadDemoMoney } from "./demo.money.ts";
 import { DEMO_REFERENCE_DATE, type DemoData, type DemoMeeting, type MeetingStatus } from "./demo.types.ts";
 
 const DAY = 86_400_000;
@@ -195,6 +196,8 @@ export async function loadDemo(db: Db, data: DemoData, now = new Date()) {
     for (const m of data.meetings) {
       meetingIds.push(await loadMeeting(ctx, m, days, ids));
     }
+    const meetingKeys = new Map(data.meetings.map((m, i) => [m.key, meetingIds[i] as number]));
+    await loadDemoMoney(ctx, { ...ids, meetings: meetingKeys }, (day) => shiftLocal(day, days));
     for (const u of data.users) {
       await createUser(ctx, {
         email: u.email,
