@@ -1,5 +1,6 @@
 /** drizzle-kit entry: every module's tables. */
 export * from "../modules/actions/actions.tables.ts";
+export * from "../modules/agreements/agreements.tables.ts";
 export * from "../modules/auth/auth.tables.ts";
 export * from "../modules/bodies/bodies.tables.ts";
 export * from "../modules/cases/cases.tables.ts";
@@ -8,6 +9,7 @@ export * from "../modules/files/files.tables.ts";
 export * from "../modules/funds/funds.tables.ts";
 export * from "../modules/import/import.tables.ts";
 export * from "../modules/initiatives/initiatives.tables.ts";
+export * from "../modules/mandates/mandates.tables.ts";
 export * from "../modules/meetings/items.tables.ts";
 export * from "../modules/meetings/meetings.tables.ts";
 export * from "../modules/oparl/oparl.tables.ts";

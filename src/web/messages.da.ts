@@ -154,6 +154,7 @@ export const da = {
   "kind.cluster_professional": "Klynge – fagligt strategisk niveau",
   "kind.coordination_forum": "Koordinationsforum",
   "kind.follow_group": "Følgegruppe",
+  "kind.working_group": "Arbejdsgruppe",
   "kind.ad_hoc_group": "Ad hoc-gruppe",
   "kind.chair_group": "Formandskab",
   "kind.municipal_forum": "Kommunalt forum",

@@ -156,6 +156,7 @@ export const en: Record<keyof typeof da, string> = {
   "kind.cluster_professional": "Cluster – professional strategic level",
   "kind.coordination_forum": "Coordination forum",
   "kind.follow_group": "Follow-up group",
+  "kind.working_group": "Working group",
   "kind.ad_hoc_group": "Ad hoc group",
   "kind.chair_group": "Chair group",
   "kind.municipal_forum": "Municipal forum",

@@ -1,5 +1,14 @@
 import type { PgTable } from "drizzle-orm/pg-core";
 import { actions } from "../actions/actions.tables.ts";
+import {
+  agreementEvents,
+  agreements,
+  agreementVersions,
+  hearingInvitees,
+  hearingRemarks,
+  hearingResponses,
+  hearings,
+} from "../agreements/agreements.tables.ts";
 import { apiTokens, users } from "../auth/auth.tables.ts";
 import { bodies } from "../bodies/bodies.tables.ts";
 import { caseLinkRejections, caseNumbers, cases, consultations } from "../cases/cases.tables.ts";
@@ -20,6 +29,7 @@ import {
   initiativeStatusChanges,
   initiatives,
 } from "../initiatives/initiatives.tables.ts";
+import { mandateEvents, mandateVersions } from "../mandates/mandates.tables.ts";
 import { agendaItems, attachments, itemAbsences, minutesCorrections } from "../meetings/items.tables.ts";
 import { attendance, meetings } from "../meetings/meetings.tables.ts";
 import { deletedObjects } from "../oparl/oparl.tables.ts";
@@ -77,4 +87,13 @@ export const EXPORT_TABLES: ReadonlyArray<{
   { name: "grantParts", table: grantParts, sqlName: "grant_parts", identity: true },
   { name: "fundCarryOvers", table: fundCarryOvers, sqlName: "fund_carry_overs", identity: true },
   { name: "fundHistory", table: fundHistory, sqlName: "fund_history", identity: true },
+  { name: "mandateVersions", table: mandateVersions, sqlName: "mandate_versions", identity: true },
+  { name: "mandateEvents", table: mandateEvents, sqlName: "mandate_events", identity: true },
+  { name: "agreements", table: agreements, sqlName: "agreements", identity: true },
+  { name: "agreementVersions", table: agreementVersions, sqlName: "agreement_versions", identity: true },
+  { name: "agreementEvents", table: agreementEvents, sqlName: "agreement_events", identity: true },
+  { name: "hearings", table: hearings, sqlName: "hearings", identity: true },
+  { name: "hearingInvitees", table: hearingInvitees, sqlName: "hearing_invitees", identity: true },
+  { name: "hearingResponses", table: hearingResponses, sqlName: "hearing_responses", identity: true },
+  { name: "hearingRemarks", table: hearingRemarks, sqlName: "hearing_remarks", identity: true },
 ];

@@ -17,6 +17,7 @@ export const BODY_KINDS = [
   "cluster_professional",
   "coordination_forum",
   "follow_group",
+  "working_group",
   "ad_hoc_group",
   "chair_group",
   "municipal_forum",

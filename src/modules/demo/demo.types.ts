@@ -23,6 +23,7 @@ export type BodyKind =
   | "cluster_professional"
   | "coordination_forum"
   | "follow_group"
+  | "working_group"
   | "ad_hoc_group"
   | "chair_group"
   | "municipal_forum"

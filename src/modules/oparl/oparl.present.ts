@@ -52,6 +52,7 @@ export const BODY_KIND_DA: Record<string, string> = {
   cluster_professional: "Sundhedsklynge, fagligt strategisk niveau",
   coordination_forum: "Koordinationsforum",
   follow_group: "Følgegruppe",
+  working_group: "Arbejdsgruppe",
   ad_hoc_group: "Ad hoc-gruppe",
   chair_group: "Formandskab",
   municipal_forum: "Kommunalt forum",

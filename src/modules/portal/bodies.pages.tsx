@@ -18,6 +18,7 @@ const LEVEL_OF: Record<TBody["kind"], Level> = {
   municipal_forum: "administrative",
   coordination_forum: "working",
   follow_group: "working",
+  working_group: "working",
   ad_hoc_group: "working",
   other: "working",
 };
