@@ -127,7 +127,7 @@ export const daMoney = {
   "initiatives.mapLead":
     "Et skematisk kort: hver sekskant er en kommune, samlet i klynger og regioner. Jo mørkere, jo flere indsatser. Vælg en kommune for at se dens indsatser.",
   "initiatives.mapCaption": "Indsatser pr. kommune (samme filtre som listen nedenfor).",
-  "initiatives.mapCell": "{name}, {cluster}: {n} indsatser",
+  "initiatives.mapCell": "{short} {n} indsatser, {cluster}",
   "initiatives.legend.0": "ingen",
   "initiatives.legend.1": "få",
   "initiatives.legend.2": "flere",

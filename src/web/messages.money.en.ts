@@ -129,7 +129,7 @@ export const enMoney: Record<keyof typeof daMoney, string> = {
   "initiatives.mapLead":
     "A schematic map: each hexagon is a municipality, grouped in clusters and regions. The darker, the more initiatives. Choose a municipality to see its initiatives.",
   "initiatives.mapCaption": "Initiatives per municipality (the same filters as the list below).",
-  "initiatives.mapCell": "{name}, {cluster}: {n} initiatives",
+  "initiatives.mapCell": "{short} {n} initiatives, {cluster}",
   "initiatives.legend.0": "none",
   "initiatives.legend.1": "few",
   "initiatives.legend.2": "more",

@@ -36,30 +36,35 @@ function MapSvg({
             {l.text}
           </text>
         ))}
-        {layout.cells.map((c) => {
-          const label = t("initiatives.mapCell", { name: c.name, cluster: c.cluster, n: c.count });
-          return (
-            <a
-              href={`/indsatser/kort${filterQuery({ ...filter, partyId: c.partyId })}#kort-liste`}
-              aria-label={label}
-              aria-current={filter.partyId === c.partyId ? "true" : undefined}
-            >
-              <title>{label}</title>
-              <polygon
-                points={hexPoints(c.x, c.y)}
-                fill={shadeOf(c.count, max)}
-                stroke={filter.partyId === c.partyId ? "#1a1a1a" : "#4d4d4d"}
-                stroke-width={filter.partyId === c.partyId ? "4" : "1.5"}
-              />
-              <text x={c.x.toFixed(1)} y={(c.y - 4).toFixed(1)} text-anchor="middle" class="tv-map-name">
-                {shortName(c.name)}
-              </text>
-              <text x={c.x.toFixed(1)} y={(c.y + 14).toFixed(1)} text-anchor="middle" class="tv-map-count">
-                {String(c.count)}
-              </text>
-            </a>
-          );
-        })}
+        {layout.cells.map((c) => (
+          <a
+            href={`/indsatser/kort${filterQuery({ ...filter, partyId: c.partyId })}#kort-liste`}
+            aria-label={t("initiatives.mapCell", {
+              short: shortName(c.name),
+              cluster: c.cluster,
+              n: c.count,
+            })}
+            aria-current={filter.partyId === c.partyId ? "true" : undefined}
+          >
+            <polygon
+              points={hexPoints(c.x, c.y)}
+              fill={shadeOf(c.count, max)}
+              stroke={filter.partyId === c.partyId ? "#1a1a1a" : "#4d4d4d"}
+              stroke-width={filter.partyId === c.partyId ? "4" : "1.5"}
+            />
+          </a>
+        ))}
+        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: text drawn on top of the hexagons; it is not focusable, and the links carry the same words in their names */}
+        <g aria-hidden="true" class="tv-map-labels">
+          {layout.cells.map((c) => [
+            <text x={c.x.toFixed(1)} y={(c.y - 4).toFixed(1)} text-anchor="middle" class="tv-map-name">
+              {shortName(c.name)}
+            </text>,
+            <text x={c.x.toFixed(1)} y={(c.y + 14).toFixed(1)} text-anchor="middle" class="tv-map-count">
+              {String(c.count)}
+            </text>,
+          ])}
+        </g>
       </svg>
       <figcaption id="map-caption">
         {t("initiatives.mapCaption")}

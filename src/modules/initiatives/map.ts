@@ -86,8 +86,7 @@ export function shadeOf(count: number, max: number): string {
   return SHADES[step] as string;
 }
 
-/** A short label for a hexagon: the name without " Kommune", cut to fit. */
+/** The label inside a hexagon: the name without " Kommune" (the link's accessible name starts with it). */
 export function shortName(name: string): string {
-  const base = name.replace(/ Kommune$/, "");
-  return base.length > 9 ? `${base.slice(0, 8)}.` : base;
+  return name.replace(/ Kommune$/, "");
 }
