@@ -51,9 +51,12 @@ export function sendPage(reply: FastifyReply, ctx: PageCtx, html: Html, status =
   return setPageHeaders(reply, ctx.lang).code(status).send(`<!doctype html>\n${html.value}`);
 }
 
+/** Machine interfaces: their errors stay JSON whatever the client accepts. */
+const JSON_PREFIXES = ["/api/", "/api?", "/oparl", "/healthz"];
+
 /** Does this request want an HTML page (rather than the API's JSON)? */
 export function wantsHtml(req: FastifyRequest): boolean {
-  if (req.url.startsWith("/api/") || req.url === "/api" || req.url.startsWith("/healthz")) {
+  if (req.url === "/api" || JSON_PREFIXES.some((p) => req.url.startsWith(p))) {
     return false;
   }
   const accept = req.headers.accept ?? "";

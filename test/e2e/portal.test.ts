@@ -24,7 +24,8 @@ import { axeViolations, launchChromium, logIn } from "./browser.ts";
 const SHOTS =
   process.env.TVAERS_SCREENSHOTS === "1" ? join("docs", "screenshots") : join(tmpdir(), "tvaers-shots");
 
-describe("Portal in Chromium (axe, no JavaScript)", () => {
+// A browser and axe on a shared 2-core machine: generous limits, no timing asserted.
+describe("Portal in Chromium (axe, no JavaScript)", { timeout: 120_000 }, () => {
   let demo: DemoApp;
   let browser: Browser;
   let pages: Record<string, string>;
@@ -57,7 +58,7 @@ describe("Portal in Chromium (axe, no JavaScript)", () => {
       login: "/log-ind",
       notFound: "/findes-ikke",
     };
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -133,6 +134,12 @@ describe("Portal in Chromium (axe, no JavaScript)", () => {
     await page.goto(`${demo.url}${pages.meeting}`);
     expect(await page.isVisible("nav.tv-nav a[href='/kalender']")).toBe(true);
     await page.screenshot({ path: join(SHOTS, "meeting-phone.png") });
+    // Printed, the meeting reads like minutes: no menu, tools, breadcrumbs or footer.
+    await page.emulateMedia({ media: "print" });
+    for (const selector of ["nav.tv-nav", ".tv-tools", "nav.breadcrumbs", "footer"]) {
+      expect(await page.isVisible(selector), selector).toBe(false);
+    }
+    expect(await page.isVisible("h1")).toBe(true);
     await context.close();
   });
 });
