@@ -23,6 +23,7 @@ import {
   grantParts,
   grants,
 } from "../funds/funds.tables.ts";
+import { importedDocuments } from "../import/import.tables.ts";
 import {
   initiativeDocuments,
   initiativeParties,
@@ -35,6 +36,7 @@ import { attendance, meetings } from "../meetings/meetings.tables.ts";
 import { deletedObjects } from "../oparl/oparl.tables.ts";
 import { parties } from "../parties/parties.tables.ts";
 import { memberships, persons } from "../people/people.tables.ts";
+import { fileTexts, savedSearches } from "../search/search.tables.ts";
 
 /**
  * Every table an export holds, in an order where each row's references come before it.
@@ -53,6 +55,8 @@ export const EXPORT_TABLES: ReadonlyArray<{
   { name: "users", table: users, sqlName: "users", identity: true },
   { name: "apiTokens", table: apiTokens, sqlName: "api_tokens", identity: true },
   { name: "storedFiles", table: storedFiles, sqlName: "stored_files", identity: false },
+  { name: "fileTexts", table: fileTexts, sqlName: "file_texts", identity: false },
+  { name: "savedSearches", table: savedSearches, sqlName: "saved_searches", identity: true },
   { name: "meetings", table: meetings, sqlName: "meetings", identity: true },
   { name: "agendaItems", table: agendaItems, sqlName: "agenda_items", identity: true },
   { name: "attendance", table: attendance, sqlName: "attendance", identity: true },
@@ -66,6 +70,7 @@ export const EXPORT_TABLES: ReadonlyArray<{
   { name: "caseLinkRejections", table: caseLinkRejections, sqlName: "case_link_rejections", identity: true },
   { name: "actions", table: actions, sqlName: "actions", identity: true },
   { name: "deletedObjects", table: deletedObjects, sqlName: "deleted_objects", identity: true },
+  { name: "importedDocuments", table: importedDocuments, sqlName: "imported_documents", identity: true },
   { name: "initiatives", table: initiatives, sqlName: "initiatives", identity: true },
   { name: "initiativeParties", table: initiativeParties, sqlName: "initiative_parties", identity: true },
   {
