@@ -3,6 +3,7 @@ import { benchApi } from "./api.bench.ts";
 import { benchRecall } from "./compound-recall.ts";
 import { benchDocuments } from "./documents.bench.ts";
 import { benchImport } from "./import.bench.ts";
+import { benchInitiatives } from "./initiatives.bench.ts";
 import { benchPages } from "./pages.bench.ts";
 import { benchSearch } from "./search.bench.ts";
 
@@ -11,6 +12,7 @@ const benches: Record<string, () => Promise<void>> = {
   api: benchApi,
   documents: benchDocuments,
   import: benchImport,
+  initiatives: benchInitiatives,
   pages: benchPages,
   recall: benchRecall,
   search: benchSearch,

@@ -82,7 +82,7 @@ function StatusTableView({ ctx, status }: { ctx: PageCtx; status: FundStatus }):
   const { table, grants } = status;
   const money = (v: bigint | undefined) => formatOreNumber(v ?? 0n, ctx.lang);
   return (
-    <div class="table--responsive-scroll" tabindex="0" role="region" aria-labelledby="status-h">
+    <section class="table--responsive-scroll" tabindex="0" aria-labelledby="status-h">
       <table class="table table--compact tv-fund-table">
         <caption>{t("funds.tableCaption", { name: status.fund.name })}</caption>
         <thead>
@@ -145,7 +145,7 @@ function StatusTableView({ ctx, status }: { ctx: PageCtx; status: FundStatus }):
           </tr>
         </tfoot>
       </table>
-    </div>
+    </section>
   );
 }
 
