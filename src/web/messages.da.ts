@@ -1,8 +1,12 @@
 /** The Danish catalogue: the source of every message key (messages.en.ts must have the same). */
+import { daAgreements } from "./messages.agreements.da.ts";
+import { daMandates } from "./messages.mandates.da.ts";
 import { daMoney } from "./messages.money.da.ts";
 
 export const da = {
   ...daMoney,
+  ...daAgreements,
+  ...daMandates,
   "lang.name": "Dansk",
   "lang.choose": "Vælg sprog",
   "layout.skip": "Gå til sidens indhold",

@@ -1,0 +1,14 @@
+export { getAgreement, getToolbox, listAgreements, loadMatrix } from "./agreements.read.ts";
+export { agreementRoutes } from "./agreements.routes.ts";
+export type { TAgreement, TAgreementSummary, THearing, TToolbox } from "./agreements.schemas.ts";
+export {
+  addVersion,
+  approveAgreement,
+  createAgreement,
+  moveAgreement,
+  publishVersion,
+  updateAgreement,
+} from "./agreements.service.ts";
+export * from "./agreements.tables.ts";
+export { hearingRoutes } from "./hearings.routes.ts";
+export { addRemark, addResponse, closeHearing, startHearing, updateRemark } from "./hearings.service.ts";
