@@ -13,6 +13,7 @@ import { ACTORS, DECISIONS, FILLER, FRAMES, PLACES, TOPICS } from "./search-corp
 const GIN_INDEXES = [
   "create index search_documents_tsv_idx on search_documents using gin (tsv)",
   "create index search_documents_tsv_agenda_idx on search_documents using gin (tsv_agenda) where tsv_agenda is not null",
+  "create index search_documents_tsv_pub_idx on search_documents using gin (tsv_pub)",
 ];
 
 function arg(name: string, fallback: string): string {
@@ -253,7 +254,9 @@ export async function buildCorpus(opts: { items: number; database: string; keepI
   const bodyIds = await setUp(client);
   const started = performance.now();
   if (!opts.keepIndexes) {
-    await client.query("drop index search_documents_tsv_idx; drop index search_documents_tsv_agenda_idx");
+    await client.query(
+      "drop index search_documents_tsv_idx; drop index search_documents_tsv_agenda_idx; drop index search_documents_tsv_pub_idx",
+    );
   }
   const workers = 2;
   const counts = await Promise.all(

@@ -3,6 +3,17 @@ import type { DbOrTx } from "../../db/client.ts";
 import type { Ctx } from "../../server/context.ts";
 import { AppError } from "../../server/errors.ts";
 import type { Actor } from "../auth/actor.ts";
+import { isPrivileged } from "../auth/index.ts";
+import {
+  bucketsTsQuery,
+  bucketTsQuery,
+  type FilterTokens,
+  hasPhrase,
+  type Month,
+  monthOf,
+  stages,
+  UNDATED,
+} from "./buckets.ts";
 import { expandWords } from "./expand.ts";
 import { isEmptyQuery, type ParsedQuery, parseQuery, QuerySyntaxError } from "./query.ts";
 import { facetLabel, hitUrl, type SearchHit, snippetHtml } from "./search.present.ts";
@@ -34,7 +45,12 @@ export interface Facet {
 }
 
 export interface SearchResult {
+  /** the number of matches, at most COUNT_CAP */
   total: number;
+  /** false: there are more than `total` (COUNT_CAP) matches */
+  totalExact: boolean;
+  /** how many of the newest matches ranking, sorting and facets considered (all of them when ≤ CANDIDATES) */
+  considered: number;
   page: number;
   perPage: number;
   hits: SearchHit[];
@@ -71,33 +87,223 @@ export async function compileQuery(db: DbOrTx, q: string | undefined): Promise<S
   );
 }
 
-/** The one SQL statement of a search: hits with snippets, total and facets from one scan. */
-export function searchStatement(actor: Actor, q: SQL | null, input: SearchInput): SQL {
+/** Ranking, sorting by date and facets consider the newest this many matches (all pages of 50). */
+export const CANDIDATES = MAX_OFFSET + MAX_PER_PAGE;
+/** Also ranked: the newest this many matches with a query word in the title (the title tier). */
+export const TITLE_CANDIDATES = 200;
+/** Counted exactly up to this many matches; beyond, the total says "over 10.000". */
+export const COUNT_CAP = 10_000;
+
+/** What a search statement needs besides the input: the compiled query and the index's month range. */
+export interface PreparedSearch {
+  q: SQL | null;
+  /** the tsquery as PostgreSQL prints it, or null for an empty query */
+  text: string | null;
+  /** the newest and oldest month of the index (null when it has no dated documents) */
+  top: Month | null;
+  bottom: Month | null;
+  /** filter values in the database's lower case, as the public vector holds them */
+  region: string | null;
+  cluster: string | null;
+  /** the bodies a party sits in (partyId filter) */
+  partyBodies: number[] | null;
+}
+
+/** Compiles the query and reads what the statement needs from the database, in one round trip. */
+export async function prepareSearch(db: DbOrTx, input: SearchInput): Promise<PreparedSearch> {
+  const q = await compileQuery(db, input.q);
+  const [row] = rowsOf<{
+    text: string | null;
+    top: string | Date | null;
+    bottom: string | Date | null;
+    region: string | null;
+    cluster: string | null;
+    party_bodies: number[] | null;
+  }>(
+    await db.execute(sql`select ${q === null ? sql`null::text` : sql`(${q})::text`} as text,
+      (select max(date) from search_documents) as top, (select min(date) from search_documents) as bottom,
+      lower(${input.region ?? null}::text) as region, lower(${input.cluster ?? null}::text) as cluster,
+      ${
+        input.partyId === undefined
+          ? sql`null::json`
+          : sql`(select coalesce(json_agg(distinct body_id), '[]'::json) from memberships where party_id = ${input.partyId})`
+      } as party_bodies`),
+  );
+  const month = (v: string | Date | null | undefined) => (v ? monthOf(new Date(v)) : null);
+  return {
+    q,
+    text: row?.text ?? null,
+    top: month(row?.top),
+    bottom: month(row?.bottom),
+    region: row?.region ?? null,
+    cluster: row?.cluster ?? null,
+    partyBodies: row?.party_bodies ?? null,
+  };
+}
+
+/** Is this reader the public as far as search goes (no body's closed material, not an admin)? */
+function readsAsPublic(actor: Actor): boolean {
+  return !isPrivileged(actor) && actor.roles.size === 0;
+}
+
+interface Parts {
+  /** the newest CANDIDATES matches, undated first */
+  candidates: SQL;
+  /** the title tier: up to TITLE_CANDIDATES more to rank */
+  titles: SQL | null;
+  /** the number of matches, counted up to COUNT_CAP + 1 */
+  counted: SQL;
+}
+
+/**
+ * The public's search: month stages over the public vector (buckets.ts). Each stage is one GIN scan of
+ * a few months; the stages run newest first and stop at CANDIDATES rows (and the count at COUNT_CAP),
+ * so a query that matches half the corpus reads as few rows as one that matches a thousand.
+ */
+function publicParts(p: PreparedSearch, input: SearchInput, columns: SQL): Parts {
+  const tokens: FilterTokens = { all: [] };
+  if (input.kind !== undefined) {
+    tokens.all.push([`k:${input.kind}`]);
+  }
+  if (input.outcome !== undefined) {
+    tokens.all.push([`o:${input.outcome}`]);
+  }
+  if (input.type !== undefined && input.type.length > 0) {
+    tokens.all.push(input.type.map((t) => `t:${t}`));
+  }
+  if (p.region !== null) {
+    tokens.all.push([`r:${p.region}`]);
+  }
+  if (p.cluster !== null) {
+    tokens.all.push([`c:${p.cluster}`]);
+  }
+  // Persons sit in bodies through memberships, which the vector does not hold: their own branch.
+  let persons: SQL | null = null;
+  const personTokens: FilterTokens = { all: [...tokens.all] };
+  if (input.bodyId !== undefined) {
+    tokens.all.push([`b:${input.bodyId}`]);
+    persons = sql`select person_id from memberships where body_id = ${input.bodyId}`;
+  }
+  if (input.partyId !== undefined) {
+    const bodies = p.partyBodies ?? [];
+    tokens.all.push(bodies.length > 0 ? bodies.map((b) => `b:${b}`) : ["b:none"]);
+    persons = sql`select person_id from memberships where party_id = ${input.partyId}`;
+  }
+  const dated = input.from !== undefined || input.to !== undefined;
+  const quals: SQL[] = [];
+  if (input.from !== undefined) {
+    quals.push(sql`d.date >= (${input.from}::date)::timestamp at time zone 'Europe/Copenhagen'`);
+  }
+  if (input.to !== undefined) {
+    quals.push(sql`d.date < (${input.to}::date + 1)::timestamp at time zone 'Europe/Copenhagen'`);
+  }
+  if (p.q !== null && p.text !== null && hasPhrase(p.text)) {
+    // The public vector has no positions: check phrases on the text the public may see.
+    quals.push(
+      sql`((d.public_full and d.tsv @@ (${p.q})) or (not d.public_full and d.tsv_agenda @@ (${p.q})))`,
+    );
+  }
+  const where = (tsquery: string, extra: SQL[] = []) =>
+    sql.join([sql`d.tsv_pub @@ ${tsquery}::tsquery`, ...extra, ...quals], sql` and `);
+  const parts = { text: p.text, filters: tokens };
+  const undated: { select: (what: SQL) => SQL }[] = [];
+  if (!dated) {
+    undated.push({
+      select: (what) =>
+        sql`select ${what} from search_documents d where ${where(bucketTsQuery(parts, UNDATED), [sql`d.date is null`])}`,
+    });
+    if (persons !== null) {
+      const personParts = { text: p.text, filters: personTokens };
+      const members = persons;
+      undated.push({
+        select: (what) =>
+          sql`select ${what} from search_documents d where ${where(bucketTsQuery(personParts, UNDATED), [
+            sql`d.date is null and d.source = 'person' and d.source_id in (${members})`,
+          ])}`,
+      });
+    }
+  }
+  let top = p.top;
+  let bottom = p.bottom;
+  if (input.to !== undefined && top !== null) {
+    top = Math.min(top, monthOf(new Date(Date.parse(`${input.to}T00:00:00Z`) + 2 * 86_400_000)));
+  }
+  if (input.from !== undefined && bottom !== null) {
+    bottom = Math.max(bottom, monthOf(new Date(Date.parse(`${input.from}T00:00:00Z`) - 86_400_000)));
+  }
+  const months = top !== null && bottom !== null ? stages(top, bottom) : [];
+  const stageSelects = (what: SQL, title: boolean, limit: number | null) =>
+    months.map((buckets) => {
+      const s = sql`select ${what} from search_documents d where ${where(bucketsTsQuery({ ...parts, title }, buckets))}`;
+      return limit === null ? s : sql`(${s} order by d.date desc, d.id desc limit ${limit})`;
+    });
+  const none = sql`select ${columns} from search_documents d where false`;
+  const union = (list: SQL[], empty: SQL) => (list.length > 0 ? sql.join(list, sql` union all `) : empty);
+  const candidates = sql`select * from (${union(
+    [...undated.map((u) => u.select(columns)), ...stageSelects(columns, false, CANDIDATES)],
+    none,
+  )}) x limit ${CANDIDATES}`;
+  const titles =
+    p.text === null || months.length === 0
+      ? null
+      : sql`select * from (${union(stageSelects(columns, true, TITLE_CANDIDATES), none)}) x limit ${TITLE_CANDIDATES}`;
+  const counted = sql`select count(*)::int from (${union(
+    [...undated.map((u) => u.select(sql``)), ...stageSelects(sql``, false, null)],
+    sql`select from search_documents d where false`,
+  )} limit ${COUNT_CAP + 1}) x`;
+  return { candidates, titles, counted };
+}
+
+/**
+ * Members of bodies and admins also match closed and unpublished material of their bodies, which the
+ * public vector does not hold: the full vectors with visibility per row (slower at a million items;
+ * docs/search.md), with the same limits.
+ */
+function memberParts(actor: Actor, p: PreparedSearch, input: SearchInput, columns: SQL): Parts {
+  const r = readerOf(actor);
+  const filters = filterConditions(r, input);
+  const branches = (what: SQL) =>
+    matchBranches(r, p.q).map(
+      (match) =>
+        sql`select ${what} from search_documents d where ${sql.join([match, ...filters], sql` and `)}`,
+    );
+  return {
+    candidates: sql`select * from (${sql.join(branches(columns), sql` union all `)}) x
+      order by x.date desc nulls first, x.id desc limit ${CANDIDATES}`,
+    titles: null,
+    counted: sql`select count(*)::int from (${sql.join(branches(sql``), sql` union all `)} limit ${COUNT_CAP + 1}) x`,
+  };
+}
+
+/**
+ * The one SQL statement of a search: the newest CANDIDATES matches (and the title tier) ranked, with
+ * snippets for the page, facets over those candidates and the total counted up to COUNT_CAP + 1.
+ */
+export function searchStatement(actor: Actor, p: PreparedSearch, input: SearchInput): SQL {
   const r = readerOf(actor);
   const perPage = Math.min(input.perPage ?? 20, MAX_PER_PAGE);
   const offset = ((input.page ?? 1) - 1) * perPage;
-  const filters = filterConditions(r, input);
   const columns = sql`d.id, d.source, d.source_id, d.item_id, d.meeting_id, d.body_id, d.item_number, d.date,
         d.item_kind, ${r.minutes} as minutes, case when ${r.minutes} then d.outcome end as outcome,
-        ${scoreExpression(q)} as score`;
-  const branches = matchBranches(r, q).map(
-    (match) =>
-      sql`select ${columns} from search_documents d where ${sql.join([match, ...filters], sql` and `)}`,
-  );
-  const order =
-    input.sort === "date" || q === null
-      ? sql`h.date desc nulls last, h.id desc`
-      : sql`h.score desc, h.date desc nulls last, h.id desc`;
+        ${scoreExpression(p.q)} as score`;
+  const parts = readsAsPublic(actor) ? publicParts(p, input, columns) : memberParts(actor, p, input, columns);
+  const byDate = input.sort === "date" || p.q === null;
+  const order = byDate
+    ? sql`h.date desc nulls last, h.id desc`
+    : sql`h.score desc, h.date desc nulls last, h.id desc`;
   return sql`
-    with m as materialized (${sql.join(branches, sql` union all `)}),
-    page as (select * from m h order by ${order} limit ${perPage} offset ${offset})
+    with c as materialized (${parts.candidates}),
+    t as materialized (${parts.titles ?? sql`select * from c where false`}),
+    m as (select * from c union all select * from t where t.id not in (select id from c)),
+    page as (select * from ${byDate ? sql`c` : sql`m`} h order by ${order} limit ${perPage} offset ${offset})
     select
-      (select count(*)::int from m) as total,
+      (${parts.counted}) as total,
+      (select count(*)::int from c) as considered,
       (select coalesce(json_agg(x order by x.ord), '[]'::json) from (
         select row_number() over (order by ${order}) as ord, h.id, h.source, h.source_id as "sourceId",
           h.item_id as "itemId", h.meeting_id as "meetingId", h.body_id as "bodyId", b.name as "bodyName",
           h.item_number as "itemNumber", h.date, h.item_kind as kind, h.outcome, sd.title, h.score,
-          ${snippetExpression(q)} as snippet
+          ${snippetExpression(p.q)} as snippet
         from page h
         join search_documents sd on sd.id = h.id
         left join bodies b on b.id = h.body_id
@@ -107,18 +313,18 @@ export function searchStatement(actor: Actor, q: SQL | null, input: SearchInput)
       ) x) as hits,
       (select coalesce(json_agg(f), '[]'::json) from (
         select * from (
-          select 'body' as facet, m.body_id::text as value, count(*)::int as count from m
-          where m.body_id is not null and m.source in ('item', 'attachment') group by m.body_id
+          select 'body' as facet, c.body_id::text as value, count(*)::int as count from c
+          where c.body_id is not null and c.source in ('item', 'attachment') group by c.body_id
           order by count desc limit 30) fb
         union all
-        select 'year', extract(year from m.date at time zone 'Europe/Copenhagen')::int::text, count(*)::int
-          from m where m.date is not null group by 2
+        select 'year', extract(year from c.date at time zone 'Europe/Copenhagen')::int::text, count(*)::int
+          from c where c.date is not null group by 2
         union all
-        select 'kind', m.item_kind, count(*)::int from m where m.item_kind is not null and m.source = 'item' group by 2
+        select 'kind', c.item_kind, count(*)::int from c where c.item_kind is not null and c.source = 'item' group by 2
         union all
-        select 'outcome', m.outcome, count(*)::int from m where m.outcome is not null group by 2
+        select 'outcome', c.outcome, count(*)::int from c where c.outcome is not null group by 2
         union all
-        select 'type', m.source, count(*)::int from m group by 2
+        select 'type', c.source, count(*)::int from c group by 2
       ) f) as facets`;
 }
 
@@ -138,6 +344,7 @@ function snippetExpression(q: SQL | null): SQL {
 
 interface Row {
   total: number;
+  considered: number;
   hits: (Omit<SearchHit, "url" | "snippet" | "date"> & { snippet: string | null; date: string | null })[];
   facets: { facet: keyof SearchResult["facets"]; value: string; count: number }[];
 }
@@ -151,8 +358,8 @@ export async function search(ctx: Ctx, input: SearchInput): Promise<SearchResult
       { path: "page", message: `Højst side ${Math.floor(MAX_OFFSET / perPage) + 1}.` },
     ]);
   }
-  const q = await compileQuery(ctx.db, input.q);
-  const [row] = rowsOf<Row>(await ctx.db.execute(searchStatement(ctx.actor, q, input)));
+  const prepared = await prepareSearch(ctx.db, input);
+  const [row] = rowsOf<Row>(await ctx.db.execute(searchStatement(ctx.actor, prepared, input)));
   const result = row as Row;
   const facets: SearchResult["facets"] = { body: [], year: [], kind: [], outcome: [], type: [] };
   for (const f of result.facets) {
@@ -165,7 +372,9 @@ export async function search(ctx: Ctx, input: SearchInput): Promise<SearchResult
     list.sort((a, b) => b.count - a.count);
   }
   return {
-    total: result.total,
+    total: Math.min(result.total, COUNT_CAP),
+    totalExact: result.total <= COUNT_CAP,
+    considered: result.considered,
     page,
     perPage,
     hits: result.hits.map((h) => ({
