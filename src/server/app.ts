@@ -28,7 +28,9 @@ import { partyRoutes } from "../modules/parties/index.ts";
 import { peoplePageRoutes, peopleRoutes } from "../modules/people/index.ts";
 import { portalPageRoutes } from "../modules/portal/index.ts";
 import { searchFeedRoute, searchPageRoutes, searchRoutes } from "../modules/search/index.ts";
+import { workspacePageRoutes } from "../modules/workspace/index.ts";
 import { webPlugin } from "../web/web.plugin.ts";
+import { clientScriptRoutes, ensureClientBundle } from "./client-bundle.ts";
 import { errorsPlugin } from "./errors.plugin.ts";
 import { ReadCache } from "./read-cache.ts";
 import "./context.ts";
@@ -94,6 +96,9 @@ export async function buildApp({
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   await app.register(authPlugin);
   await app.register(webPlugin);
+  // Page scripts (src/client, Vite): built once per version of the sources, before any page renders.
+  await ensureClientBundle();
+  await app.register(clientScriptRoutes);
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
@@ -147,5 +152,6 @@ export async function buildApp({
   await app.register(authPageRoutes);
   await app.register(fundPageRoutes);
   await app.register(initiativePageRoutes);
+  await app.register(workspacePageRoutes);
   return app;
 }

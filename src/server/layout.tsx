@@ -2,6 +2,7 @@ import type { Child, Html } from "#jsx/jsx-runtime";
 import { CSRF_FIELD } from "../web/csrf.ts";
 import { LANGS, type Lang, t as translate } from "../web/i18n.ts";
 import type { PageCtx } from "../web/page.ts";
+import { clientScriptUrls } from "./client-bundle.ts";
 import { ASSETS } from "./static.ts";
 
 export interface Crumb {
@@ -10,14 +11,32 @@ export interface Crumb {
 }
 
 /** The main navigation; `current` in the layout marks one of these keys. */
-export type NavKey = "front" | "bodies" | "calendar" | "initiatives" | "funds";
+export type NavKey = "front" | "bodies" | "calendar" | "initiatives" | "funds" | "toolbox" | "workspace";
 const NAV: { key: NavKey; href: string; label: `nav.${NavKey}` }[] = [
   { key: "front", href: "/", label: "nav.front" },
   { key: "bodies", href: "/organer", label: "nav.bodies" },
   { key: "calendar", href: "/kalender", label: "nav.calendar" },
   { key: "initiatives", href: "/indsatser", label: "nav.initiatives" },
   { key: "funds", href: "/puljer", label: "nav.funds" },
+  { key: "toolbox", href: "/vaerktoejskasse", label: "nav.toolbox" },
 ];
+/** Shown to logged-in users only. */
+const WORKSPACE_NAV = { key: "workspace" as const, href: "/arbejdsrum", label: "nav.workspace" as const };
+
+/** The search box of the header: a plain GET form to the search page. */
+function SearchBox({ ctx }: { ctx: PageCtx }): Html {
+  return (
+    <form method="get" action="/soeg" role="search" class="tv-search" aria-label={ctx.t("layout.search")}>
+      <label class="sr-only" for="tv-search-q">
+        {ctx.t("layout.searchLabel")}
+      </label>
+      <input class="form-input" id="tv-search-q" name="q" type="search" />
+      <button type="submit" class="button button-secondary">
+        {ctx.t("layout.searchButton")}
+      </button>
+    </form>
+  );
+}
 
 /** The current URL with ?lang= set, for the language switch (the web plugin stores it and redirects). */
 export function langHref(path: string, lang: Lang): string {
@@ -104,6 +123,8 @@ export function Layout(props: {
   crumbs?: Crumb[];
   /** extra class on <body>, e.g. "tv-minutes" for pages that print like minutes */
   bodyClass?: string;
+  /** page scripts (src/client/<name>.ts, bundled by Vite): progressive enhancement only */
+  scripts?: string[];
   children?: Child;
 }): Html {
   const { ctx } = props;
@@ -117,6 +138,9 @@ export function Layout(props: {
         <link rel="stylesheet" href={ASSETS.dkfdsCss} />
         <link rel="stylesheet" href={ASSETS.appCss} />
         <link rel="stylesheet" href={ASSETS.printCss} media="print" />
+        {(props.scripts ?? []).flatMap(clientScriptUrls).map((src) => (
+          <script type="module" src={src} />
+        ))}
       </head>
       <body class={props.bodyClass}>
         <a class="skipnav" href="#main-content">
@@ -130,6 +154,7 @@ export function Layout(props: {
               </a>
               <span class="tv-tagline">{t("layout.tagline")}</span>
               <div class="tv-tools d-print-none">
+                <SearchBox ctx={ctx} />
                 <LanguageSwitch ctx={ctx} />
                 <UserArea ctx={ctx} />
               </div>
@@ -138,7 +163,7 @@ export function Layout(props: {
           <nav class="tv-nav d-print-none" aria-label={t("layout.mainMenu")}>
             <div class="container">
               <ul class="tv-mainmenu">
-                {NAV.map((n) => (
+                {(ctx.actor.userId === null ? NAV : [...NAV, WORKSPACE_NAV]).map((n) => (
                   <li class={n.key === props.current ? "active current" : undefined}>
                     <a
                       href={n.href}
@@ -169,6 +194,9 @@ export function Layout(props: {
                 </li>
                 <li>
                   <a href="/api/openapi.json">{t("layout.openapi")}</a>
+                </li>
+                <li>
+                  <a href="/oparl/v1.1">{t("layout.oparl")}</a>
                 </li>
                 <li>
                   <a href="/sitemap.xml">{t("layout.sitemap")}</a>

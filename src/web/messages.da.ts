@@ -1,10 +1,13 @@
 /** The Danish catalogue: the source of every message key (messages.en.ts must have the same). */
+
 import { daAgreements } from "./messages.agreements.da.ts";
 import { daMandates } from "./messages.mandates.da.ts";
 import { daMoney } from "./messages.money.da.ts";
+import { daWorkspace } from "./messages.workspace.da.ts";
 
 export const da = {
   ...daMoney,
+  ...daWorkspace,
   ...daAgreements,
   ...daMandates,
   "lang.name": "Dansk",

@@ -2,10 +2,12 @@ import { enAgreements } from "./messages.agreements.en.ts";
 import type { da } from "./messages.da.ts";
 import { enMandates } from "./messages.mandates.en.ts";
 import { enMoney } from "./messages.money.en.ts";
+import { enWorkspace } from "./messages.workspace.en.ts";
 
 /** The English catalogue: the same keys as the Danish one (tsc checks it). */
 export const en: Record<keyof typeof da, string> = {
   ...enMoney,
+  ...enWorkspace,
   ...enAgreements,
   ...enMandates,
   "lang.name": "English",

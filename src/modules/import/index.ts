@@ -27,4 +27,11 @@ export {
 } from "./parse.ts";
 export { Progress } from "./progress.ts";
 export { buildReport, type ImportReport, type ReportEntry, statusWord, summaryText } from "./report.ts";
+export {
+  confirmPendingImport,
+  createPendingImport,
+  deletePendingImport,
+  getPendingImport,
+  listPendingImports,
+} from "./review.service.ts";
 export { ImportWriteError, WRITE_ERRORS } from "./write-errors.ts";

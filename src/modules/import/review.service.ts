@@ -3,7 +3,7 @@
  * its uploader (or an admin) reads it, confirms it — optionally edited — or discards it.
  */
 import { randomBytes } from "node:crypto";
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, desc, eq, gt, lt } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import type { Ctx } from "../../server/context.ts";
 import { notFound } from "../../server/errors.ts";
@@ -99,6 +99,28 @@ async function pendingRow(ctx: Ctx, id: string): Promise<PendingRow> {
     throw notFound(WHAT);
   }
   return row;
+}
+
+/** The pending imports of the actor (an admin's own too), newest first, for the workspace's list. */
+export async function listPendingImports(ctx: Ctx) {
+  if (ctx.actor.userId === null) {
+    return [];
+  }
+  const rows = await ctx.db
+    .select()
+    .from(pendingImports)
+    .where(and(eq(pendingImports.createdBy, ctx.actor.userId), gt(pendingImports.expiresAt, new Date())))
+    .orderBy(desc(pendingImports.createdAt));
+  return rows.map((row) => ({
+    id: row.id,
+    fileName: row.fileName,
+    kind: row.result.kind,
+    body: row.result.body,
+    start: row.result.start,
+    items: row.result.items.length,
+    warnings: row.result.warnings.length,
+    expiresAt: row.expiresAt.toISOString(),
+  }));
 }
 
 /** Reads a pending import. */

@@ -1,0 +1,305 @@
+import type { Html } from "#jsx/jsx-runtime";
+import { CsrfField, Layout } from "../../server/layout.tsx";
+import { ErrorSummary, type FieldErrors, SelectField, TextField } from "../../web/form-fields.tsx";
+import { formatDateTimeLong, formatFileSize } from "../../web/format.ts";
+import type { MessageKey } from "../../web/i18n.ts";
+import type { PageCtx } from "../../web/page.ts";
+import type { TAction } from "../actions/index.ts";
+import type { TBody } from "../bodies/index.ts";
+import type { TCase } from "../cases/index.ts";
+import type { MeetingRow, TItem } from "../meetings/index.ts";
+import { MeetingSteps } from "./steps.view.tsx";
+import { WS, wsAgenda, wsItem } from "./workspace.urls.ts";
+
+export interface AgendaPageData {
+  meeting: MeetingRow;
+  body: TBody;
+  items: TItem[];
+  cases: { case: TCase; reasonLabel: string; fromBody: { name: string } | null }[];
+  actions: TAction[];
+  form: { values: Record<string, string>; errors: FieldErrors };
+  /** a problem with a whole-agenda action (publish, reorder) */
+  problem: string | null;
+  done: string | null;
+}
+
+/** Minutes the agenda's time boxes add up to, and the meeting's length (null without an end). */
+export function timeBudget(
+  meeting: Pick<MeetingRow, "start" | "end">,
+  items: Pick<TItem, "durationMinutes">[],
+) {
+  const planned = items.reduce((sum, i) => sum + (i.durationMinutes ?? 0), 0);
+  const length = meeting.end ? Math.round((meeting.end.getTime() - meeting.start.getTime()) / 60_000) : null;
+  return { planned, length, over: length !== null && planned > length };
+}
+
+export const KIND_OPTIONS = ["decision", "discussion", "orientation", "standard"] as const;
+
+function TimeBudget({ ctx, data }: { ctx: PageCtx; data: AgendaPageData }): Html {
+  const { t } = ctx;
+  const b = timeBudget(data.meeting, data.items);
+  return (
+    <div
+      class={b.over ? "alert alert-warning" : "alert alert-info"}
+      id="time-budget"
+      data-length={b.length === null ? "" : String(b.length)}
+      role="status"
+    >
+      <div class="alert-body">
+        <p class="alert-text">
+          {b.length === null
+            ? t("ws.agenda.timeNoEnd", { planned: b.planned })
+            : t(b.over ? "ws.agenda.timeOver" : "ws.agenda.timeOk", { planned: b.planned, length: b.length })}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function ItemRow({
+  ctx,
+  data,
+  item,
+  index,
+}: {
+  ctx: PageCtx;
+  data: AgendaPageData;
+  item: TItem;
+  index: number;
+}) {
+  const { t } = ctx;
+  const last = index === data.items.length - 1;
+  const base = wsAgenda(data.meeting.id);
+  const label = `${item.number}. ${item.title}`;
+  const move = (dir: "op" | "ned", text: string) => (
+    <form method="post" action={`${base}/punkter/${item.id}/flyt`} class="tv-inline-form">
+      <CsrfField ctx={ctx} />
+      <input type="hidden" name="retning" value={dir} />
+      <button type="submit" class="button button-secondary tv-small-button">
+        {text}
+        <span class="sr-only">: {label}</span>
+      </button>
+    </form>
+  );
+  return (
+    <tr data-item-id={String(item.id)} data-minutes={String(item.durationMinutes ?? 0)}>
+      <td>{String(item.number)}</td>
+      <td>
+        <a href={wsItem(data.meeting.id, item.id)}>{item.title}</a>
+        <span class="tv-meta tv-block">
+          {[
+            t(`ws.kind.${item.kind}` as MessageKey),
+            item.access === "closed" ? t("ws.access.closed") : t("ws.access.open"),
+            item.caseNumbers.join(", "),
+            item.attachments.length > 0 ? t("ws.agenda.attachmentCount", { n: item.attachments.length }) : "",
+          ]
+            .filter(Boolean)
+            .join(" · ")}
+        </span>
+      </td>
+      <td class="tv-num">
+        {item.durationMinutes ? t("meeting.minutesShort", { n: item.durationMinutes }) : "–"}
+      </td>
+      <td>
+        <div class="tv-row-actions">
+          {index > 0 ? move("op", t("ws.agenda.up")) : null}
+          {!last ? move("ned", t("ws.agenda.down")) : null}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+/** /arbejdsrum/moeder/<id>: the agenda builder. */
+export function AgendaPage({ ctx, data }: { ctx: PageCtx; data: AgendaPageData }): Html {
+  const { t } = ctx;
+  const { meeting, body, form } = data;
+  const when = formatDateTimeLong(meeting.start, ctx.lang);
+  const base = wsAgenda(meeting.id);
+  const editable = meeting.status === "planned" || meeting.status === "agenda_published";
+  const v = (k: string) => form.values[k] ?? "";
+  return (
+    <Layout
+      ctx={ctx}
+      title={`${t("ws.agenda.title")}: ${body.name}, ${when}`}
+      current="workspace"
+      crumbs={[
+        { text: t("ws.title"), href: WS },
+        { text: body.name, href: `${WS}/organer/${body.id}` },
+        { text: when },
+      ]}
+      scripts={["agenda"]}
+    >
+      <p class="tv-kicker">{t("ws.agenda.title")}</p>
+      <h1>
+        {body.name}, {when}
+      </h1>
+      <MeetingSteps ctx={ctx} meeting={meeting} current="agenda" />
+      {data.done ? (
+        <div class="alert alert-success" role="status">
+          <div class="alert-body">
+            <p class="alert-text">{data.done}</p>
+          </div>
+        </div>
+      ) : null}
+      {data.problem ? (
+        <div class="alert alert-error" role="alert">
+          <div class="alert-body">
+            <p class="alert-text">{data.problem}</p>
+          </div>
+        </div>
+      ) : null}
+      <TimeBudget ctx={ctx} data={data} />
+      {data.items.length === 0 ? (
+        <p>{t("meeting.noItems")}</p>
+      ) : (
+        <div class="table--responsive-scroll">
+          <table class="table table--compact tv-agenda" id="agenda" data-reorder={`${base}/raekkefoelge`}>
+            <caption class="sr-only">{t("ws.agenda.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("meeting.number")}</th>
+                <th scope="col">{t("meeting.item")}</th>
+                <th scope="col">{t("meeting.duration")}</th>
+                <th scope="col">{t("ws.agenda.order")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((item, index) => (
+                <ItemRow ctx={ctx} data={data} item={item} index={index} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p class="tv-meta" id="reorder-help">
+        {t("ws.agenda.reorderHelp")}
+      </p>
+      {editable ? (
+        <section aria-labelledby="add-h" class="tv-panel">
+          <h2 id="add-h">{t("ws.agenda.add")}</h2>
+          <ErrorSummary ctx={ctx} heading={t("ws.form.errorHeading")} errors={form.errors} />
+          <form method="post" action={`${base}/punkter`} novalidate>
+            <CsrfField ctx={ctx} />
+            <TextField
+              id="title"
+              label={t("ws.item.title")}
+              value={v("title")}
+              error={form.errors.title}
+              required
+            />
+            <SelectField
+              id="kind"
+              label={t("ws.item.kind")}
+              value={v("kind") || "decision"}
+              options={KIND_OPTIONS.map((k) => ({ value: k, label: t(`ws.kind.${k}` as MessageKey) }))}
+              error={form.errors.kind}
+            />
+            <SelectField
+              id="access"
+              label={t("ws.item.access")}
+              value={v("access") || "open"}
+              options={[
+                { value: "open", label: t("ws.access.open") },
+                { value: "closed", label: t("ws.access.closed") },
+              ]}
+              error={form.errors.access}
+            />
+            <TextField
+              id="durationMinutes"
+              label={t("ws.item.duration")}
+              hint={t("ws.item.durationHint")}
+              value={v("durationMinutes")}
+              inputmode="numeric"
+              error={form.errors.durationMinutes}
+            />
+            <TextField
+              id="caseNumbers"
+              label={t("ws.item.caseNumbers")}
+              hint={t("ws.item.caseNumbersHint")}
+              value={v("caseNumbers")}
+              error={form.errors.caseNumbers}
+            />
+            <button type="submit" class="button button-primary">
+              {t("ws.agenda.addButton")}
+            </button>
+          </form>
+        </section>
+      ) : null}
+      {editable && data.cases.length > 0 ? (
+        <section aria-labelledby="cases-h">
+          <h2 id="cases-h">{t("ws.agenda.cases")}</h2>
+          <ul class="tv-meetings">
+            {data.cases.map((c) => (
+              <li>
+                <strong>{c.case.title}</strong>
+                <span class="tv-meta tv-block">
+                  {[c.case.numbers.map((n) => n.number).join(", "), c.reasonLabel, c.fromBody?.name]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </span>
+                <form method="post" action={`${base}/sager`} class="tv-inline-form">
+                  <CsrfField ctx={ctx} />
+                  <input type="hidden" name="caseId" value={String(c.case.id)} />
+                  <button type="submit" class="button button-secondary tv-small-button">
+                    {t("ws.agenda.addCase")}
+                    <span class="sr-only">: {c.case.title}</span>
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {editable && data.actions.length > 0 ? (
+        <section aria-labelledby="actions-h">
+          <h2 id="actions-h">{t("ws.agenda.actions")}</h2>
+          <ul class="tv-meetings">
+            {data.actions.map((a) => (
+              <li>
+                {a.text}
+                <span class="tv-meta tv-block">
+                  {[a.ownerText, a.effectiveDue].filter(Boolean).join(" · ")}
+                </span>
+                <form method="post" action={`${base}/opfoelgninger`} class="tv-inline-form">
+                  <CsrfField ctx={ctx} />
+                  <input type="hidden" name="actionId" value={String(a.id)} />
+                  <button type="submit" class="button button-secondary tv-small-button">
+                    {t("ws.agenda.addAction")}
+                    <span class="sr-only">: {a.text}</span>
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {meeting.status === "planned" ? (
+        <section aria-labelledby="publish-h" class="tv-panel">
+          <h2 id="publish-h">{t("ws.agenda.publish")}</h2>
+          <p>{t("ws.agenda.publishHint")}</p>
+          <form method="post" action={`${base}/status`}>
+            <CsrfField ctx={ctx} />
+            <input type="hidden" name="to" value="agenda_published" />
+            <input type="hidden" name="version" value={String(meeting.version)} />
+            <button type="submit" class="button button-primary">
+              {t("ws.agenda.publishButton")}
+            </button>
+          </form>
+        </section>
+      ) : null}
+      <p class="tv-meta">
+        {t("ws.agenda.documents")} <a href={`/moeder/${meeting.id}/dagsorden.pdf?edition=full`}>PDF</a>,{" "}
+        <a href={`/moeder/${meeting.id}/dagsorden.docx?edition=full`}>Word</a>
+        {data.items.some((i) => i.attachments.length > 0)
+          ? ` · ${t("ws.agenda.attachmentsTotal", {
+              size: formatFileSize(
+                data.items.flatMap((i) => i.attachments).reduce((s, a) => s + (a.size ?? 0), 0),
+                ctx.lang,
+              ),
+            })}`
+          : null}
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,1 @@
+export { workspacePageRoutes } from "./workspace.page-routes.ts";

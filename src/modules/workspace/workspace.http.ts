@@ -1,0 +1,131 @@
+/** Request helpers shared by the workspace's routes: who may enter, which meeting, form fields and errors. */
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Ctx } from "../../server/context.ts";
+import { AppError, notFound } from "../../server/errors.ts";
+import type { FieldErrors } from "../../web/form-fields.tsx";
+import { type PageCtx, pageContext } from "../../web/page.ts";
+import { idFromSlug } from "../../web/slug.ts";
+import { canEditBody, canReadClosed } from "../auth/index.ts";
+import { getBody, type TBody } from "../bodies/index.ts";
+import { getMeetingRow, type MeetingRow } from "../meetings/index.ts";
+
+export const hidden = { schema: { hide: true } };
+export type MeetingParams = { Params: { id: string; itemId?: string; attachmentId?: string } };
+
+/** The page context of a logged-in user; anyone else is sent to the log-in page and back. */
+export function workspaceContext(req: FastifyRequest, reply: FastifyReply): PageCtx | null {
+  const ctx = pageContext(req, reply);
+  if (ctx.actor.userId === null) {
+    void reply.redirect(`/log-ind?next=${encodeURIComponent(req.url)}`, 303);
+    return null;
+  }
+  return ctx;
+}
+
+export function idParam(value: string | undefined, what: string): number {
+  const id = value === undefined ? null : idFromSlug(value);
+  if (id === null) {
+    throw notFound(what);
+  }
+  return id;
+}
+
+/**
+ * A meeting of a body the user belongs to, with its body. Anyone else gets 404: the workspace shows
+ * drafts and closed items, so an outsider must not even learn what it would show.
+ */
+export async function loadMeeting(
+  ctx: PageCtx,
+  idText: string,
+  need: "member" | "editor" = "member",
+): Promise<{ meeting: MeetingRow; body: TBody }> {
+  const id = idParam(idText, "Mødet");
+  const meeting = await getMeetingRow(ctx.svc.db, id);
+  const allowed =
+    need === "editor" ? canEditBody(ctx.actor, meeting.bodyId) : canReadClosed(ctx.actor, meeting.bodyId);
+  if (!allowed) {
+    throw notFound("Mødet");
+  }
+  return { meeting, body: await getBody(ctx.svc, meeting.bodyId) };
+}
+
+/** All string fields of a urlencoded body (multi-valued fields keep every value). */
+export function formFields(body: unknown): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  if (!body || typeof body !== "object") {
+    return out;
+  }
+  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+    if (typeof value === "string") {
+      out[key] = value.slice(0, 200_000);
+    } else if (Array.isArray(value)) {
+      out[key] = value.filter((v): v is string => typeof v === "string").map((v) => v.slice(0, 200_000));
+    }
+  }
+  return out;
+}
+
+export const one = (f: Record<string, string | string[]>, key: string): string => {
+  const v = f[key];
+  return (Array.isArray(v) ? (v[0] ?? "") : (v ?? "")).trim();
+};
+export const many = (f: Record<string, string | string[]>, key: string): string[] => {
+  const v = f[key];
+  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((x) => x.trim()).filter(Boolean);
+};
+
+/** A version field; a missing or broken one is a stale form. */
+export function versionOf(f: Record<string, string | string[]>): number {
+  const n = Number(one(f, "version"));
+  if (!Number.isInteger(n) || n < 1) {
+    throw new AppError("validation_failed", "Formularen mangler sin version. Hent siden igen.");
+  }
+  return n;
+}
+
+/** Field errors for a form from a service's AppError: its fields by form id, else the message on `fallback`. */
+export function errorsOf(err: AppError, fallback: string, prefix = ""): FieldErrors {
+  const out: FieldErrors = {};
+  for (const f of err.fields ?? []) {
+    out[`${prefix}${f.path.split(".")[0]}`] = f.message;
+  }
+  if (Object.keys(out).length === 0) {
+    out[fallback] = err.message;
+  }
+  return out;
+}
+
+/** Is this a validation or rule error to show beside the form (rather than an error page)? */
+export function isFormError(err: unknown): err is AppError {
+  return (
+    err instanceof AppError &&
+    ["validation_failed", "invalid_transition", "conflict", "minutes_locked", "payload_too_large"].includes(
+      err.code,
+    )
+  );
+}
+
+export function isVersionConflict(err: unknown): err is AppError {
+  return err instanceof AppError && err.code === "version_conflict";
+}
+
+/** Runs a change in one transaction with the publication hooks a status change or correction needs. */
+export async function inTransaction<T>(req: FastifyRequest, ctx: PageCtx, run: (svc: Ctx) => Promise<T>) {
+  return req.server.database.db.transaction((tx) => run({ db: tx, actor: ctx.actor }));
+}
+
+/** Does the request come from the page's script (fetch) rather than a plain form? */
+export function wantsJson(req: FastifyRequest): boolean {
+  return (req.headers.accept ?? "").startsWith("application/json");
+}
+
+/** A Danish local date and time from two form fields ("2026-05-04", "09:30"), or an error per field. */
+export function dateTimeFields(date: string, time: string): { value: string | null; error: string | null } {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    return { value: null, error: "date" };
+  }
+  if (!/^\d{2}:\d{2}$/.test(time)) {
+    return { value: null, error: "time" };
+  }
+  return { value: `${date}T${time}`, error: null };
+}

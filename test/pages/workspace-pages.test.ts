@@ -1,0 +1,270 @@
+import { expect, it } from "vitest";
+import { getItem } from "../../src/modules/meetings/index.ts";
+import { useTestApp } from "../helpers/app.ts";
+import { describeEachDatabase } from "../helpers/databases.ts";
+import { seedWorld, type World } from "../helpers/factories.ts";
+
+/** The secretariat's workspace through plain forms (no JavaScript): build, hold, approve, publish, correct. */
+describeEachDatabase("Workspace pages", (kind) => {
+  const t = useTestApp(kind);
+  let w: World;
+  let meetingId = 0;
+  const html = { accept: "text/html" };
+
+  const get = (url: string, token?: string) => t().request({ method: "GET", url, headers: html, token });
+  const post = (
+    url: string,
+    form: Record<string, string | string[]>,
+    token?: string,
+    accept = "text/html",
+  ) => {
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(form)) {
+      for (const x of Array.isArray(v) ? v : [v]) {
+        body.append(k, x);
+      }
+    }
+    return t().request({
+      method: "POST",
+      url,
+      token,
+      headers: { accept, "content-type": "application/x-www-form-urlencoded" },
+      payload: body.toString(),
+    });
+  };
+
+  it("arranges a world", async () => {
+    w = await seedWorld(t().system);
+  });
+
+  it("sends the public to the log-in page and back", async () => {
+    const res = await get("/arbejdsrum");
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe("/log-ind?next=%2Farbejdsrum");
+  });
+
+  it("dashboard: my bodies, meetings and what waits, in Danish", async () => {
+    const res = await get("/arbejdsrum", w.users.secretary.token);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain("Arbejdsrum");
+    expect(res.body).toContain("Sundhedssamarbejdsudvalget");
+    expect(res.body).toContain('action="/soeg"');
+  });
+
+  it("creates a meeting with the standard items; Danish errors beside the fields", async () => {
+    const bad = await post(
+      `/arbejdsrum/organer/${w.ssu.id}/moeder`,
+      { date: "5/3", time: "9" },
+      w.users.secretary.token,
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("Skriv datoen som år-måned-dag");
+    expect(bad.body).toContain('aria-invalid="true"');
+    const res = await post(
+      `/arbejdsrum/organer/${w.ssu.id}/moeder`,
+      { date: "2020-05-04", time: "09:00", endTime: "10:00", location: "Regionshuset" },
+      w.users.secretary.token,
+    );
+    expect(res.statusCode).toBe(303);
+    meetingId = Number(/moeder\/(\d+)/.exec(String(res.headers.location))?.[1]);
+    const page = await get(`/arbejdsrum/moeder/${meetingId}`, w.users.secretary.token);
+    expect(page.statusCode).toBe(200);
+    for (const title of ["Godkendelse af dagsorden", "Godkendelse af referat", "Eventuelt"]) {
+      expect(page.body).toContain(title);
+    }
+  });
+
+  it("adds items before Eventuelt, moves them, warns when the time boxes exceed the meeting", async () => {
+    const s = w.users.secretary.token;
+    const bad = await post(`/arbejdsrum/moeder/${meetingId}/punkter`, { title: "", durationMinutes: "x" }, s);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("Skriv punktets titel.");
+    expect(bad.body).toContain("Skriv et helt antal minutter");
+    for (const title of ["Sag A", "Sag B"]) {
+      const res = await post(
+        `/arbejdsrum/moeder/${meetingId}/punkter`,
+        { title, durationMinutes: "30", kind: "decision", access: "open" },
+        s,
+      );
+      expect(res.statusCode).toBe(303);
+    }
+    let page = await get(`/arbejdsrum/moeder/${meetingId}`, s);
+    const order = () => [...page.body.matchAll(/data-item-id="(\d+)"/g)].map((m) => Number(m[1]));
+    const titles = [
+      ...page.body.matchAll(/<a href="\/arbejdsrum\/moeder\/\d+\/punkter\/\d+">([^<]+)<\/a>/g),
+    ].map((m) => m[1]);
+    expect(titles).toEqual([
+      "Godkendelse af dagsorden",
+      "Godkendelse af referat",
+      "Sag A",
+      "Sag B",
+      "Eventuelt",
+    ]);
+    expect(page.body).toContain("men mødet varer kun 60 minutter");
+    const sagB = order()[3] as number;
+    const moved = await post(`/arbejdsrum/moeder/${meetingId}/punkter/${sagB}/flyt`, { retning: "op" }, s);
+    expect(moved.statusCode).toBe(303);
+    page = await get(`/arbejdsrum/moeder/${meetingId}`, s);
+    expect(order()[2]).toBe(sagB);
+  });
+
+  it("saves an item; a stale version shows both versions with keep mine / take theirs / merge", async () => {
+    const s = w.users.secretary.token;
+    const page = await get(`/arbejdsrum/moeder/${meetingId}`, s);
+    const itemId = Number([...page.body.matchAll(/data-item-id="(\d+)"/g)][2]?.[1]);
+    const item = await getItem(t().system, itemId);
+    const form = {
+      version: String(item.version),
+      title: "Sag B – rettet",
+      kind: "decision",
+      access: "open",
+      durationMinutes: "20",
+      caseNumbers: "EMN-2025-00012",
+      "section.summary": "Et **kort** resumé.",
+      "recommendation.0": "Administrationen indstiller, at sagen godkendes.",
+    };
+    const preview = await post(
+      `/arbejdsrum/moeder/${meetingId}/punkter/${itemId}`,
+      { ...form, handling: "vis" },
+      s,
+    );
+    expect(preview.body).toContain("<strong>kort</strong>");
+    const saved = await post(
+      `/arbejdsrum/moeder/${meetingId}/punkter/${itemId}`,
+      { ...form, handling: "gem" },
+      s,
+    );
+    expect(saved.statusCode).toBe(303);
+    const stale = await post(
+      `/arbejdsrum/moeder/${meetingId}/punkter/${itemId}`,
+      { ...form, title: "Min titel" },
+      s,
+    );
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain("En anden har gemt først");
+    expect(stale.body).toContain("Min titel");
+    expect(stale.body).toContain("Sag B – rettet");
+    expect(stale.body).toContain("Behold min udgave");
+    expect(stale.body).toContain("Flet selv");
+    const badCase = await post(
+      `/arbejdsrum/moeder/${meetingId}/punkter/${itemId}`,
+      { ...form, caseNumbers: "<script>" },
+      s,
+    );
+    expect(badCase.statusCode).toBe(400);
+    expect(badCase.body).toContain("er ikke et gyldigt sagsnummer");
+  });
+
+  it("publishes, records attendance and a decision (JSON for autosave), closes; the chair approves; published", async () => {
+    const s = w.users.secretary.token;
+    let page = await get(`/arbejdsrum/moeder/${meetingId}`, s);
+    const version = /name="version" value="(\d+)"/.exec(
+      page.body.slice(page.body.indexOf('value="agenda_published"')),
+    )?.[1];
+    let res = await post(
+      `/arbejdsrum/moeder/${meetingId}/status`,
+      { to: "agenda_published", version: String(version) },
+      s,
+    );
+    expect(res.statusCode).toBe(303);
+    res = await post(
+      `/arbejdsrum/moeder/${meetingId}/moedet/fremmoede`,
+      { [`status.${w.people.chair.id}`]: "present", [`status.${w.people.member.id}`]: "afbud" },
+      s,
+    );
+    expect(res.statusCode).toBe(303);
+    page = await get(`/arbejdsrum/moeder/${meetingId}/moedet`, s);
+    expect(page.statusCode).toBe(200);
+    const itemId = Number(/action="\/arbejdsrum\/moeder\/\d+\/moedet\/punkter\/(\d+)"/.exec(page.body)?.[1]);
+    const item = await getItem(t().system, itemId);
+    const auto = await post(
+      `/arbejdsrum/moeder/${meetingId}/moedet/punkter/${itemId}`,
+      { version: String(item.version), decisionText: "Godkendt.", outcome: "approved" },
+      s,
+      "application/json",
+    );
+    expect(auto.statusCode).toBe(200);
+    expect(auto.json().version).toBe(item.version + 1);
+    const conflict = await post(
+      `/arbejdsrum/moeder/${meetingId}/moedet/punkter/${itemId}`,
+      { version: String(item.version), decisionText: "Noget andet.", outcome: "approved" },
+      s,
+      "application/json",
+    );
+    expect(conflict.statusCode).toBe(409);
+    page = await get(`/arbejdsrum/moeder/${meetingId}/moedet`, s);
+    const mv =
+      /name="to" value="minutes_draft"[^>]*>\s*<input type="hidden" name="version" value="(\d+)"/.exec(
+        page.body,
+      )?.[1];
+    res = await post(
+      `/arbejdsrum/moeder/${meetingId}/status`,
+      { to: "minutes_draft", version: String(mv) },
+      s,
+    );
+    expect(res.statusCode).toBe(303);
+    // The secretary may not approve; the chair may.
+    page = await get(`/arbejdsrum/moeder/${meetingId}/referat`, s);
+    expect(page.body).toContain("Referatet venter på formandens godkendelse.");
+    page = await get(`/arbejdsrum/moeder/${meetingId}/referat`, w.users.chair.token);
+    const av =
+      /name="to" value="minutes_approved"[^>]*>\s*<input type="hidden" name="version" value="(\d+)"/.exec(
+        page.body,
+      )?.[1];
+    res = await post(
+      `/arbejdsrum/moeder/${meetingId}/status`,
+      { to: "minutes_approved", version: String(av) },
+      w.users.chair.token,
+    );
+    expect(res.statusCode).toBe(303);
+    page = await get(`/arbejdsrum/moeder/${meetingId}/referat`, s);
+    const pv =
+      /name="to" value="minutes_published"[^>]*>\s*<input type="hidden" name="version" value="(\d+)"/.exec(
+        page.body,
+      )?.[1];
+    res = await post(
+      `/arbejdsrum/moeder/${meetingId}/status`,
+      { to: "minutes_published", version: String(pv) },
+      s,
+    );
+    expect(res.statusCode).toBe(303);
+    const pub = await get(`/moeder/${meetingId}`);
+    expect(pub.statusCode).toBe(301);
+    // A correction needs a reason.
+    const fresh = await getItem(t().system, itemId);
+    const noReason = await post(
+      `/arbejdsrum/moeder/${meetingId}/referat/punkter/${itemId}/rettelse`,
+      {
+        version: String(fresh.version),
+        decisionText: "Godkendt med rettelse.",
+        outcome: "approved",
+        reason: "",
+      },
+      s,
+    );
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain("Skriv en begrundelse på mindst 5 tegn.");
+    const ok = await post(
+      `/arbejdsrum/moeder/${meetingId}/referat/punkter/${itemId}/rettelse`,
+      {
+        version: String(fresh.version),
+        decisionText: "Godkendt med rettelse.",
+        outcome: "approved",
+        reason: "Stavefejl i beslutningen",
+      },
+      s,
+    );
+    expect(ok.statusCode).toBe(303);
+  });
+
+  it("a secretary of another body sees none of it (404)", async () => {
+    for (const url of [
+      `/arbejdsrum/moeder/${meetingId}`,
+      `/arbejdsrum/moeder/${meetingId}/moedet`,
+      `/arbejdsrum/moeder/${meetingId}/referat`,
+    ]) {
+      const res = await get(url, w.users.outsider.token);
+      expect(res.statusCode, url).toBe(404);
+    }
+  });
+});
