@@ -33,6 +33,7 @@ import { webPlugin } from "../web/web.plugin.ts";
 import { clientScriptRoutes, ensureClientBundle } from "./client-bundle.ts";
 import { errorsPlugin } from "./errors.plugin.ts";
 import { ReadCache } from "./read-cache.ts";
+import { securityHeadersPlugin } from "./security-headers.ts";
 import "./context.ts";
 
 /** Builds the whole application without listening: main.ts listens, tests use inject(). */
@@ -72,6 +73,7 @@ export async function buildApp({
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorsPlugin);
+  await app.register(securityHeadersPlugin);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
   await app.register(fastifySwagger, {

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../modules/auth/index.ts";
 import type { Ctx } from "../server/context.ts";
+import { isSecureRequest, PAGE_CSP } from "../server/security-headers.ts";
 import { csrfToken } from "./csrf.ts";
 import { LANG_COOKIE, type Lang, resolveLang, type Translate, translator } from "./i18n.ts";
 import type { Html } from "./jsx/jsx-runtime.ts";
@@ -26,7 +27,7 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply): PageCtx {
     t: translator(lang),
     actor: req.actor,
     path: req.url,
-    csrf: csrfToken(req, reply, req.server.config.secureCookies),
+    csrf: csrfToken(req, reply, isSecureRequest(req)),
     svc: { db: req.server.database.db, actor: req.actor },
   };
 }
@@ -40,10 +41,7 @@ export function setPageHeaders(reply: FastifyReply, lang: Lang): FastifyReply {
     .header("vary", "Cookie, Accept-Language")
     .header("x-content-type-options", "nosniff")
     .header("referrer-policy", "same-origin")
-    .header(
-      "content-security-policy",
-      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-    );
+    .header("content-security-policy", PAGE_CSP);
 }
 
 /** Sends a rendered page. */

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { AppError } from "../server/errors.ts";
+import { isSecureRequest } from "../server/security-headers.ts";
 import { staticRoutes } from "../server/static.ts";
 import { csrfValid, needsCsrfCheck } from "./csrf.ts";
 import { isLang, LANG_COOKIE, t } from "./i18n.ts";
@@ -25,7 +26,7 @@ export const webPlugin = fp(async (app: FastifyInstance) => {
         path: "/",
         sameSite: "lax",
         httpOnly: true,
-        secure: app.config.secureCookies,
+        secure: isSecureRequest(req),
         maxAge: 365 * 24 * 3600,
       });
     }

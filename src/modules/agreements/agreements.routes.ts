@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Ctx } from "../../server/context.ts";
 import { ERROR_RESPONSES } from "../../server/crud-routes.ts";
 import { ZIdParams } from "../../server/schemas.ts";
+import { assertUploadFits } from "../files/index.ts";
 import { getAgreement, getToolbox, listAgreements, readVersionContent } from "./agreements.read.ts";
 import {
   type TAgreement,
@@ -74,6 +75,9 @@ export function registerUpload(
         const bytes = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
         const mimeType =
           (req.headers["content-type"] ?? "application/octet-stream").split(";")[0]?.trim() ?? "";
+        if (bytes.byteLength > 0) {
+          assertUploadFits(bytes, mimeType);
+        }
         return app.database.db.transaction((tx) =>
           upload({ db: tx, actor: req.actor }, req.params.id, {
             bytes,

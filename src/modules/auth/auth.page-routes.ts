@@ -1,17 +1,18 @@
 import type { FastifyInstance } from "fastify";
 import { AppError } from "../../server/errors.ts";
+import { isSecureRequest } from "../../server/security-headers.ts";
 import { pageContext, safeNext, sendPage } from "../../web/page.ts";
 import { LoginPage, LogoutPage } from "./auth.pages.tsx";
 import { SESSION_COOKIE } from "./auth.plugin.ts";
 import { login, logout } from "./auth.service.ts";
-import { LoginThrottle } from "./throttle.ts";
+import { loginPolicyFor, RATE_LIMITED_MESSAGE } from "./throttle.ts";
 
 const hidden = { schema: { hide: true } };
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 
 /** /log-ind and /log-ud: the same login service and session cookie as the API, for browsers. */
 export async function authPageRoutes(app: FastifyInstance) {
-  const throttle = new LoginThrottle();
+  const throttle = loginPolicyFor(app.database);
 
   app.get<{ Querystring: { next?: string } }>("/log-ind", hidden, async (req, reply) => {
     const ctx = pageContext(req, reply);
@@ -32,24 +33,28 @@ export async function authPageRoutes(app: FastifyInstance) {
         ...(password ? {} : { password: ctx.t("auth.passwordRequired") }),
       });
     }
-    const key = `${req.ip}|${email.toLowerCase()}`;
-    if (throttle.isBlocked(key)) {
-      return fail(429, "For mange mislykkede forsøg. Vent et kvarter, og prøv igen.");
+    if (throttle.isBlocked(req.ip, email)) {
+      return fail(429, RATE_LIMITED_MESSAGE);
     }
     try {
       const session = await login(app.database.db, email, password, app.config.sessionHours);
-      throttle.reset(key);
+      throttle.reset(req.ip, email);
+      // A login always gets a new session id; the one the browser had (if any) ends here.
+      const previous = req.cookies[SESSION_COOKIE];
+      if (previous) {
+        await logout(app.database.db, previous);
+      }
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: "/",
         httpOnly: true,
         sameSite: "lax",
-        secure: app.config.secureCookies,
+        secure: isSecureRequest(req),
         expires: session.expiresAt,
       });
       return reply.redirect(next, 303);
     } catch (err) {
       if (err instanceof AppError && err.code === "invalid_credentials") {
-        throttle.recordFailure(key);
+        throttle.recordFailure(req.ip, email);
         return fail(401, err.message);
       }
       throw err;

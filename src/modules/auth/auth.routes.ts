@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ERROR_RESPONSES, registerCrud } from "../../server/crud-routes.ts";
 import { AppError } from "../../server/errors.ts";
 import { ZError, ZId } from "../../server/schemas.ts";
+import { isSecureRequest } from "../../server/security-headers.ts";
 import { SESSION_COOKIE } from "./auth.plugin.ts";
 import { ZCreateToken, ZLogin, ZMe, ZToken, ZUser, ZUserFields } from "./auth.schemas.ts";
 import {
@@ -14,12 +15,12 @@ import {
   logout,
   revokeApiToken,
 } from "./auth.service.ts";
-import { LoginThrottle } from "./throttle.ts";
+import { loginPolicyFor, RATE_LIMITED_MESSAGE } from "./throttle.ts";
 import { userService } from "./users.service.ts";
 
 export async function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const throttle = new LoginThrottle();
+  const throttle = loginPolicyFor(app.database);
   const tags = ["Adgang"];
 
   r.post("/auth/login", {
@@ -30,25 +31,30 @@ export async function authRoutes(app: FastifyInstance) {
       response: { 200: z.object({ user: ZUser, expiresAt: z.string() }), ...ERROR_RESPONSES, 429: ZError },
     },
     handler: async (req, reply) => {
-      const key = `${req.ip}|${req.body.email.trim().toLowerCase()}`;
-      if (throttle.isBlocked(key)) {
-        throw new AppError("rate_limited", "For mange mislykkede forsøg. Vent et kvarter, og prøv igen.");
+      const { email } = req.body;
+      if (throttle.isBlocked(req.ip, email)) {
+        throw new AppError("rate_limited", RATE_LIMITED_MESSAGE);
       }
       const { token, expiresAt, user } = await login(
         app.database.db,
-        req.body.email,
+        email,
         req.body.password,
         app.config.sessionHours,
       ).catch((err: unknown) => {
-        throttle.recordFailure(key);
+        throttle.recordFailure(req.ip, email);
         throw err;
       });
-      throttle.reset(key);
+      throttle.reset(req.ip, email);
+      // A login always gets a new session id; the one the browser had (if any) ends here.
+      const previous = req.cookies[SESSION_COOKIE];
+      if (previous) {
+        await logout(app.database.db, previous);
+      }
       reply.setCookie(SESSION_COOKIE, token, {
         path: "/",
         httpOnly: true,
         sameSite: "lax",
-        secure: app.config.secureCookies,
+        secure: isSecureRequest(req),
         expires: expiresAt,
       });
       return { user, expiresAt: expiresAt.toISOString() };

@@ -7,6 +7,7 @@ import { AppError, notFound } from "../../server/errors.ts";
 import { type Actor, loadRoles } from "./actor.ts";
 import { apiTokens, sessions, users } from "./auth.tables.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
+import { assertPasswordAcceptable } from "./password-policy.ts";
 import { authorize, isPrivileged } from "./policy.ts";
 
 type UserRow = typeof users.$inferSelect;
@@ -15,7 +16,7 @@ const sha256 = (value: string) => createHash("sha256").update(value).digest("hex
 const newSecret = (prefix: string) => `${prefix}_${randomBytes(32).toString("base64url")}`;
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH } from "./password-policy.ts";
 
 // A hash of a random password, checked when the e-mail is unknown so both paths take as long.
 const dummyHash = hashPassword(randomBytes(16).toString("hex"));
@@ -40,11 +41,7 @@ export async function createUser(
   input: { email: string; name: string; password: string; isAdmin?: boolean; personId?: number | null },
 ) {
   authorize(actor, isPrivileged(actor), "Kun administratorer kan oprette brugere.");
-  if (input.password.length < MIN_PASSWORD_LENGTH) {
-    throw new AppError("validation_failed", `Adgangskoden skal have mindst ${MIN_PASSWORD_LENGTH} tegn.`, [
-      { path: "password", message: `Mindst ${MIN_PASSWORD_LENGTH} tegn.` },
-    ]);
-  }
+  assertPasswordAcceptable(input.password, input);
   try {
     const [row] = await db
       .insert(users)

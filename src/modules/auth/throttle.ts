@@ -40,3 +40,57 @@ export class LoginThrottle {
     this.failures.delete(key);
   }
 }
+
+/**
+ * The one login policy of the API and the login page: 10 failures per e-mail from one address, 30 per
+ * e-mail from anywhere (the account is locked for the window: guessing spread over many addresses), and
+ * 50 per address across e-mails (one address trying many accounts), each in a 15-minute window.
+ */
+export class LoginPolicy {
+  private readonly pair = new LoginThrottle(10);
+  private readonly account = new LoginThrottle(30);
+  private readonly address = new LoginThrottle(50);
+
+  private keys(ip: string, email: string) {
+    const e = email.trim().toLowerCase();
+    return { pair: `${ip}|${e}`, account: e, address: ip };
+  }
+
+  /** True when this address may not try this e-mail now. */
+  isBlocked(ip: string, email: string, now = Date.now()): boolean {
+    const k = this.keys(ip, email);
+    return (
+      this.pair.isBlocked(k.pair, now) ||
+      this.account.isBlocked(k.account, now) ||
+      this.address.isBlocked(k.address, now)
+    );
+  }
+
+  recordFailure(ip: string, email: string, now = Date.now()): void {
+    const k = this.keys(ip, email);
+    this.pair.recordFailure(k.pair, now);
+    this.account.recordFailure(k.account, now);
+    this.address.recordFailure(k.address, now);
+  }
+
+  /** A successful login forgets the e-mail's failures (not the address's failures on other e-mails). */
+  reset(ip: string, email: string): void {
+    const k = this.keys(ip, email);
+    this.pair.reset(k.pair);
+    this.account.reset(k.account);
+  }
+}
+
+const policies = new WeakMap<object, LoginPolicy>();
+
+/** The login policy of one installation (keyed by its database), shared by the API and the pages. */
+export function loginPolicyFor(owner: object): LoginPolicy {
+  let policy = policies.get(owner);
+  if (!policy) {
+    policy = new LoginPolicy();
+    policies.set(owner, policy);
+  }
+  return policy;
+}
+
+export const RATE_LIMITED_MESSAGE = "For mange mislykkede forsøg. Vent et kvarter, og prøv igen.";

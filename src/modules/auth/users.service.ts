@@ -2,9 +2,10 @@ import { and, eq, ilike, ne } from "drizzle-orm";
 import { deleteVersioned, getById, paginate, pgErrorCode, updateVersioned } from "../../db/crud.ts";
 import type { Ctx } from "../../server/context.ts";
 import { AppError } from "../../server/errors.ts";
-import { createUser, MIN_PASSWORD_LENGTH, presentUser } from "./auth.service.ts";
+import { createUser, presentUser } from "./auth.service.ts";
 import { users } from "./auth.tables.ts";
 import { hashPassword } from "./password.ts";
+import { assertPasswordAcceptable } from "./password-policy.ts";
 import { authorize, isPrivileged } from "./policy.ts";
 
 type UserRow = typeof users.$inferSelect;
@@ -43,11 +44,8 @@ export async function updateUser(ctx: Ctx, id: number, input: Partial<UserInput>
     values.email = email.trim().toLowerCase();
   }
   if (password !== undefined) {
-    if (password.length < MIN_PASSWORD_LENGTH) {
-      throw new AppError("validation_failed", `Adgangskoden skal have mindst ${MIN_PASSWORD_LENGTH} tegn.`, [
-        { path: "password", message: `Mindst ${MIN_PASSWORD_LENGTH} tegn.` },
-      ]);
-    }
+    const current = await getById<UserRow>(ctx.db, users, id, WHAT);
+    assertPasswordAcceptable(password, { email: email ?? current.email, name: rest.name ?? current.name });
     values.passwordHash = await hashPassword(password);
   }
   if ((rest.isAdmin === false || rest.active === false) && id === ctx.actor.userId) {

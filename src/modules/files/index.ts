@@ -1,2 +1,3 @@
 export { type FileStoredListener, onFileStored, readFile, storeFile } from "./files.service.ts";
 export { storedFiles } from "./files.tables.ts";
+export { assertUploadFits, uploadProblem } from "./sniff.ts";

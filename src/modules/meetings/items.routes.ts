@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ERROR_RESPONSES, registerCrud } from "../../server/crud-routes.ts";
 import { ZIdParams, ZVersion } from "../../server/schemas.ts";
+import { assertUploadFits } from "../files/index.ts";
 import {
   absenceService,
   attachmentService,
@@ -136,6 +137,9 @@ export async function itemRoutes(app: FastifyInstance) {
         const bytes = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
         const mimeType =
           (req.headers["content-type"] ?? "application/octet-stream").split(";")[0]?.trim() ?? "";
+        if (bytes.byteLength > 0) {
+          assertUploadFits(bytes, mimeType);
+        }
         return db().transaction((tx) =>
           uploadAttachmentContent({ db: tx, actor: req.actor }, req.params.id, {
             bytes,

@@ -1,0 +1,46 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+
+/**
+ * Security headers on every response (docs/security.md). Pages set their own CSP in web/page.ts; this
+ * hook fills in whatever a response lacks, so JSON, files, feeds, static assets and error answers get
+ * them too. No policy allows inline script or style: Swagger UI at /api/docs loads only its own files,
+ * but draws its icons from data: URLs and fetches the OpenAPI document, so it gets its own policy.
+ */
+export const PAGE_CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+/** Anything that is not a page: nothing may load or run from it, nobody may frame it. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/** Swagger UI (/api/docs): its own scripts and styles, data: icons, the document from this origin. */
+export const DOCS_CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+export const HSTS = "max-age=31536000; includeSubDomains";
+
+/** Is this request served over TLS, or configured as such (TVAERS_SECURE_COOKIES)? */
+export function isSecureRequest(req: FastifyRequest): boolean {
+  return req.server.config.secureCookies || req.protocol === "https";
+}
+
+export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
+  app.addHook("onSend", async (req, reply, payload) => {
+    const docs =
+      req.url === "/api/docs" || req.url.startsWith("/api/docs/") || req.url.startsWith("/api/docs?");
+    const type = String(reply.getHeader("content-type") ?? "");
+    if (docs || !reply.hasHeader("content-security-policy")) {
+      reply.header(
+        "content-security-policy",
+        docs ? DOCS_CSP : type.startsWith("text/html") ? PAGE_CSP : API_CSP,
+      );
+    }
+    reply.header("x-content-type-options", "nosniff");
+    reply.header("x-frame-options", "DENY");
+    if (!reply.hasHeader("referrer-policy")) {
+      reply.header("referrer-policy", "same-origin");
+    }
+    reply.header("cross-origin-opener-policy", "same-origin");
+    if (isSecureRequest(req)) {
+      reply.header("strict-transport-security", HSTS);
+    }
+    return payload;
+  });
+});
