@@ -65,4 +65,36 @@ describeEachDatabase("Closed is closed (pages)", (kind) => {
     expect(res.body).toContain(`Beslutning ${SECRET}`);
     expect(res.body).toContain("EMN-2025-99999");
   });
+
+  it("a secretary of another body: the workspace shows nothing of this body (its pages answer 404)", async () => {
+    const token = w.users.outsider.token;
+    const m = w.meeting.id;
+    const hidden = [
+      `/arbejdsrum/organer/${w.ssu.id}`,
+      `/arbejdsrum/moeder/${m}`,
+      `/arbejdsrum/moeder/${m}/punkter/${w.items.closed.id}`,
+      `/arbejdsrum/moeder/${m}/moedet`,
+      `/arbejdsrum/moeder/${m}/referat`,
+    ];
+    for (const url of hidden) {
+      const res = await get(url, token);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body, url).not.toContain(SECRET);
+      expect(res.body, url).not.toContain("EMN-2025-99999");
+    }
+    for (const url of ["/arbejdsrum", `/arbejdsrum/organer/${w.other.id}`, "/arbejdsrum/import"]) {
+      const res = await get(url, token);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).not.toContain(SECRET);
+      expect(res.body, url).not.toContain("Kontraktforhandling");
+    }
+    // The public is sent to the log-in page.
+    expect((await get(`/arbejdsrum/moeder/${m}`)).statusCode).toBe(303);
+  });
+
+  it("member of the body: the workspace minutes show the closed item (the marker is really there)", async () => {
+    const res = await get(`/arbejdsrum/moeder/${w.meeting.id}/referat`, w.users.member.token);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(`Kontraktforhandling ${SECRET}`);
+  });
 });
