@@ -13,7 +13,7 @@ import { z } from "zod";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import { actionRoutes } from "../modules/actions/index.ts";
-import { agreementRoutes, hearingRoutes } from "../modules/agreements/index.ts";
+import { agreementPageRoutes, agreementRoutes, hearingRoutes } from "../modules/agreements/index.ts";
 import { authPageRoutes, authPlugin, authRoutes } from "../modules/auth/index.ts";
 import { bodyRoutes } from "../modules/bodies/index.ts";
 import { caseRoutes } from "../modules/cases/index.ts";
@@ -21,7 +21,7 @@ import { documentRoutes, publicDocumentRoutes, publishOnMeetingChange } from "..
 import { fundPageRoutes, fundRoutes } from "../modules/funds/index.ts";
 import { importRoutes } from "../modules/import/index.ts";
 import { initiativePageRoutes, initiativeRoutes } from "../modules/initiatives/index.ts";
-import { mandateRoutes } from "../modules/mandates/index.ts";
+import { mandatePageRoutes, mandateRoutes } from "../modules/mandates/index.ts";
 import { itemRoutes, meetingPageRoutes, meetingRoutes } from "../modules/meetings/index.ts";
 import { oparlRoutes } from "../modules/oparl/index.ts";
 import { partyRoutes } from "../modules/parties/index.ts";
@@ -154,6 +154,8 @@ export async function buildApp({
   await app.register(authPageRoutes);
   await app.register(fundPageRoutes);
   await app.register(initiativePageRoutes);
+  await app.register(mandatePageRoutes);
+  await app.register(agreementPageRoutes);
   await app.register(workspacePageRoutes);
   return app;
 }

@@ -1,3 +1,4 @@
+export { agreementPageRoutes } from "./agreements.page-routes.ts";
 export { getAgreement, getToolbox, listAgreements, loadMatrix } from "./agreements.read.ts";
 export { agreementRoutes } from "./agreements.routes.ts";
 export type { TAgreement, TAgreementSummary, THearing, TToolbox } from "./agreements.schemas.ts";
@@ -10,5 +11,6 @@ export {
   updateAgreement,
 } from "./agreements.service.ts";
 export * from "./agreements.tables.ts";
+export { agreementPath } from "./agreements.urls.ts";
 export { hearingRoutes } from "./hearings.routes.ts";
 export { addRemark, addResponse, closeHearing, startHearing, updateRemark } from "./hearings.service.ts";

@@ -17,6 +17,7 @@ import {
 import { cancelMeeting } from "../meetings/meetings.service.ts";
 import { createParty } from "../parties/index.ts";
 import { createMembership, createPerson } from "../people/index.ts";
+import { loadDemoGroups } from "./demo.groups.ts";
 import { loadDemoMoney } from "./demo.money.ts";
 import { DEMO_REFERENCE_DATE, type DemoData, type DemoMeeting, type MeetingStatus } from "./demo.types.ts";
 
@@ -198,6 +199,7 @@ export async function loadDemo(db: Db, data: DemoData, now = new Date()) {
     }
     const meetingKeys = new Map(data.meetings.map((m, i) => [m.key, meetingIds[i] as number]));
     await loadDemoMoney(ctx, { ...ids, meetings: meetingKeys }, (day) => shiftLocal(day, days));
+    await loadDemoGroups(ctx, { ...ids, meetings: meetingKeys }, (day) => shiftLocal(day, days));
     for (const u of data.users) {
       await createUser(ctx, {
         email: u.email,

@@ -1,3 +1,4 @@
+export { DecisionRef } from "./decision-ref.view.tsx";
 export {
   type ItemInfo,
   loadItemInfo,
@@ -6,6 +7,8 @@ export {
   type TDecisionRef,
   ZDecisionRef,
 } from "./decision-refs.ts";
+export { itemChoices } from "./item-choices.ts";
+export { mandatePageRoutes } from "./mandates.page-routes.ts";
 export { getMandate, listGroups } from "./mandates.read.ts";
 export { mandateRoutes } from "./mandates.routes.ts";
 export type { TGroupSummary, TMandate } from "./mandates.schemas.ts";
@@ -18,3 +21,4 @@ export {
   setUpGroup,
 } from "./mandates.service.ts";
 export { mandateEvents, mandateVersions } from "./mandates.tables.ts";
+export { groupsPath, mandatePath } from "./mandates.urls.ts";

@@ -64,15 +64,20 @@ export async function getMandate({ db, actor }: Ctx, bodyId: number): Promise<TM
     status: group.mandateStatus,
     current: shown.find((v) => v.id === current?.id) ?? null,
     versions: shown,
-    events: events.map((e: EventRow) => ({
-      id: e.id,
-      kind: e.kind,
-      on: e.on,
-      versionNumber: e.versionId ? (number.get(e.versionId) ?? null) : null,
-      deliverable: e.deliverable,
-      note: e.note,
-      decision: presentDecisionRef(actor, e.itemId ? items.get(e.itemId) : undefined),
-    })),
+    // A draft's revision event stays with the draft: outsiders see neither until it is approved.
+    events: events
+      .filter(
+        (e) => insider || e.versionId === null || versions.some((v) => v.id === e.versionId && v.approvedOn),
+      )
+      .map((e: EventRow) => ({
+        id: e.id,
+        kind: e.kind,
+        on: e.on,
+        versionNumber: e.versionId ? (number.get(e.versionId) ?? null) : null,
+        deliverable: e.deliverable,
+        note: e.note,
+        decision: presentDecisionRef(actor, e.itemId ? items.get(e.itemId) : undefined),
+      })),
     deliverables: state.items,
     nextDue: state.nextDue,
     lastReportOn: state.lastReportOn,

@@ -5,6 +5,7 @@ import type { MessageKey } from "../../web/i18n.ts";
 import { markdown } from "../../web/markdown.ts";
 import type { PageCtx } from "../../web/page.ts";
 import { bodyPath, type TBody } from "../bodies/index.ts";
+import { groupsPath, mandatePath } from "../mandates/index.ts";
 import { MeetingList, type MeetingSummary } from "../meetings/index.ts";
 import { type MembershipRole, personPath } from "../people/index.ts";
 
@@ -207,6 +208,18 @@ export function BodyPage({ ctx, data }: { ctx: PageCtx; data: BodyPageData }): H
         <dt>{t("bodies.mandateStatus")}</dt>
         <dd>{t(`mandate.${body.mandate.status}` as MessageKey)}</dd>
       </dl>
+      <ul class="tv-plain">
+        {LEVEL_OF[body.kind] === "working" ? (
+          <li>
+            <a href={mandatePath(body)}>{t("mandates.link")}</a>
+          </li>
+        ) : null}
+        {data.children.length > 0 ? (
+          <li>
+            <a href={groupsPath(body)}>{t("mandates.groupsLink", { name: body.shortName ?? body.name })}</a>
+          </li>
+        ) : null}
+      </ul>
       {body.mandate.purpose ? (
         <section aria-labelledby="purpose-h">
           <h2 id="purpose-h">{t("bodies.purpose")}</h2>
