@@ -13,6 +13,7 @@ import {
 import { MeetingPage } from "../src/modules/meetings/meetings.pages.tsx";
 import { presentMeeting } from "../src/modules/meetings/meetings.service.ts";
 import { visibilityOf } from "../src/modules/meetings/visibility.ts";
+import { AgendaPage } from "../src/modules/workspace/agenda.pages.tsx";
 import { buildApp } from "../src/server/app.ts";
 import { Layout } from "../src/server/layout.tsx";
 import { translator } from "../src/web/i18n.ts";
@@ -110,9 +111,25 @@ export async function benchPages(): Promise<void> {
     process.stdout.write(
       `meeting page: ${data.items.length} items, ${html.length} bytes, GET ${url} → ${check.statusCode}, ${n} runs each, database ${database.kind}\n`,
     );
+    // The workspace's agenda builder for the same 25 items, as the body's secretariat (system actor) sees it.
+    const agendaCtx: PageCtx = { ...ctx, actor: svc.actor, svc, path: `/arbejdsrum/moeder/${row.id}` };
+    const agendaData = {
+      meeting: row,
+      body: data.body,
+      items: await listMeetingItems(svc, row),
+      cases: [],
+      actions: [],
+      form: { values: {}, errors: {} },
+      problem: null,
+      done: null,
+    };
     const rows = [
       { case: "baseline: empty layout (render)", ...(await timed(n, () => Layout({ ctx, title: "Tom" }))) },
       { case: "meeting page, 25 items (render)", ...(await timed(n, () => MeetingPage({ ctx, data }))) },
+      {
+        case: "workspace agenda builder, 25 items (render)",
+        ...(await timed(n, () => AgendaPage({ ctx: agendaCtx, data: agendaData }))),
+      },
       {
         case: "GET meeting page (reads + render)",
         ...(await timed(n, () => app.inject({ method: "GET", url, headers: { accept: "text/html" } }))),

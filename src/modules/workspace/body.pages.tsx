@@ -63,7 +63,7 @@ export function BodyPage({ ctx, data }: { ctx: PageCtx; data: BodyPageData }): H
               id="date"
               label={t("ws.body.date")}
               hint={t("ws.body.dateHint")}
-              type="date"
+              inputmode="numeric"
               value={v("date")}
               error={form.errors.date}
               required
@@ -71,7 +71,7 @@ export function BodyPage({ ctx, data }: { ctx: PageCtx; data: BodyPageData }): H
             <TextField
               id="time"
               label={t("ws.body.time")}
-              type="time"
+              inputmode="numeric"
               value={v("time") || "09:00"}
               error={form.errors.time}
               required
@@ -79,7 +79,7 @@ export function BodyPage({ ctx, data }: { ctx: PageCtx; data: BodyPageData }): H
             <TextField
               id="endTime"
               label={t("ws.body.endTime")}
-              type="time"
+              inputmode="numeric"
               value={v("endTime") || "12:00"}
               error={form.errors.endTime}
             />
