@@ -53,7 +53,12 @@ describe("the tvaers command", { timeout: 180_000 }, () => {
     const again = await tvaers(b, ["export"]);
     const first = JSON.parse(await readFile(exportFile, "utf8"));
     const second = JSON.parse(again.stdout);
+    const note = second.tables.auditLog.pop();
+    expect(note).toMatchObject({ tableName: "database", action: "restore", actor: "cli:restore" });
     expect(second.tables).toEqual(first.tables);
+    const verified = await tvaers(b, ["audit", "verify"]);
+    expect(verified.stderr).toMatch(/Revisionsloggen er hel: \d+ poster/);
+    expect(verified.code).toBe(0);
     expect(first.tables.users[0].email).toBe("chef@region.dk");
     const refused = await tvaers(b, ["restore", exportFile]);
     expect(refused.code).toBe(1);

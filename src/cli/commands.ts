@@ -101,3 +101,17 @@ export async function runRestore(file: string, opts: { replace: boolean }) {
     say(`Genskabt ${rows} rækker fra ${file}.`);
   });
 }
+
+export async function runAuditVerify() {
+  await withDatabase(async (database) => {
+    const { verifyAuditChain } = await import("../modules/audit/index.ts");
+    const result = await verifyAuditChain(database.db);
+    if (result.broken.length > 0) {
+      const first = result.broken.slice(0, 10).join(", ");
+      throw new Error(
+        `Revisionsloggen er brudt: ${result.broken.length} af ${result.entries} poster passer ikke (id ${first}).`,
+      );
+    }
+    say(`Revisionsloggen er hel: ${result.entries} poster, hver hash genberegnet og kædet.`);
+  });
+}

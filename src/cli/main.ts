@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
 import { loadConfig } from "../config.ts";
+import { enterAs } from "../db/actor-context.ts";
 
 /**
  * `tvaers`: declared commands with described options; each handler loads its implementation lazily
@@ -104,6 +105,23 @@ program
     const { runAlertsSend } = await import("./alerts.command.ts");
     await runAlertsSend();
   });
+
+program
+  .command("audit")
+  .description("revisionsloggen")
+  .command("verify")
+  .description("gennemregn revisionsloggens hashkæde og find ændrede, fjernede eller indskudte poster")
+  .action(async () => {
+    const { runAuditVerify } = await import("./commands.ts");
+    await runAuditVerify();
+  });
+
+// Every change a command makes is recorded in the audit log under the command's name.
+program.hook("preAction", (_program, command) => {
+  enterAs(
+    `cli:${command.parent && command.parent !== program ? `${command.parent.name()} ` : ""}${command.name()}`,
+  );
+});
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const message = err instanceof Error ? err.message : String(err);

@@ -1,9 +1,10 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { type ExtractTablesWithRelations, sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import type { Config } from "../config.ts";
+import { currentActorLabel } from "./actor-context.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -30,6 +31,28 @@ export interface Database {
 /** PostgreSQL channel on which instances announce writes, so their read caches drop stale entries. */
 const CHANGE_CHANNEL = "tvaers_changes";
 
+/** Audits tables added since the last start (see the migration "audit_triggers"). */
+async function attachAudit(db: Db): Promise<void> {
+  await db.execute(sql`select tvaers_audit_attach_all()`);
+}
+
+/**
+ * Every transaction first tells the database who is acting (the request's or command's actor),
+ * so the audit triggers can record it. Wraps `transaction` once, for PGlite and pg alike.
+ */
+function withActorTransactions<T extends { transaction: Db["transaction"] }>(db: T): T {
+  const original = db.transaction.bind(db);
+  db.transaction = ((fn: (tx: Tx) => Promise<unknown>, config?: Parameters<Db["transaction"]>[1]) =>
+    original(async (tx) => {
+      const label = currentActorLabel();
+      if (label) {
+        await tx.execute(sql`select set_config('tvaers.actor', ${label}, true)`);
+      }
+      return fn(tx as unknown as Tx);
+    }, config)) as Db["transaction"];
+  return db;
+}
+
 export const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
 /** PGlite (embedded, persisted in config.dataDir) by default; PostgreSQL when DATABASE_URL is set. */
@@ -51,11 +74,14 @@ async function createPglite(dataDir: string): Promise<Database> {
   // One options object: `new PGlite(undefined, options)` ignores the options, extensions included.
   const client = new PGlite({ ...(dataDir === "memory://" ? {} : { dataDir }), extensions: { pg_trgm } });
   await client.waitReady;
-  const db = drizzle({ client, schema });
+  const db = withActorTransactions(drizzle({ client, schema }));
   return {
     db: db as unknown as Db,
     kind: "pglite",
-    migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    migrate: async () => {
+      await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      await attachAudit(db as unknown as Db);
+    },
     ping: async () => (await client.query("select 1 as ok")).rows.length === 1,
     // PGlite belongs to this process alone: every change is made here and seen here.
     announceChange: () => {},
@@ -71,12 +97,15 @@ async function createPostgres(url: string): Promise<Database> {
   const pool = new pg.default.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on("error", () => {});
-  const db = drizzle({ client: pool, schema });
+  const db = withActorTransactions(drizzle({ client: pool, schema }));
   let listener: InstanceType<typeof pg.default.Client> | null = null;
   return {
     db: db as unknown as Db,
     kind: "postgres",
-    migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    migrate: async () => {
+      await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      await attachAudit(db as unknown as Db);
+    },
     ping: async () => (await pool.query("select 1 as ok")).rows.length === 1,
     announceChange: () => {
       pool.query(`notify ${CHANGE_CHANNEL}`).catch(() => {});

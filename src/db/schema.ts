@@ -1,6 +1,7 @@
 /** drizzle-kit entry: every module's tables. */
 export * from "../modules/actions/actions.tables.ts";
 export * from "../modules/agreements/agreements.tables.ts";
+export * from "../modules/audit/audit.tables.ts";
 export * from "../modules/auth/auth.tables.ts";
 export * from "../modules/bodies/bodies.tables.ts";
 export * from "../modules/cases/cases.tables.ts";

@@ -14,6 +14,7 @@ import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import { actionRoutes } from "../modules/actions/index.ts";
 import { agreementPageRoutes, agreementRoutes, hearingRoutes } from "../modules/agreements/index.ts";
+import { auditRoutes } from "../modules/audit/index.ts";
 import { authPageRoutes, authPlugin, authRoutes } from "../modules/auth/index.ts";
 import { bodyRoutes } from "../modules/bodies/index.ts";
 import { caseRoutes } from "../modules/cases/index.ts";
@@ -129,6 +130,7 @@ export async function buildApp({
       await api.register(peopleRoutes);
       await api.register(meetingRoutes);
       await api.register(itemRoutes);
+      await api.register(auditRoutes);
       await api.register(caseRoutes);
       await api.register(actionRoutes);
       await api.register(documentRoutes);

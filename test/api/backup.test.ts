@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "../../src/modules/auth/index.ts";
+import { verifyAuditChain } from "../../src/modules/audit/index.ts";
 import { exportAll, restoreAll } from "../../src/modules/backup/index.ts";
 import { useTestApp } from "../helpers/app.ts";
 import { createTestDatabase, describeEachDatabase } from "../helpers/databases.ts";
@@ -18,7 +19,11 @@ describeEachDatabase("Export and restore", (kind) => {
       const counts = await restoreAll(target.database.db, JSON.parse(JSON.stringify(exported)));
       expect(counts.meetings).toBe(1);
       const again = await exportAll(target.database.db, new Date(0));
+      // The restore adds one entry to the audit log, chained to the restored ones.
+      const note = again.tables.auditLog?.pop();
+      expect(note).toMatchObject({ tableName: "database", action: "restore" });
       expect(again).toEqual(exported);
+      expect((await verifyAuditChain(target.database.db)).broken).toEqual([]);
       const { createPerson } = await import("../../src/modules/people/index.ts");
       const person = await createPerson(
         { db: target.database.db, actor: SYSTEM_ACTOR },

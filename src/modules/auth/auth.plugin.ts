@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import { runAs } from "../../db/actor-context.ts";
 import { AppError } from "../../server/errors.ts";
-import { PUBLIC_ACTOR } from "./actor.ts";
+import { type Actor, PUBLIC_ACTOR } from "./actor.ts";
 import { actorFromSession, actorFromToken } from "./auth.service.ts";
 
 export const SESSION_COOKIE = "tvaers_session";
@@ -20,6 +21,14 @@ function sameOrigin(req: FastifyRequest): boolean {
   } catch {
     return false;
   }
+}
+
+/** The audit log's name for an actor. */
+export function actorLabel(actor: Actor): string {
+  if (actor.system) {
+    return "system";
+  }
+  return actor.userId === null ? "public" : `user:${actor.userId} ${actor.name ?? ""}`.trim();
 }
 
 /** Resolves who is asking on every request: bearer token, session cookie, or the public. */
@@ -53,5 +62,10 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
       req.actor = actor;
       req.authVia = "cookie";
     }
+  });
+  // The rest of the request runs with the actor's label, so every transaction it opens is audited
+  // under that name. A callback hook, so the context covers everything Fastify does after it.
+  app.addHook("onRequest", (req, _reply, done) => {
+    runAs(actorLabel(req.actor), done);
   });
 });

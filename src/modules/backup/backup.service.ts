@@ -2,6 +2,7 @@ import { asc, getTableColumns, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db, DbOrTx } from "../../db/client.ts";
 import { AppError } from "../../server/errors.ts";
+import { appendAuditNote } from "../audit/index.ts";
 import { bodies } from "../bodies/bodies.tables.ts";
 import { EXPORT_TABLES } from "./backup.tables.ts";
 
@@ -109,6 +110,8 @@ export async function restoreAll(
   }
   const tables = data.tables as ExportFile["tables"];
   return db.transaction(async (tx) => {
+    // The rows come back as they were, audit log included; the restore itself is one new entry.
+    await tx.execute(sql`select set_config('tvaers.audit_bulk', 'on', true)`);
     if (!(await isDatabaseEmpty(tx))) {
       if (!opts.replace) {
         throw new AppError("conflict", "Databasen er ikke tom. Brug --replace for at erstatte alt indhold.");
@@ -144,6 +147,8 @@ export async function restoreAll(
       }
       counts[entry.name] = rows.length;
     }
+    await tx.execute(sql`select set_config('tvaers.audit_bulk', 'off', true)`);
+    await appendAuditNote(tx, "database", "restore", { rows: counts, exportedAt: data.exportedAt ?? null });
     return counts;
   });
 }

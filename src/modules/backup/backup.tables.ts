@@ -9,6 +9,7 @@ import {
   hearingResponses,
   hearings,
 } from "../agreements/agreements.tables.ts";
+import { auditLog } from "../audit/audit.tables.ts";
 import { apiTokens, users } from "../auth/auth.tables.ts";
 import { bodies } from "../bodies/bodies.tables.ts";
 import { caseLinkRejections, caseNumbers, cases, consultations } from "../cases/cases.tables.ts";
@@ -71,6 +72,8 @@ export const EXPORT_TABLES: ReadonlyArray<{
   { name: "actions", table: actions, sqlName: "actions", identity: true },
   { name: "deletedObjects", table: deletedObjects, sqlName: "deleted_objects", identity: true },
   { name: "importedDocuments", table: importedDocuments, sqlName: "imported_documents", identity: true },
+  // Last: restoring it as it was keeps the hash chain whole.
+  { name: "auditLog", table: auditLog, sqlName: "audit_log", identity: true },
   { name: "initiatives", table: initiatives, sqlName: "initiatives", identity: true },
   { name: "initiativeParties", table: initiativeParties, sqlName: "initiative_parties", identity: true },
   {

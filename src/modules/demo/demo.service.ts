@@ -1,6 +1,8 @@
+import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { parseDateTime } from "../../lib/time.ts";
 import type { Ctx } from "../../server/context.ts";
+import { appendAuditNote } from "../audit/index.ts";
 import { SYSTEM_ACTOR } from "../auth/actor.ts";
 import { createUser } from "../auth/auth.service.ts";
 import { createBody } from "../bodies/index.ts";
@@ -140,6 +142,8 @@ async function loadMeeting(
 export async function loadDemo(db: Db, data: DemoData, now = new Date()) {
   const days = demoWeekShift(now);
   return db.transaction(async (tx) => {
+    // Thousands of demo rows are audited as one entry, which keeps the first start fast.
+    await tx.execute(sql`select set_config('tvaers.audit_bulk', 'on', true)`);
     const ctx: Ctx = { db: tx, actor: SYSTEM_ACTOR };
     const ids = {
       parties: new Map<string, number>(),
@@ -210,6 +214,11 @@ export async function loadDemo(db: Db, data: DemoData, now = new Date()) {
       });
     }
     const [first] = await tx.select({ id: meetings.id }).from(meetings).limit(1);
+    await tx.execute(sql`select set_config('tvaers.audit_bulk', 'off', true)`);
+    await appendAuditNote(tx, "database", "demo", {
+      meetings: meetingIds.length,
+      referenceDate: now.toISOString(),
+    });
     return {
       meetings: meetingIds.length,
       firstMeetingId: first?.id ?? null,

@@ -1,0 +1,3 @@
+export { auditRoutes } from "./audit.routes.ts";
+export { appendAuditNote, asAuditedBulk, type VerifyResult, verifyAuditChain } from "./audit.service.ts";
+export { auditLog } from "./audit.tables.ts";
