@@ -1,5 +1,5 @@
 /**
- * What a reader may see of an agreement. The rule (docs/decisions/008-mandates-and-agreements.md):
+ * What a reader may see of an agreement. The rule (docs/groups-and-agreements.md):
  * - members of the owner group (and admins) see everything, drafts included; its secretariat edits;
  * - a version is public once the owner publishes it: starting a hearing publishes the hearing draft,
  *   approving publishes the approved version, and a draft can be published by hand;
