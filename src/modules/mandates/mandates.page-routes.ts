@@ -75,6 +75,15 @@ const decisionInput = (v: Record<string, string>) => ({
   ...(v.note !== undefined ? { note: v.note } : {}),
 });
 
+/** The form's version id; anything but a whole positive number is no version at all (404, not a 500). */
+function versionIdOf(body: unknown): number {
+  const id = Number((body as Record<string, unknown> | null)?.versionId);
+  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) {
+    throw notFound("Versionen");
+  }
+  return id;
+}
+
 /** The group's mandate page and its secretariat forms; the groups under a body and the set-up form. */
 export async function mandatePageRoutes(app: FastifyInstance) {
   async function renderMandate(
@@ -144,8 +153,7 @@ export async function mandatePageRoutes(app: FastifyInstance) {
       fallback: "on",
       schema: ZApproveVersion,
       input: decisionInput,
-      change: (svc, input) =>
-        approveMandateVersion(svc, Number((req.body as Record<string, string>).versionId), input),
+      change: (svc, input) => approveMandateVersion(svc, versionIdOf(req.body), input),
       render: (state, code) => renderMandate(req, reply, state, code),
       done: await done(req, mandatePath),
     }),

@@ -1,0 +1,220 @@
+import { randomBytes } from "node:crypto";
+import { ASSETS } from "../../src/server/static.ts";
+import { fillPath, type Hints, type Operation, sample } from "./openapi.ts";
+import type { SecurityWorld } from "./world.ts";
+
+export interface Built {
+  method: string;
+  url: string;
+  payload?: string | Buffer | object | undefined;
+  headers: Record<string, string>;
+}
+
+const WRITE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** The id each path parameter takes: published material for reads, the SSU's draft for writes. */
+function paramValue(s: SecurityWorld, method: string, path: string, param: string): string | number {
+  const { w, ids } = s;
+  const write = WRITE.has(method);
+  const seg = (path.split("/:")[0] ?? "").split("/").at(-1) ?? "";
+  if (path.startsWith("/static/js/")) {
+    const [hash, ...file] = s.script.split("/").slice(3);
+    return param === "hash" ? (hash ?? "") : file.join("/");
+  }
+  if (param === "year") {
+    return 2025;
+  }
+  if (param === "file") {
+    return "2025.pdf";
+  }
+  if (path.startsWith("/oparl/")) {
+    return (
+      {
+        slug: s.oparlBody,
+        list: "meeting",
+        kind: "meeting",
+        id: path.includes("organization") ? w.ssu.id : w.meeting.id,
+      }[param] ?? 1
+    );
+  }
+  if (param === "version") {
+    return path.startsWith("/static/dkfds")
+      ? (ASSETS.dkfdsCss.split("/")[3] ?? "")
+      : (ASSETS.appCss.split("/")[3] ?? "");
+  }
+  if (param === "*") {
+    return path.startsWith("/static/dkfds")
+      ? "css/dkfds.min.css"
+      : path.startsWith("/static/app")
+        ? "tvaers.css"
+        : "index.css";
+  }
+  const named: Record<string, number> = {
+    itemId: ids.draftItem.id,
+    attachmentId: ids.draftFile.id,
+    attendanceId: ids.attendance.id,
+    remarkId: ids.remark.id,
+  };
+  if (named[param] !== undefined) {
+    return named[param];
+  }
+  if (path.startsWith("/arbejdsrum/")) {
+    return { moeder: ids.draftMeeting.id, organer: w.ssu.id, import: s.pendingImport }[seg] ?? 0;
+  }
+  if ((path.includes("/mandate") && seg === "bodies") || path.includes("/kommissorium")) {
+    return ids.group;
+  }
+  const byResource: Record<string, number> = {
+    meetings: write ? ids.draftMeeting.id : w.meeting.id,
+    items:
+      path.endsWith("/corrections") || path.endsWith("/refer")
+        ? w.items.open.id
+        : write
+          ? ids.draftItem.id
+          : w.items.open.id,
+    attachments: write ? ids.draftFile.id : w.attachments.open.id,
+    absences: ids.absence.id,
+    attendance: ids.attendance.id,
+    bodies: w.ssu.id,
+    parties: w.region.id,
+    persons: write ? s.sparePerson : w.people.member.id,
+    memberships: s.spareMembership,
+    users: s.spareUser.id,
+    tokens: ids.spareToken.id,
+    cases: ids.case.id,
+    consultations: ids.consultation.id,
+    actions: ids.action.id,
+    funds: ids.fund.id,
+    grants: ids.grant.id,
+    initiatives: ids.initiative.id,
+    agreements: ids.agreement.id,
+    "agreement-versions": ids.agreementVersion.id,
+    "mandate-versions": ids.mandateVersion.id,
+    hearings: ids.hearing.id,
+    "hearing-responses": ids.response.id,
+    "hearing-remarks": ids.remark.id,
+    "saved-searches": ids.saved.id,
+    imports: s.pendingImport,
+    documents: s.documentId,
+    moeder: w.meeting.id,
+    organer: w.ssu.id,
+    personer: w.people.member.id,
+    puljer: ids.fund.id,
+    indsatser: ids.initiative.id,
+    aftaler: ids.agreement.id,
+    js: 0,
+    status: w.meeting.id,
+  };
+  const id = byResource[seg];
+  if (id === undefined) {
+    throw new Error(`requests.ts: no id for :${param} in ${method} ${path} — add the resource "${seg}"`);
+  }
+  return id;
+}
+
+function hints(s: SecurityWorld): Hints {
+  const { w, ids } = s;
+  const byName: Record<string, unknown> = {
+    bodyId: w.ssu.id,
+    ownerBodyId: w.ssu.id,
+    decidingBodyId: w.ssu.id,
+    reportsToId: w.ssu.id,
+    approverBodyId: w.ssu.id,
+    meetingId: ids.draftMeeting.id,
+    itemId: ids.draftItem.id,
+    personId: w.people.secretary.id,
+    partyId: w.region.id,
+    caseId: ids.case.id,
+    initiativeId: ids.initiative.id,
+    version: 1,
+    email: "ny-bruger@test.dk",
+    name: "Navn til prøve",
+    password: "en-lang-og-sjælden-sætning",
+    query: "aftale",
+  };
+  return (name) => byName[name];
+}
+
+export function multipart(fileName: string, text: string, fields: Record<string, string> = {}) {
+  const boundary = `tvaers-${randomBytes(8).toString("hex")}`;
+  const plain = Object.entries(fields)
+    .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+    .join("");
+  const head = `${plain}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/plain\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), Buffer.from(text), Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+const CSRF = "csrf-token-of-the-authorization-test-0123";
+
+export const MINUTES_TEXT =
+  "Referat\nSundhedssamarbejdsudvalget\n6. marts 2025\n\nPunkt 1: Godkendelse af dagsorden\n\nBeslutning: Godkendt.\n";
+
+/** Bodies a generated sample cannot guess (rules beyond the schema). */
+const OVERRIDES: Record<string, (s: SecurityWorld) => object> = {
+  "POST /api/v1/auth/login": () => ({ email: "medlem@test.dk", password: "korrekt-hest-batteri" }),
+  "POST /api/v1/items/:id/corrections": (s) => ({
+    version: s.w.items.open.version,
+    reason: "Stavefejl i titlen",
+    changes: { title: "Godkendelse af dagsordenen" },
+  }),
+  "POST /api/v1/case-proposals/confirm": (s) => ({
+    itemIds: [s.w.items.open.id, s.ids.draftItem.id],
+    title: "Sag",
+  }),
+  "POST /api/v1/case-proposals/reject": (s) => ({ itemIds: [s.w.items.open.id, s.ids.draftItem.id] }),
+  "POST /api/v1/actions": (s) => ({ bodyId: s.w.ssu.id, text: "Følg op" }),
+  "POST /api/v1/groups": (s) => ({
+    name: `Gruppe ${randomBytes(3).toString("hex")}`,
+    kind: "ad_hoc_group",
+    reportsToId: s.w.ssu.id,
+    approverBodyId: s.w.ssu.id,
+    purpose: "Gruppen beskriver en fælles model for noget vigtigt.",
+    periodFrom: "2025-03-06",
+    periodTo: "2026-12-31",
+    on: "2025-03-06",
+  }),
+};
+
+/** A request for the operation (or page route) that passes validation, so that only the rights decide. */
+export function buildRequest(s: SecurityWorld, op: Operation | { method: string; path: string }): Built {
+  const { method, path } = op;
+  const url = fillPath(path, (p) => paramValue(s, method, path, p));
+  if (path === "/api/v1/imports" && method === "POST") {
+    return { method, url: `${url}?bodyId=${s.w.ssu.id}`, ...multipart("referat.txt", MINUTES_TEXT) };
+  }
+  if (method === "PUT" && path.endsWith("/content")) {
+    const query = path.startsWith("/api/v1/attachments") ? `?version=${s.ids.draftFile.version}` : "";
+    return { method, url: `${url}${query}`, payload: "Et bilag.", headers: { "content-type": "text/plain" } };
+  }
+  if (!path.startsWith("/api/") && method === "POST") {
+    // Page forms, with the CSRF cookie and field a browser would send (web/csrf.ts).
+    const cookie = { cookie: `tvaers_csrf=${CSRF}` };
+    if (path === "/arbejdsrum/import" || (path.startsWith("/arbejdsrum/") && path.endsWith("/bilag"))) {
+      const form = multipart("referat.txt", MINUTES_TEXT, { _csrf: CSRF });
+      return { method, url, payload: form.payload, headers: { ...form.headers, ...cookie } };
+    }
+    const fields =
+      path === "/log-ind"
+        ? "email=medlem%40test.dk&password=korrekt-hest-batteri"
+        : `x=1&versionId=${s.ids.mandateVersion.id}`;
+    return {
+      method,
+      url,
+      payload: `${fields}&_csrf=${CSRF}`,
+      headers: { "content-type": "application/x-www-form-urlencoded", ...cookie },
+    };
+  }
+  const override = OVERRIDES[`${method} ${path}`]?.(s);
+  const body = override ?? ("body" in op && op.body ? sample(op.body.schema, "", hints(s)) : undefined);
+  const query = "parameters" in op ? op.parameters.filter((p) => p.in === "query" && p.required) : [];
+  const qs = query.map((p) => `${p.name}=${encodeURIComponent(String(sample(p.schema, p.name, hints(s))))}`);
+  return {
+    method,
+    url: qs.length > 0 ? `${url}?${qs.join("&")}` : url,
+    payload: body as object | undefined,
+    headers: {},
+  };
+}

@@ -1,0 +1,232 @@
+import { createApiToken, createUser } from "../../src/modules/auth/auth.service.ts";
+import { PUBLIC_ACTOR } from "../../src/modules/auth/index.ts";
+import { createMembership, createPerson } from "../../src/modules/people/index.ts";
+import { ensureClientBundle } from "../../src/server/client-bundle.ts";
+import type { TestApp } from "../helpers/app.ts";
+import { SECRET, seedWorld } from "../helpers/factories.ts";
+import { MINUTES_TEXT, multipart } from "./requests.ts";
+
+/** The readers of the authorization matrix and the canary; "other…" belong to another body only. */
+export const ROLES = [
+  "anonymous",
+  "outsider",
+  "otherMember",
+  "otherSecretary",
+  "member",
+  "chair",
+  "secretary",
+  "admin",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+async function userToken(t: TestApp, email: string, personId: number | null) {
+  const user = await createUser(t.system, { email, name: email, password: "korrekt-hest-batteri", personId });
+  const { token } = await createApiToken(
+    { db: t.system.db, actor: { ...PUBLIC_ACTOR, userId: user.id } },
+    { name: "t" },
+  );
+  return { user, token };
+}
+
+/**
+ * seedWorld (an SSU with a secretary, a chair and a member; another body; published minutes with an
+ * open and a closed item) plus, through the API, one of everything else that belongs to the SSU: a
+ * draft meeting with an item, attachment, absence and attendance; a case with a consultation; an
+ * action; a fund with a grant; an initiative; a working group with a mandate; an agreement with a
+ * hearing, a response and a remark; a saved search, a pending import and a spare token of the member.
+ */
+export async function seedSecurityWorld(t: TestApp) {
+  const w = await seedWorld(t.system);
+  const otherPerson = await createPerson(t.system, { name: "Anne Andetsteds" });
+  await createMembership(t.system, { personId: otherPerson.id, bodyId: w.other.id, role: "member" });
+  const outsider = await userToken(t, "ingen@test.dk", null);
+  const otherMember = await userToken(t, "andet@test.dk", otherPerson.id);
+  const spare = await userToken(t, "reserve@test.dk", null);
+  const tokens: Record<Role, string | undefined> = {
+    anonymous: undefined,
+    outsider: outsider.token,
+    otherMember: otherMember.token,
+    otherSecretary: w.users.outsider.token,
+    member: w.users.member.token,
+    chair: w.users.chair.token,
+    secretary: w.users.secretary.token,
+    admin: w.users.admin.token,
+  };
+  const admin = w.users.admin.token;
+  const call = async (method: string, url: string, payload?: unknown, token = admin) => {
+    const res = await t.request({ method: method as "POST", url, payload: payload as object, token });
+    if (res.statusCode >= 300) {
+      throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+    }
+    return res.json();
+  };
+
+  const draft = await call("POST", "/api/v1/meetings", { bodyId: w.ssu.id, start: "2026-09-10T10:00" });
+  const draftItem = await call("POST", `/api/v1/meetings/${draft.id}/items`, {
+    title: "Punkt på udkast",
+    sections: { summary: "Udkast til drøftelse." },
+  });
+  const draftFile = await call("POST", `/api/v1/items/${draftItem.id}/attachments`, {
+    title: "Bilag på udkast",
+  });
+  const absence = await call("POST", `/api/v1/items/${draftItem.id}/absences`, {
+    personId: w.people.chair.id,
+  });
+  const attendance = await call("POST", `/api/v1/meetings/${draft.id}/attendance`, {
+    personId: w.people.member.id,
+    status: "present",
+  });
+  const kase = await call("POST", "/api/v1/cases", { title: "Sag om udskrivning", decidingBodyId: w.ssu.id });
+  const consultation = await call("POST", `/api/v1/cases/${kase.id}/consultations`, {
+    itemId: w.items.open.id,
+    role: "discussion",
+  });
+  const action = await call("POST", "/api/v1/actions", { bodyId: w.ssu.id, text: "Indhent data" });
+  const fund = await call("POST", "/api/v1/funds", { bodyId: w.ssu.id, name: "Pulje til test" });
+  await call("PUT", `/api/v1/funds/${fund.id}/parties`, {
+    version: fund.version,
+    parties: [{ partyId: w.region.id, inKey: true }],
+  });
+  const grant = await call("POST", `/api/v1/funds/${fund.id}/grants`, {
+    title: "Bevilling til test",
+    parts: [{ partyId: w.region.id, amountOre: "100000" }],
+  });
+  const initiative = await call("POST", "/api/v1/initiatives", {
+    title: "Kom Trygt Hjem",
+    agreement: "Sundhedsaftalen",
+    focusArea: "Forløb",
+    scope: "pilot",
+    ownerBodyId: w.ssu.id,
+    targetGroup: "Ældre",
+    theme: "Udskrivning",
+  });
+  const group = await call("POST", "/api/v1/groups", {
+    name: "Arbejdsgruppe om udskrivning",
+    kind: "ad_hoc_group",
+    reportsToId: w.ssu.id,
+    approverBodyId: w.ssu.id,
+    purpose: "Gruppen beskriver en fælles model for udskrivning af ældre patienter.",
+    periodFrom: "2025-03-06",
+    periodTo: "2026-12-31",
+    composition: [{ seats: 2, party: "Kommunerne", competence: "Sygeplejerske", flexible: false }],
+    deliverables: [{ title: "Statusnotat", dueOn: "2026-06-30" }],
+    itemId: w.items.open.id,
+    approved: true,
+  });
+  const mandateDraft = await call("POST", `/api/v1/bodies/${group.bodyId}/mandate/versions`, {
+    purpose: `Revideret formål ${SECRET}`,
+    periodFrom: "2025-03-06",
+    periodTo: "2027-12-31",
+    composition: [{ seats: 2, party: "Kommunerne", competence: "Sygeplejerske", flexible: false }],
+    deliverables: [{ title: "Statusnotat", dueOn: "2027-06-30" }],
+    changeNote: "Forlænget",
+    on: "2025-04-01",
+  });
+  const agreement = await call("POST", "/api/v1/agreements", {
+    title: "Samarbejdsaftale om udskrivning",
+    kind: "cooperation_agreement",
+    theme: "Ældre og akut",
+    ownerBodyId: w.ssu.id,
+    firstVersion: { label: "Udkast", text: "# Aftalen\n\nUdkast." },
+  });
+  const withHearing = await call("POST", `/api/v1/agreements/${agreement.id}/hearings`, {
+    startsOn: "2025-03-10",
+    endsOn: "2025-05-01",
+    invitees: [{ partyId: w.region.id }],
+  });
+  const hearing = withHearing.hearings[0];
+  await call("POST", `/api/v1/hearings/${hearing.id}/responses`, {
+    partyId: w.region.id,
+    receivedOn: "2025-04-20",
+    text: "Vi savner en tydelig tovholder.",
+    splitText: true,
+  });
+  const full = await call("GET", `/api/v1/agreements/${agreement.id}`);
+  for (const url of [
+    `/api/v1/agreement-versions/${full.versions[0].id}/content?fileName=aftale.txt`,
+    `/api/v1/hearing-responses/${full.hearings[0].responses[0].id}/content?fileName=svar.txt`,
+  ]) {
+    const put = await t.request({
+      method: "PUT",
+      url,
+      payload: "Et dokument.",
+      headers: { "content-type": "text/plain" },
+      token: admin,
+    });
+    if (put.statusCode !== 200) {
+      throw new Error(`${url}: ${put.statusCode} ${put.body}`);
+    }
+  }
+  const response = full.hearings[0].responses[0];
+  const saved = await call(
+    "POST",
+    "/api/v1/saved-searches",
+    { name: "Aftaler", query: "aftale" },
+    tokens.member,
+  );
+  const spareToken = await call("POST", "/api/v1/tokens", { name: "reserve" }, tokens.member);
+  const sparePerson = await createPerson(t.system, { name: "Rasmus Reserve" });
+  const spareMembership = await createMembership(t.system, { personId: sparePerson.id, bodyId: w.ssu.id });
+  const pending = await t.request({
+    method: "POST",
+    url: `/api/v1/imports?bodyId=${w.ssu.id}`,
+    ...multipart("referat.txt", MINUTES_TEXT),
+    token: tokens.secretary,
+  });
+  if (pending.statusCode !== 201) {
+    throw new Error(`import: ${pending.statusCode} ${pending.body}`);
+  }
+  // A meeting published through the API, so that its documents are frozen (publication hooks run).
+  const pub = await call("POST", "/api/v1/meetings", { bodyId: w.ssu.id, start: "2025-04-03T10:00" });
+  await call("POST", `/api/v1/meetings/${pub.id}/items`, { title: "Åbent punkt", decisionText: "Godkendt." });
+  await call("POST", `/api/v1/meetings/${pub.id}/items`, {
+    title: `Lukket punkt ${SECRET}`,
+    access: "closed",
+    sections: { summary: `Resumé ${SECRET}` },
+    decisionText: `Beslutning ${SECRET}`,
+  });
+  let version = pub.version;
+  for (const to of ["agenda_published", "held", "minutes_draft", "minutes_approved", "minutes_published"]) {
+    version = (await call("POST", `/api/v1/meetings/${pub.id}/transition`, { to, version })).version;
+  }
+  const documents = await call("GET", `/api/v1/meetings/${pub.id}/documents`);
+  const oparlBodies = await call("GET", "/oparl/v1.1/body");
+  const bundle = await ensureClientBundle();
+  const entry = [...bundle.entries.values()][0];
+  return {
+    w,
+    tokens,
+    spareUser: spare.user,
+    sparePerson: sparePerson.id,
+    spareMembership: spareMembership.id,
+    pendingImport: pending.json().id as number,
+    documentId: (documents[0]?.id ?? documents.items?.[0]?.id) as number,
+    publishedViaApi: pub.id as number,
+    script: `/static/js/${bundle.hash}/${entry?.file ?? ""}`,
+    oparlBody: String(oparlBodies.data[0].id).split("/").at(-1) as string,
+    ids: {
+      draftMeeting: draft,
+      draftItem,
+      draftFile,
+      absence,
+      attendance,
+      case: kase,
+      consultation,
+      action,
+      fund,
+      grant,
+      initiative,
+      group: group.bodyId as number,
+      mandateVersion: mandateDraft.versions.find((v: { approvedOn: string | null }) => !v.approvedOn),
+      agreement: full,
+      agreementVersion: full.versions[0],
+      hearing,
+      response,
+      remark: response.remarks[0],
+      saved,
+      spareToken,
+    },
+  };
+}
+
+export type SecurityWorld = Awaited<ReturnType<typeof seedSecurityWorld>>;
