@@ -37,7 +37,7 @@ describe("Working groups and agreements in Chromium (forms without script, axe)"
       viewport: { width: 1200, height: 900 },
     });
     page = await context.newPage();
-    await logIn(page, demo.url, "sekretariat@tvaers.local", "demo-sekretariat-2026");
+    await logIn(page, demo.url, "sekretariat@tvaers.local", "Dagsorden-Bilag-2026");
   });
 
   afterAll(async () => {

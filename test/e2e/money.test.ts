@@ -70,7 +70,7 @@ describe("Funds and initiatives in Chromium (axe)", () => {
   it("logged in as the secretariat (forms shown): no axe violations; the map's municipalities are links without script", async () => {
     const noScript = await browser.newContext({ locale: "da-DK", javaScriptEnabled: false });
     const page = await noScript.newPage();
-    await logIn(page, demo.url, "admin@tvaers.local", "demo-admin-2026");
+    await logIn(page, demo.url, "admin@tvaers.local", "Klit-Fyrtaarn-2026");
     await page.goto(`${demo.url}${pages.map}`);
     const link = page.locator(".tv-map a").first();
     await Promise.all([page.waitForURL(/kommune=/), link.click()]);

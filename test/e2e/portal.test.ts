@@ -99,7 +99,7 @@ describe("Portal in Chromium (axe, no JavaScript)", { timeout: 120_000 }, () => 
   it("logged in as a member (logged in with JavaScript off): no axe violations", async () => {
     const noScript = await browser.newContext({ ...DANISH, javaScriptEnabled: false });
     const page = await noScript.newPage();
-    await logIn(page, demo.url, "medlem@tvaers.local", "demo-medlem-2026");
+    await logIn(page, demo.url, "medlem@tvaers.local", "Referat-Laesning-2026");
     expect(await page.textContent("header")).toContain("Tina Kvist Madsen");
     const cookies = await noScript.cookies();
     await noScript.close();

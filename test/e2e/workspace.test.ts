@@ -18,8 +18,8 @@ import { axeViolations, launchChromium } from "./browser.ts";
 const SHOTS =
   process.env.TVAERS_SCREENSHOTS === "1" ? join("docs", "screenshots") : join(tmpdir(), "tvaers-shots");
 const DANISH = { locale: "da-DK", viewport: { width: 1200, height: 900 } };
-const SECRETARY = ["sekretariat@tvaers.local", "demo-sekretariat-2026"] as const;
-const CHAIR = ["formand@tvaers.local", "demo-formand-2026"] as const;
+const SECRETARY = ["sekretariat@tvaers.local", "Dagsorden-Bilag-2026"] as const;
+const CHAIR = ["formand@tvaers.local", "Klokke-Ordstyrer-2026"] as const;
 
 /** Presses Tab until the focused element matches the selector (reading focus is not input). */
 async function tabTo(page: Page, selector: string, max = 400) {

@@ -88,7 +88,7 @@ describeEachDatabase("Funds and initiatives pages", (kind) => {
       },
       payload: new URLSearchParams({
         email: "admin@tvaers.local",
-        password: "demo-admin-2026",
+        password: "Klit-Fyrtaarn-2026",
         _csrf: csrf,
         next: "/",
       }).toString(),
@@ -160,7 +160,7 @@ describeEachDatabase("Funds and initiatives pages", (kind) => {
     const res = await t().request({
       method: "POST",
       url: "/api/v1/auth/login",
-      payload: { email: "admin@tvaers.local", password: "demo-admin-2026" },
+      payload: { email: "admin@tvaers.local", password: "Klit-Fyrtaarn-2026" },
     });
     const token = res.json().token as string | undefined;
     const headers = token
