@@ -187,6 +187,7 @@ export const da = {
     'Alle ord skal findes. "Frase" i citationstegn, -ord udelukker, behandl* finder ord, der begynder sådan.',
   "search.submit": "Søg",
   "search.results": "{count} resultater",
+  "search.resultsAtLeast": "Mindst {count} resultater; de nyeste {count} er sorteret og talt i filtrene",
   "search.none": "Ingen resultater. Prøv færre ord eller fjern et filter.",
   "search.filters": "Afgræns",
   "search.facet.body": "Forum",

@@ -26,7 +26,7 @@ describeEachDatabase("Search (API)", (kind) => {
   const find = async (q: string, who: "public" | "outsider" | "member" | "admin" = "public", extra = "") => {
     const res = await get(`/api/v1/search?q=${encodeURIComponent(q)}${extra}`, who);
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as { total: number; hits: Hit[]; facets: Record<string, Facet[]> };
+    return res.json() as { total: number; totalExact: boolean; hits: Hit[]; facets: Record<string, Facet[]> };
   };
   const secretary = () => w.users.secretary.token;
   const post = (url: string, payload: object, token = secretary()) =>
@@ -116,6 +116,16 @@ describeEachDatabase("Search (API)", (kind) => {
     expect((await find('"om genoptræning"')).hits.map((h) => h.title)).toEqual([
       "Samarbejdsaftale om genoptræning",
     ]);
+    // A phrase of two words: next to each other, in this order — not just both somewhere in the text.
+    for (const who of ["public", "member"] as const) {
+      expect((await find('"samarbejdsaftale om genoptræning"', who)).hits.map((h) => h.title)).toEqual([
+        "Samarbejdsaftale om genoptræning",
+      ]);
+      expect((await find('"genoptræning samarbejdsaftale"', who)).total).toBe(0);
+      expect(
+        (await find('genoptræning -"samarbejdsaftale om genoptræning"', who)).hits.map((h) => h.title),
+      ).not.toContain("Samarbejdsaftale om genoptræning");
+    }
     const excluded = await find("aftale -børn");
     expect(excluded.hits.map((h) => h.title)).not.toContain("Overvægtsaftalen for børn");
     expect(excluded.total).toBeGreaterThan(0);
@@ -129,6 +139,7 @@ describeEachDatabase("Search (API)", (kind) => {
       `&bodyId=${w.ssu.id}&kind=decision&from=2025-04-01&to=2025-04-30`,
     );
     expect(r.total).toBe(3);
+    expect(r.totalExact).toBe(true);
     expect(r.facets.body?.[0]).toMatchObject({ value: String(w.ssu.id), count: 3 });
     expect(r.facets.year?.[0]).toMatchObject({ value: "2025", count: 3 });
     expect((await find("aftale", "public", "&to=2025-03-31")).total).toBe(0);

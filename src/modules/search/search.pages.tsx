@@ -140,7 +140,11 @@ export function SearchPage(props: {
             </p>
           </aside>
           <div class="col-12 col-md-8">
-            <p role="status">{t("search.results", { count: result.total.toLocaleString("da-DK") })}</p>
+            <p role="status">
+              {t(result.totalExact ? "search.results" : "search.resultsAtLeast", {
+                count: result.total.toLocaleString("da-DK"),
+              })}
+            </p>
             {result.hits.length === 0 ? <p>{t("search.none")}</p> : null}
             <ol class="tv-hits nobullet-list" start={String((page - 1) * result.perPage + 1)}>
               {result.hits.map((h) => (

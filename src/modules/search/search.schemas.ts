@@ -63,12 +63,12 @@ export const ZSearchQuery = z
 const ZFacet = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
 
 export const ZSearchResult = z.object({
-  total: z.number().int().describe("matches, counted up to 10,000"),
-  totalExact: z.boolean().describe("false: more than 10,000 matches (total is 10,000)"),
-  considered: z
-    .number()
-    .int()
-    .describe("how many of the newest matches ranking, date order and facets considered (at most 1,050)"),
+  total: z.number().int().describe("matches, counted up to 1,050"),
+  totalExact: z
+    .boolean()
+    .describe(
+      "false: at least `total` (1,050) matches; ranking, date order and facets considered the newest 1,050",
+    ),
   page: z.number().int(),
   perPage: z.number().int(),
   hits: z.array(

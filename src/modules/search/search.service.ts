@@ -5,7 +5,7 @@ import { AppError } from "../../server/errors.ts";
 import type { Actor } from "../auth/actor.ts";
 import { isPrivileged } from "../auth/index.ts";
 import {
-  bucketsTsQuery,
+  type BucketQueryParts,
   bucketTsQuery,
   type FilterTokens,
   hasPhrase,
@@ -45,12 +45,11 @@ export interface Facet {
 }
 
 export interface SearchResult {
-  /** the number of matches, at most COUNT_CAP */
+  /** the number of matches, at most CANDIDATES */
   total: number;
-  /** false: there are more than `total` (COUNT_CAP) matches */
+  /** false: there are at least `total` (CANDIDATES) matches, perhaps many more; ranking, date order and
+   * facets considered the newest CANDIDATES of them */
   totalExact: boolean;
-  /** how many of the newest matches ranking, sorting and facets considered (all of them when ≤ CANDIDATES) */
-  considered: number;
   page: number;
   perPage: number;
   hits: SearchHit[];
@@ -71,34 +70,42 @@ export function parseOrThrow(q: string | undefined): ParsedQuery {
 
 /** The tsquery of the query text (stemmed, compounds and typos widened), or null for an empty query. */
 export async function compileQuery(db: DbOrTx, q: string | undefined): Promise<SQL | null> {
+  return (await compileQueries(db, q)).q;
+}
+
+/** The exact tsquery and the relaxed one for the public's bucketed vector (phrases as words; tsquery.ts). */
+export async function compileQueries(
+  db: DbOrTx,
+  q: string | undefined,
+): Promise<{ q: SQL | null; relaxed: SQL | null }> {
   const parsed = parseOrThrow(q);
   if (isEmptyQuery(parsed)) {
-    return null;
+    return { q: null, relaxed: null };
   }
   const [included, excluded] = await Promise.all([
     expandWords(db, parsed.words),
     expandWords(db, parsed.excludedWords),
   ]);
   // An excluded word excludes itself, not its compounds.
-  return buildTsQuery(
-    parsed,
-    included,
-    excluded.map((e) => ({ ...e, alternatives: [] })),
-  );
+  const without = excluded.map((e) => ({ ...e, alternatives: [] }));
+  return {
+    q: buildTsQuery(parsed, included, without),
+    relaxed: buildTsQuery(parsed, included, without, true),
+  };
 }
 
 /** Ranking, sorting by date and facets consider the newest this many matches (all pages of 50). */
 export const CANDIDATES = MAX_OFFSET + MAX_PER_PAGE;
 /** Also ranked: the newest this many matches with a query word in the title (the title tier). */
 export const TITLE_CANDIDATES = 200;
-/** Counted exactly up to this many matches; beyond, the total says "over 10.000". */
-export const COUNT_CAP = 10_000;
 
 /** What a search statement needs besides the input: the compiled query and the index's month range. */
 export interface PreparedSearch {
   q: SQL | null;
   /** the tsquery as PostgreSQL prints it, or null for an empty query */
   text: string | null;
+  /** the relaxed tsquery as PostgreSQL prints it (what the bucketed vector is asked) */
+  relaxed: string | null;
   /** the newest and oldest month of the index (null when it has no dated documents) */
   top: Month | null;
   bottom: Month | null;
@@ -109,18 +116,29 @@ export interface PreparedSearch {
   partyBodies: number[] | null;
 }
 
-/** Compiles the query and reads what the statement needs from the database, in one round trip. */
-export async function prepareSearch(db: DbOrTx, input: SearchInput): Promise<PreparedSearch> {
-  const q = await compileQuery(db, input.q);
+/**
+ * Reads what the statement needs from the database in one round trip, and sets the planner for the
+ * rest of the transaction: no sequential scans (the month-bucketed GIN scans are always cheaper, but
+ * PostgreSQL cannot estimate an OR of bucketed lexemes and would read the table), no JIT (compiling costs
+ * more than these bounded statements take). Outside a transaction the settings do nothing.
+ */
+export async function prepareSearch(
+  db: DbOrTx,
+  input: SearchInput,
+  { q, relaxed }: { q: SQL | null; relaxed: SQL | null },
+): Promise<PreparedSearch> {
   const [row] = rowsOf<{
     text: string | null;
+    relaxed: string | null;
     top: string | Date | null;
     bottom: string | Date | null;
     region: string | null;
     cluster: string | null;
     party_bodies: number[] | null;
   }>(
-    await db.execute(sql`select ${q === null ? sql`null::text` : sql`(${q})::text`} as text,
+    await db.execute(sql`select set_config('enable_seqscan', 'off', true) as s1, set_config('jit', 'off', true) as s2,
+      ${q === null ? sql`null::text` : sql`(${q})::text`} as text,
+      ${relaxed === null ? sql`null::text` : sql`(${relaxed})::text`} as relaxed,
       (select max(date) from search_documents) as top, (select min(date) from search_documents) as bottom,
       lower(${input.region ?? null}::text) as region, lower(${input.cluster ?? null}::text) as cluster,
       ${
@@ -133,6 +151,7 @@ export async function prepareSearch(db: DbOrTx, input: SearchInput): Promise<Pre
   return {
     q,
     text: row?.text ?? null,
+    relaxed: row?.relaxed ?? null,
     top: month(row?.top),
     bottom: month(row?.bottom),
     region: row?.region ?? null,
@@ -146,21 +165,39 @@ function readsAsPublic(actor: Actor): boolean {
   return !isPrivileged(actor) && actor.roles.size === 0;
 }
 
-interface Parts {
-  /** the newest CANDIDATES matches, undated first */
-  candidates: SQL;
-  /** the title tier: up to TITLE_CANDIDATES more to rank */
-  titles: SQL | null;
-  /** the number of matches, counted up to COUNT_CAP + 1 */
-  counted: SQL;
+/** A candidate: what ranking, date order and facets need of a match. */
+interface Candidate {
+  id: number;
+  source: string;
+  body_id: number | null;
+  /** seconds since 1970, or null for bodies and persons */
+  ts: number | null;
+  /** the meeting's year in Danish time */
+  year: number | null;
+  item_kind: string | null;
+  /** only where the reader may see the minutes */
+  outcome: string | null;
+  minutes: boolean;
+  score: number;
 }
 
+function candidateColumns(actor: Actor, q: SQL | null): SQL {
+  const r = readerOf(actor);
+  return sql`d.id, d.source, d.body_id, extract(epoch from d.date)::float8 as ts,
+    extract(year from d.date at time zone 'Europe/Copenhagen')::int as year, d.item_kind,
+    ${r.minutes} as minutes, case when ${r.minutes} then d.outcome end as outcome,
+    ${scoreExpression(q)}::float8 as score`;
+}
+
+/** One stage of the public's search: the newest `limit` matches in these months, one GIN scan a month. */
+type Stage = (buckets: string[], title: boolean, limit: number) => SQL;
+
 /**
- * The public's search: month stages over the public vector (buckets.ts). Each stage is one GIN scan of
- * a few months; the stages run newest first and stop at CANDIDATES rows (and the count at COUNT_CAP),
- * so a query that matches half the corpus reads as few rows as one that matches a thousand.
+ * The public's search over the month-bucketed public vector (buckets.ts): statements for the undated
+ * documents and for a stage of months, each a few GIN scans and a sort of what they found. Filters are
+ * tokens in the vector, visibility is built in: no heap row is read that is not a candidate.
  */
-function publicParts(p: PreparedSearch, input: SearchInput, columns: SQL): Parts {
+function publicStatements(p: PreparedSearch, input: SearchInput, columns: SQL) {
   const tokens: FilterTokens = { all: [] };
   if (input.kind !== undefined) {
     tokens.all.push([`k:${input.kind}`]);
@@ -177,9 +214,9 @@ function publicParts(p: PreparedSearch, input: SearchInput, columns: SQL): Parts
   if (p.cluster !== null) {
     tokens.all.push([`c:${p.cluster}`]);
   }
-  // Persons sit in bodies through memberships, which the vector does not hold: their own branch.
+  // Persons sit in bodies through memberships, which the vector does not hold: their own statement.
   let persons: SQL | null = null;
-  const personTokens: FilterTokens = { all: [...tokens.all] };
+  const personParts: BucketQueryParts = { text: p.relaxed, filters: { all: [...tokens.all] } };
   if (input.bodyId !== undefined) {
     tokens.all.push([`b:${input.bodyId}`]);
     persons = sql`select person_id from memberships where body_id = ${input.bodyId}`;
@@ -189,38 +226,41 @@ function publicParts(p: PreparedSearch, input: SearchInput, columns: SQL): Parts
     tokens.all.push(bodies.length > 0 ? bodies.map((b) => `b:${b}`) : ["b:none"]);
     persons = sql`select person_id from memberships where party_id = ${input.partyId}`;
   }
-  const dated = input.from !== undefined || input.to !== undefined;
+  // Conditions on the candidates' rows, applied after the GIN scans (outside the offset 0 fence below),
+  // so that PostgreSQL never drives a stage by the date index or the full vector's index instead.
   const quals: SQL[] = [];
   if (input.from !== undefined) {
-    quals.push(sql`d.date >= (${input.from}::date)::timestamp at time zone 'Europe/Copenhagen'`);
-  }
-  if (input.to !== undefined) {
-    quals.push(sql`d.date < (${input.to}::date + 1)::timestamp at time zone 'Europe/Copenhagen'`);
-  }
-  if (p.q !== null && p.text !== null && hasPhrase(p.text)) {
-    // The public vector has no positions: check phrases on the text the public may see.
     quals.push(
-      sql`((d.public_full and d.tsv @@ (${p.q})) or (not d.public_full and d.tsv_agenda @@ (${p.q})))`,
+      sql`s.ts >= extract(epoch from (${input.from}::date)::timestamp at time zone 'Europe/Copenhagen')`,
     );
   }
-  const where = (tsquery: string, extra: SQL[] = []) =>
-    sql.join([sql`d.tsv_pub @@ ${tsquery}::tsquery`, ...extra, ...quals], sql` and `);
-  const parts = { text: p.text, filters: tokens };
-  const undated: { select: (what: SQL) => SQL }[] = [];
-  if (!dated) {
-    undated.push({
-      select: (what) =>
-        sql`select ${what} from search_documents d where ${where(bucketTsQuery(parts, UNDATED), [sql`d.date is null`])}`,
-    });
+  if (input.to !== undefined) {
+    quals.push(
+      sql`s.ts < extract(epoch from (${input.to}::date + 1)::timestamp at time zone 'Europe/Copenhagen')`,
+    );
+  }
+  // The public vector has no positions: phrases are checked on the text the public may see.
+  const phrase =
+    p.q !== null && p.text !== null && hasPhrase(p.text)
+      ? sql`case when d.public_full then d.tsv @@ (${p.q}) else coalesce(d.tsv_agenda @@ (${p.q}), false) end`
+      : null;
+  const parts: BucketQueryParts = { text: p.relaxed, filters: tokens };
+  const where = (match: SQL, extra: SQL[] = []) =>
+    sql.join([match, ...extra, ...(phrase ? [phrase] : [])], sql` and `);
+  const outer = quals.length > 0 ? sql`where ${sql.join(quals, sql` and `)}` : sql``;
+  const undated: SQL[] = [];
+  if (input.from === undefined && input.to === undefined) {
+    undated.push(
+      sql`select ${columns} from search_documents d
+        where ${where(sql`d.tsv_pub @@ ${bucketTsQuery(parts, UNDATED)}::tsquery`, [sql`d.date is null`])}`,
+    );
     if (persons !== null) {
-      const personParts = { text: p.text, filters: personTokens };
-      const members = persons;
-      undated.push({
-        select: (what) =>
-          sql`select ${what} from search_documents d where ${where(bucketTsQuery(personParts, UNDATED), [
-            sql`d.date is null and d.source = 'person' and d.source_id in (${members})`,
+      undated.push(
+        sql`select ${columns} from search_documents d
+          where ${where(sql`d.tsv_pub @@ ${bucketTsQuery(personParts, UNDATED)}::tsquery`, [
+            sql`d.date is null and d.source = 'person' and d.source_id in (${persons})`,
           ])}`,
-      });
+      );
     }
   }
   let top = p.top;
@@ -231,101 +271,134 @@ function publicParts(p: PreparedSearch, input: SearchInput, columns: SQL): Parts
   if (input.from !== undefined && bottom !== null) {
     bottom = Math.max(bottom, monthOf(new Date(Date.parse(`${input.from}T00:00:00Z`) - 86_400_000)));
   }
-  const months = top !== null && bottom !== null ? stages(top, bottom) : [];
-  const stageSelects = (what: SQL, title: boolean, limit: number | null) =>
-    months.map((buckets) => {
-      const s = sql`select ${what} from search_documents d where ${where(bucketsTsQuery({ ...parts, title }, buckets))}`;
-      return limit === null ? s : sql`(${s} order by d.date desc, d.id desc limit ${limit})`;
-    });
-  const none = sql`select ${columns} from search_documents d where false`;
-  const union = (list: SQL[], empty: SQL) => (list.length > 0 ? sql.join(list, sql` union all `) : empty);
-  const candidates = sql`select * from (${union(
-    [...undated.map((u) => u.select(columns)), ...stageSelects(columns, false, CANDIDATES)],
-    none,
-  )}) x limit ${CANDIDATES}`;
-  const titles =
-    p.text === null || months.length === 0
-      ? null
-      : sql`select * from (${union(stageSelects(columns, true, TITLE_CANDIDATES), none)}) x limit ${TITLE_CANDIDATES}`;
-  const counted = sql`select count(*)::int from (${union(
-    [...undated.map((u) => u.select(sql``)), ...stageSelects(sql``, false, null)],
-    sql`select from search_documents d where false`,
-  )} limit ${COUNT_CAP + 1}) x`;
-  return { candidates, titles, counted };
-}
-
-/**
- * Members of bodies and admins also match closed and unpublished material of their bodies, which the
- * public vector does not hold: the full vectors with visibility per row (slower at a million items;
- * docs/search.md), with the same limits.
- */
-function memberParts(actor: Actor, p: PreparedSearch, input: SearchInput, columns: SQL): Parts {
-  const r = readerOf(actor);
-  const filters = filterConditions(r, input);
-  const branches = (what: SQL) =>
-    matchBranches(r, p.q).map(
-      (match) =>
-        sql`select ${what} from search_documents d where ${sql.join([match, ...filters], sql` and `)}`,
-    );
+  // One GIN scan per year of months (a BitmapOr): GIN checks each found document against the whole
+  // tsquery of its scan, so one tsquery over many months would cost months × documents.
+  const stage: Stage = (buckets, title, limit) => {
+    const scans: SQL[] = [];
+    for (let i = 0; i < buckets.length; i += 12) {
+      const chunk = buckets.slice(i, i + 12).map((b) => `( ${bucketTsQuery({ ...parts, title }, b)} )`);
+      scans.push(sql`d.tsv_pub @@ ${chunk.join(" | ")}::tsquery`);
+    }
+    // offset 0: the GIN scans, then the sort; never an index scan by date that filters row by row.
+    return sql`select * from (select ${columns} from search_documents d
+      where ${where(sql`(${sql.join(scans, sql` or `)})`)} offset 0) s ${outer} order by s.ts desc, s.id desc limit ${limit}`;
+  };
   return {
-    candidates: sql`select * from (${sql.join(branches(columns), sql` union all `)}) x
-      order by x.date desc nulls first, x.id desc limit ${CANDIDATES}`,
-    titles: null,
-    counted: sql`select count(*)::int from (${sql.join(branches(sql``), sql` union all `)} limit ${COUNT_CAP + 1}) x`,
+    undated: undated.length > 0 ? sql.join(undated, sql` union all `) : null,
+    stages: top !== null && bottom !== null ? stages(top, bottom) : [],
+    stage,
   };
 }
 
+/** Runs the public's stages newest first until `limit` matches are found. */
+async function runStages(
+  tx: DbOrTx,
+  months: string[][],
+  stage: Stage,
+  title: boolean,
+  limit: number,
+): Promise<Candidate[]> {
+  const out: Candidate[] = [];
+  for (const buckets of months) {
+    if (out.length >= limit) {
+      break;
+    }
+    out.push(...rowsOf<Candidate>(await tx.execute(stage(buckets, title, limit - out.length))));
+  }
+  return out;
+}
+
 /**
- * The one SQL statement of a search: the newest CANDIDATES matches (and the title tier) ranked, with
- * snippets for the page, facets over those candidates and the total counted up to COUNT_CAP + 1.
+ * The newest CANDIDATES matches (undated first), and for the public the title tier: the newest
+ * TITLE_CANDIDATES matches with a query word in the title, so that a strong older match is ranked too.
+ * Members of bodies and admins also match closed and unpublished material of their bodies, which the
+ * public vector does not hold: one statement over the full vectors with visibility per row (its cost
+ * grows with the matches; docs/search.md).
  */
-export function searchStatement(actor: Actor, p: PreparedSearch, input: SearchInput): SQL {
-  const r = readerOf(actor);
-  const perPage = Math.min(input.perPage ?? 20, MAX_PER_PAGE);
-  const offset = ((input.page ?? 1) - 1) * perPage;
-  const columns = sql`d.id, d.source, d.source_id, d.item_id, d.meeting_id, d.body_id, d.item_number, d.date,
-        d.item_kind, ${r.minutes} as minutes, case when ${r.minutes} then d.outcome end as outcome,
-        ${scoreExpression(p.q)} as score`;
-  const parts = readsAsPublic(actor) ? publicParts(p, input, columns) : memberParts(actor, p, input, columns);
-  const byDate = input.sort === "date" || p.q === null;
-  const order = byDate
-    ? sql`h.date desc nulls last, h.id desc`
-    : sql`h.score desc, h.date desc nulls last, h.id desc`;
+async function findCandidates(
+  tx: DbOrTx,
+  actor: Actor,
+  p: PreparedSearch,
+  input: SearchInput,
+): Promise<{ candidates: Candidate[]; titles: Candidate[] }> {
+  const columns = candidateColumns(actor, p.q);
+  if (!readsAsPublic(actor)) {
+    const r = readerOf(actor);
+    const filters = filterConditions(r, input);
+    const branches = matchBranches(r, p.q).map(
+      (match) =>
+        sql`select ${columns} from search_documents d where ${sql.join([match, ...filters], sql` and `)}`,
+    );
+    const candidates = rowsOf<Candidate>(
+      await tx.execute(sql`select * from (${sql.join(branches, sql` union all `)}) x
+        order by x.ts desc nulls first, x.id desc limit ${CANDIDATES}`),
+    );
+    return { candidates, titles: [] };
+  }
+  const s = publicStatements(p, input, columns);
+  const candidates = s.undated ? rowsOf<Candidate>(await tx.execute(s.undated)).slice(0, CANDIDATES) : [];
+  candidates.push(...(await runStages(tx, s.stages, s.stage, false, CANDIDATES - candidates.length)));
+  const titles =
+    p.text !== null && candidates.length >= CANDIDATES
+      ? await runStages(tx, s.stages, s.stage, true, TITLE_CANDIDATES)
+      : [];
+  return { candidates, titles };
+}
+
+/** Facet counts over the candidates (the newest CANDIDATES matches). */
+function facetCounts(candidates: Candidate[]): Row["facets"] {
+  const count = (facet: keyof SearchResult["facets"], values: (string | null)[]) => {
+    const m = new Map<string, number>();
+    for (const v of values) {
+      if (v !== null) {
+        m.set(v, (m.get(v) ?? 0) + 1);
+      }
+    }
+    return [...m].map(([value, n]) => ({ facet, value, count: n }));
+  };
+  const bodies = count(
+    "body",
+    candidates.map((c) =>
+      c.body_id !== null && (c.source === "item" || c.source === "attachment") ? String(c.body_id) : null,
+    ),
+  )
+    .sort((a, b) => b.count - a.count || Number(a.value) - Number(b.value))
+    .slice(0, 30);
+  return [
+    ...bodies,
+    ...count(
+      "year",
+      candidates.map((c) => (c.year === null ? null : String(c.year))),
+    ),
+    ...count(
+      "kind",
+      candidates.map((c) => (c.source === "item" ? c.item_kind : null)),
+    ),
+    ...count(
+      "outcome",
+      candidates.map((c) => c.outcome),
+    ),
+    ...count(
+      "type",
+      candidates.map((c) => c.source),
+    ),
+  ];
+}
+
+/** Snippets, titles and body names for the page's hits, in the page's order. */
+function pageStatement(q: SQL | null, page: Candidate[]): SQL {
+  const rows = JSON.stringify(page.map((c, i) => ({ ord: i, id: c.id, minutes: c.minutes, score: c.score })));
   return sql`
-    with c as materialized (${parts.candidates}),
-    t as materialized (${parts.titles ?? sql`select * from c where false`}),
-    m as (select * from c union all select * from t where t.id not in (select id from c)),
-    page as (select * from ${byDate ? sql`c` : sql`m`} h order by ${order} limit ${perPage} offset ${offset})
-    select
-      (${parts.counted}) as total,
-      (select count(*)::int from c) as considered,
-      (select coalesce(json_agg(x order by x.ord), '[]'::json) from (
-        select row_number() over (order by ${order}) as ord, h.id, h.source, h.source_id as "sourceId",
-          h.item_id as "itemId", h.meeting_id as "meetingId", h.body_id as "bodyId", b.name as "bodyName",
-          h.item_number as "itemNumber", h.date, h.item_kind as kind, h.outcome, sd.title, h.score,
-          ${snippetExpression(p.q)} as snippet
-        from page h
-        join search_documents sd on sd.id = h.id
-        left join bodies b on b.id = h.body_id
-        left join agenda_items i on h.source = 'item' and i.id = h.source_id
-        left join attachments a on h.source = 'attachment' and a.id = h.source_id
-        left join file_texts ft on ft.sha256 = a.sha256
-      ) x) as hits,
-      (select coalesce(json_agg(f), '[]'::json) from (
-        select * from (
-          select 'body' as facet, c.body_id::text as value, count(*)::int as count from c
-          where c.body_id is not null and c.source in ('item', 'attachment') group by c.body_id
-          order by count desc limit 30) fb
-        union all
-        select 'year', extract(year from c.date at time zone 'Europe/Copenhagen')::int::text, count(*)::int
-          from c where c.date is not null group by 2
-        union all
-        select 'kind', c.item_kind, count(*)::int from c where c.item_kind is not null and c.source = 'item' group by 2
-        union all
-        select 'outcome', c.outcome, count(*)::int from c where c.outcome is not null group by 2
-        union all
-        select 'type', c.source, count(*)::int from c group by 2
-      ) f) as facets`;
+    select h.ord, d.id, d.source, d.source_id as "sourceId", d.item_id as "itemId", d.meeting_id as "meetingId",
+      d.body_id as "bodyId", b.name as "bodyName", d.item_number as "itemNumber", d.date, d.item_kind as kind,
+      case when h.minutes then d.outcome end as outcome, d.title, h.score, ${snippetExpression(q)} as snippet
+    from jsonb_to_recordset(${rows}::jsonb) as h(ord int, id int, minutes boolean, score float8)
+    join search_documents d on d.id = h.id
+    left join bodies b on b.id = d.body_id
+    left join agenda_items i on d.source = 'item' and i.id = d.source_id
+    left join attachments a on d.source = 'attachment' and a.id = d.source_id
+    left join file_texts ft on ft.sha256 = a.sha256
+    order by h.ord`;
 }
 
 /** ts_headline over the text the reader may see: no decision without visible minutes, no closed files. */
@@ -334,19 +407,46 @@ function snippetExpression(q: SQL | null): SQL {
     return sql`null::text`;
   }
   return sql`case
-    when h.source = 'item' then ts_headline('danish', concat_ws(E'\n', i.sections->>'summary',
+    when d.source = 'item' then ts_headline('danish', concat_ws(E'\n', i.sections->>'summary',
         case when h.minutes then i.decision_text end,
         search_item_other_text(i.sections, i.other_sections, i.recommendations, i.case_numbers)),
       ${q}, ${HEADLINE})
-    when h.source = 'attachment' then ts_headline('danish', left(ft.text, 20000), ${q}, ${HEADLINE})
+    when d.source = 'attachment' then ts_headline('danish', left(ft.text, 20000), ${q}, ${HEADLINE})
   end`;
 }
 
-interface Row {
+export interface Row {
   total: number;
-  considered: number;
-  hits: (Omit<SearchHit, "url" | "snippet" | "date"> & { snippet: string | null; date: string | null })[];
+  hits: (Omit<SearchHit, "url" | "snippet" | "date"> & {
+    snippet: string | null;
+    date: string | Date | null;
+  })[];
   facets: { facet: keyof SearchResult["facets"]; value: string; count: number }[];
+}
+
+/**
+ * A search's database work: compile (expansions cached per database), then in one transaction the
+ * prepare round trip, the stages until CANDIDATES matches are found (and the title tier), and the page's
+ * snippets. Ranking, date order, paging and facets over the candidates happen here, in memory.
+ */
+export async function searchRow(db: DbOrTx, actor: Actor, input: SearchInput): Promise<Row> {
+  const compiled = await compileQueries(db, input.q);
+  const q = compiled.q;
+  const perPage = Math.min(input.perPage ?? 20, MAX_PER_PAGE);
+  const offset = ((input.page ?? 1) - 1) * perPage;
+  return db.transaction(async (tx) => {
+    const prepared = await prepareSearch(tx, input, compiled);
+    const { candidates, titles } = await findCandidates(tx, actor, prepared, input);
+    const byDate = input.sort === "date" || q === null;
+    const seen = new Set(candidates.map((c) => c.id));
+    const ranked = byDate ? [...candidates] : [...candidates, ...titles.filter((t) => !seen.has(t.id))];
+    const newer = (a: Candidate, b: Candidate) =>
+      (b.ts ?? Number.NEGATIVE_INFINITY) - (a.ts ?? Number.NEGATIVE_INFINITY) || b.id - a.id;
+    ranked.sort(byDate ? newer : (a, b) => b.score - a.score || newer(a, b));
+    const page = ranked.slice(offset, offset + perPage);
+    const hits = page.length > 0 ? rowsOf<Row["hits"][number]>(await tx.execute(pageStatement(q, page))) : [];
+    return { total: candidates.length, hits, facets: facetCounts(candidates) };
+  });
 }
 
 /** Searches what the reader may see; see docs/search.md. */
@@ -358,9 +458,7 @@ export async function search(ctx: Ctx, input: SearchInput): Promise<SearchResult
       { path: "page", message: `Højst side ${Math.floor(MAX_OFFSET / perPage) + 1}.` },
     ]);
   }
-  const prepared = await prepareSearch(ctx.db, input);
-  const [row] = rowsOf<Row>(await ctx.db.execute(searchStatement(ctx.actor, prepared, input)));
-  const result = row as Row;
+  const result = await searchRow(ctx.db, ctx.actor, input);
   const facets: SearchResult["facets"] = { body: [], year: [], kind: [], outcome: [], type: [] };
   for (const f of result.facets) {
     facets[f.facet].push({ value: f.value, label: facetLabel(f.facet, f.value), count: f.count });
@@ -372,9 +470,8 @@ export async function search(ctx: Ctx, input: SearchInput): Promise<SearchResult
     list.sort((a, b) => b.count - a.count);
   }
   return {
-    total: Math.min(result.total, COUNT_CAP),
-    totalExact: result.total <= COUNT_CAP,
-    considered: result.considered,
+    total: result.total,
+    totalExact: result.total < CANDIDATES,
     page,
     perPage,
     hits: result.hits.map((h) => ({

@@ -21,22 +21,29 @@ function wordOperand(e: ExpandedWord): string | null {
   return all.length === 1 ? quote(e.stem) : `(${all.map(quote).join(" | ")})`;
 }
 
-/** The text of one phrase (or a joined token such as a case number) as a tsquery. */
-function phraseQuery(phrase: string): SQL {
+/**
+ * The text of one phrase (or a joined token such as a case number) as a tsquery; relaxed: its words in
+ * any order (for a vector without positions, checked again with the phrase).
+ */
+function phraseQuery(phrase: string, relaxed: boolean): SQL {
+  const words = relaxed
+    ? sql`plainto_tsquery('danish', ${phrase})`
+    : sql`phraseto_tsquery('danish', ${phrase})`;
   // A joined token is also indexed whole (case numbers are); a phrase never contains a quote.
-  return /\s/.test(phrase)
-    ? sql`phraseto_tsquery('danish', ${phrase})`
-    : sql`(phraseto_tsquery('danish', ${phrase}) || ${quote(phrase)}::tsquery)`;
+  return /\s/.test(phrase) ? words : sql`(${words} || ${quote(phrase)}::tsquery)`;
 }
 
 /**
  * The tsquery of a parsed query with its expanded words, or null for an empty query. Throws when every
- * word is a stop word, since such a query would find nothing (or everything).
+ * word is a stop word, since such a query would find nothing (or everything). Relaxed: phrases as their
+ * words in any order and without excluded phrases — a query that matches at least what the exact one
+ * does, for the public's month-bucketed vector, which has no positions (buckets.ts).
  */
 export function buildTsQuery(
   parsed: ParsedQuery,
   included: ExpandedWord[],
   excluded: ExpandedWord[],
+  relaxed = false,
 ): SQL | null {
   const positive = included.map(wordOperand).filter((o): o is string => o !== null);
   if (positive.length === 0 && parsed.phrases.length === 0) {
@@ -59,10 +66,10 @@ export function buildTsQuery(
     parts.push(sql`${text}::tsquery`);
   }
   for (const p of parsed.phrases) {
-    parts.push(phraseQuery(p));
+    parts.push(phraseQuery(p, relaxed));
   }
-  for (const p of parsed.excludedPhrases) {
-    parts.push(sql`!!${phraseQuery(p)}`);
+  for (const p of relaxed ? [] : parsed.excludedPhrases) {
+    parts.push(sql`!!${phraseQuery(p, false)}`);
   }
   return sql.join(parts, sql` && `);
 }
