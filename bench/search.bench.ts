@@ -127,7 +127,9 @@ async function benchSize(size: number, rounds: number) {
   }
   if (process.env.BENCH_DETAIL) {
     const list = [...slowest].sort((a, b) => b[1] - a[1]).slice(0, 12);
-    process.stdout.write(`slowest (HTTP, ms): ${list.map(([q, ms]) => `${q} ${ms.toFixed(0)}`).join("; ")}\n`);
+    process.stdout.write(
+      `slowest (HTTP, ms): ${list.map(([q, ms]) => `${q} ${ms.toFixed(0)}`).join("; ")}\n`,
+    );
   }
   const h = summary(http);
   const s = summary(raw);

@@ -188,7 +188,8 @@ export const en: Record<keyof typeof da, string> = {
     'All words must occur. "Phrase" in quotes, -word excludes, behandl* finds words beginning so.',
   "search.submit": "Search",
   "search.results": "{count} results",
-  "search.resultsAtLeast": "At least {count} results; the newest {count} are ranked and counted in the filters",
+  "search.resultsAtLeast":
+    "At least {count} results; the newest {count} are ranked and counted in the filters",
   "search.none": "No results. Try fewer words or remove a filter.",
   "search.filters": "Refine",
   "search.facet.body": "Body",
