@@ -26,15 +26,17 @@ const WORKSPACE_NAV = { key: "workspace" as const, href: "/arbejdsrum", label: "
 /** The search box of the header: a plain GET form to the search page. */
 function SearchBox({ ctx }: { ctx: PageCtx }): Html {
   return (
-    <form method="get" action="/soeg" role="search" class="tv-search" aria-label={ctx.t("layout.search")}>
-      <label class="sr-only" for="tv-search-q">
-        {ctx.t("layout.searchLabel")}
-      </label>
-      <input class="form-input" id="tv-search-q" name="q" type="search" />
-      <button type="submit" class="button button-secondary">
-        {ctx.t("layout.searchButton")}
-      </button>
-    </form>
+    <search aria-label={ctx.t("layout.search")}>
+      <form method="get" action="/soeg" class="tv-search">
+        <label class="sr-only" for="tv-search-q">
+          {ctx.t("layout.searchLabel")}
+        </label>
+        <input class="form-input" id="tv-search-q" name="q" type="search" />
+        <button type="submit" class="button button-secondary">
+          {ctx.t("layout.searchButton")}
+        </button>
+      </form>
+    </search>
   );
 }
 

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
-import { SYSTEM_ACTOR } from "../../src/modules/auth/index.ts";
 import { verifyAuditChain } from "../../src/modules/audit/index.ts";
+import { SYSTEM_ACTOR } from "../../src/modules/auth/index.ts";
 import { exportAll, restoreAll } from "../../src/modules/backup/index.ts";
 import { useTestApp } from "../helpers/app.ts";
 import { createTestDatabase, describeEachDatabase } from "../helpers/databases.ts";
