@@ -336,12 +336,32 @@ async function findCandidates(
     return { candidates, titles: [] };
   }
   const s = publicStatements(p, input, columns);
-  const candidates = s.undated ? rowsOf<Candidate>(await tx.execute(s.undated)).slice(0, CANDIDATES) : [];
-  candidates.push(...(await runStages(tx, s.stages, s.stage, false, CANDIDATES - candidates.length)));
-  const titles =
-    p.text !== null && candidates.length >= CANDIDATES
-      ? await runStages(tx, s.stages, s.stage, true, TITLE_CANDIDATES)
+  const [first, ...rest] = s.stages;
+  const withTitles = p.text !== null;
+  // One round trip for the undated documents, the newest stage and the title tier's newest stage,
+  // which answers most broad queries; each later stage is asked only when still needed.
+  const opening = [
+    ...(s.undated ? [sql`select x.*, false as title from (${s.undated}) x`] : []),
+    ...(first ? [sql`select x.*, false as title from (${s.stage(first, false, CANDIDATES)}) x`] : []),
+    ...(first && withTitles
+      ? [sql`select x.*, true as title from (${s.stage(first, true, TITLE_CANDIDATES)}) x`]
+      : []),
+  ];
+  const rows =
+    opening.length > 0
+      ? rowsOf<Candidate & { title: boolean }>(await tx.execute(sql.join(opening, sql` union all `)))
       : [];
+  const newest = (a: Candidate, b: Candidate) => (b.ts ?? 0) - (a.ts ?? 0) || b.id - a.id;
+  const candidates: Candidate[] = [
+    ...rows.filter((r) => !r.title && r.ts === null),
+    ...rows.filter((r) => !r.title && r.ts !== null).sort(newest),
+  ].slice(0, CANDIDATES);
+  candidates.push(...(await runStages(tx, rest, s.stage, false, CANDIDATES - candidates.length)));
+  let titles: Candidate[] = [];
+  if (withTitles && candidates.length >= CANDIDATES) {
+    titles = rows.filter((r) => r.title).sort(newest);
+    titles.push(...(await runStages(tx, rest, s.stage, true, TITLE_CANDIDATES - titles.length)));
+  }
   return { candidates, titles };
 }
 
