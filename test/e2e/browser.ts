@@ -45,5 +45,6 @@ export async function logIn(page: Page, base: string, email: string, password: s
   await page.goto(`${base}/log-ind`);
   await page.fill("#email", email);
   await page.fill("#password", password);
-  await Promise.all([page.waitForURL(`${base}/`), page.click("button[type=submit]")]);
+  // The login form's own button: the header carries a search form with a submit button too.
+  await Promise.all([page.waitForURL(`${base}/`), page.click("form:has(#password) button[type=submit]")]);
 }
