@@ -1,4 +1,5 @@
 /** `npm run bench`: each benchmark prints its figures and ratios against a baseline measured in the same run. */
+import { benchAgreements } from "./agreements.bench.ts";
 import { benchApi } from "./api.bench.ts";
 import { benchRecall } from "./compound-recall.ts";
 import { benchDocuments } from "./documents.bench.ts";
@@ -9,6 +10,7 @@ import { benchSearch } from "./search.bench.ts";
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
+  agreements: benchAgreements,
   api: benchApi,
   documents: benchDocuments,
   import: benchImport,
