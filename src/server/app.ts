@@ -17,7 +17,7 @@ import { agreementPageRoutes, agreementRoutes, hearingRoutes } from "../modules/
 import { auditRoutes } from "../modules/audit/index.ts";
 import { authPageRoutes, authPlugin, authRoutes } from "../modules/auth/index.ts";
 import { bodyRoutes } from "../modules/bodies/index.ts";
-import { caseRoutes } from "../modules/cases/index.ts";
+import { casePageRoutes, caseRoutes } from "../modules/cases/index.ts";
 import { documentRoutes, publicDocumentRoutes, publishOnMeetingChange } from "../modules/documents/index.ts";
 import { fundPageRoutes, fundRoutes } from "../modules/funds/index.ts";
 import { importRoutes } from "../modules/import/index.ts";
@@ -159,5 +159,6 @@ export async function buildApp({
   await app.register(mandatePageRoutes);
   await app.register(agreementPageRoutes);
   await app.register(workspacePageRoutes);
+  await app.register(casePageRoutes);
   return app;
 }

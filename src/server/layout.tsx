@@ -11,11 +11,20 @@ export interface Crumb {
 }
 
 /** The main navigation; `current` in the layout marks one of these keys. */
-export type NavKey = "front" | "bodies" | "calendar" | "initiatives" | "funds" | "toolbox" | "workspace";
+export type NavKey =
+  | "front"
+  | "bodies"
+  | "calendar"
+  | "cases"
+  | "initiatives"
+  | "funds"
+  | "toolbox"
+  | "workspace";
 const NAV: { key: NavKey; href: string; label: `nav.${NavKey}` }[] = [
   { key: "front", href: "/", label: "nav.front" },
   { key: "bodies", href: "/organer", label: "nav.bodies" },
   { key: "calendar", href: "/kalender", label: "nav.calendar" },
+  { key: "cases", href: "/sager", label: "nav.cases" },
   { key: "initiatives", href: "/indsatser", label: "nav.initiatives" },
   { key: "funds", href: "/puljer", label: "nav.funds" },
   { key: "toolbox", href: "/vaerktoejskasse", label: "nav.toolbox" },

@@ -1,6 +1,7 @@
 /** The Danish catalogue: the source of every message key (messages.en.ts must have the same). */
 
 import { daAgreements } from "./messages.agreements.da.ts";
+import { daCases } from "./messages.cases.da.ts";
 import { daMandates } from "./messages.mandates.da.ts";
 import { daMoney } from "./messages.money.da.ts";
 import { daWorkspace } from "./messages.workspace.da.ts";
@@ -10,6 +11,7 @@ export const da = {
   ...daWorkspace,
   ...daAgreements,
   ...daMandates,
+  ...daCases,
   "lang.name": "Dansk",
   "lang.choose": "Vælg sprog",
   "layout.skip": "Gå til sidens indhold",

@@ -1,4 +1,5 @@
 import { enAgreements } from "./messages.agreements.en.ts";
+import { enCases } from "./messages.cases.en.ts";
 import type { da } from "./messages.da.ts";
 import { enMandates } from "./messages.mandates.en.ts";
 import { enMoney } from "./messages.money.en.ts";
@@ -10,6 +11,7 @@ export const en: Record<keyof typeof da, string> = {
   ...enWorkspace,
   ...enAgreements,
   ...enMandates,
+  ...enCases,
   "lang.name": "English",
   "lang.choose": "Choose language",
   "layout.skip": "Skip to content",

@@ -15,7 +15,8 @@ import { ROLES, type Role, type SecurityWorld, seedSecurityWorld } from "./world
  * docs/security.md and rules.ts say. The routes come from buildApp's onRoute, so a new route without a
  * rule fails here. Refused requests must change nothing; allowed ones must get past the rights check.
  */
-describe("Authorization matrix: every route × every role", () => {
+// Thousands of requests on a busy two-core machine: minutes, not seconds.
+describe("Authorization matrix: every route × every role", { timeout: 300_000 }, () => {
   let t: TestApp;
   let drop: () => Promise<void>;
   let s: SecurityWorld;

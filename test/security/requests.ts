@@ -99,6 +99,7 @@ function paramValue(s: SecurityWorld, method: string, path: string, param: strin
     moeder: w.meeting.id,
     organer: w.ssu.id,
     personer: w.people.member.id,
+    sager: ids.case.id,
     puljer: ids.fund.id,
     indsatser: ids.initiative.id,
     aftaler: ids.agreement.id,

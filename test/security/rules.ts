@@ -261,6 +261,8 @@ export const RULES: Record<string, Rule> = {
   "GET /kalender": r(ALL),
   "GET /soeg": r(ALL),
   "GET /personer/:param": r(ALL),
+  "GET /sager": r(ALL),
+  "GET /sager/:param": r(ALL),
   "GET /log-ind": r(ALL),
   "POST /log-ind": r(ALL),
   "GET /log-ud": r(ALL),

@@ -162,3 +162,4 @@ export type TCase = z.infer<typeof ZCase>;
 export type TCaseInput = z.infer<z.ZodObject<typeof ZCaseFields>>;
 export type TConsultation = z.infer<typeof ZConsultation>;
 export type TTimelineEntry = z.infer<typeof ZTimelineEntry>;
+export type TTimeline = z.infer<typeof ZTimeline>;

@@ -1,3 +1,5 @@
+export { casePageRoutes } from "./cases.page-routes.ts";
+export { casePath } from "./cases.pages.tsx";
 export { caseRoutes } from "./cases.routes.ts";
 export type { TCase } from "./cases.schemas.ts";
 export { createCase, getCase, listCases } from "./cases.service.ts";
