@@ -52,6 +52,12 @@ export async function buildApp({
     logger: { level: config.logLevel },
     bodyLimit: config.maxBodyBytes,
     routerOptions: { ignoreTrailingSlash: true },
+    // An undecodable URL or an over-long path parameter (a fuzzed id): the documented error shape, not
+    // Fastify's own body (test/security/fuzz.test.ts).
+    frameworkErrors: (_err, _req, reply) => {
+      reply.raw.writeHead(400, { "content-type": "application/json; charset=utf-8" });
+      reply.raw.end(JSON.stringify({ error: { code: "bad_request", message: "Adressen kan ikke læses." } }));
+    },
   });
   if (onRoute) {
     app.addHook("onRoute", (r) => onRoute({ method: r.method, url: r.url, hidden: r.schema?.hide === true }));

@@ -64,7 +64,32 @@ export function toAppError(err: unknown): AppError {
   return new AppError("internal", "Der opstod en uventet fejl. Prøv igen, eller kontakt support.");
 }
 
+/** The path of the first string holding a NUL character (PostgreSQL text cannot store one), if any. */
+function nulPath(value: unknown, path: string, depth = 0): string | undefined {
+  if (typeof value === "string") {
+    return value.includes("\u0000") ? path : undefined;
+  }
+  if (value && typeof value === "object" && depth < 20 && !Buffer.isBuffer(value)) {
+    for (const [key, inner] of Object.entries(value)) {
+      const found = nulPath(inner, `${path}.${key}`, depth + 1);
+      if (found) {
+        return found;
+      }
+    }
+  }
+  return undefined;
+}
+
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  // A NUL character in any field would reach the database and fail there as a 500: refuse it here.
+  app.addHook("preValidation", async (req) => {
+    const path = nulPath(req.params, "params") ?? nulPath(req.query, "query") ?? nulPath(req.body, "body");
+    if (path) {
+      throw new AppError("validation_failed", "Oplysningerne er ikke gyldige. Ret felterne og prøv igen.", [
+        { path, message: "Teksten indeholder et ugyldigt tegn (NUL)." },
+      ]);
+    }
+  });
   app.setErrorHandler((err, req, reply) => {
     const appError = toAppError(err);
     if (appError.status >= 500) {

@@ -102,13 +102,24 @@ export async function importRoutes(app: FastifyInstance) {
           "Send dokumentet som multipart/form-data i feltet file.",
         );
       }
-      const file = await req.file();
-      if (!file) {
-        throw new AppError("validation_failed", "Vedhæft dokumentet i feltet file.", [
-          { path: "file", message: "Skal udfyldes." },
-        ]);
+      let file: Awaited<ReturnType<typeof req.file>>;
+      let bytes: Uint8Array;
+      try {
+        file = await req.file();
+        if (!file) {
+          throw new AppError("validation_failed", "Vedhæft dokumentet i feltet file.", [
+            { path: "file", message: "Skal udfyldes." },
+          ]);
+        }
+        bytes = new Uint8Array(await file.toBuffer());
+      } catch (err) {
+        // A malformed multipart body (no boundary, cut off, JSON under a multipart header) is the
+        // client's fault: 400, not 500. Limits (413) and our own errors keep their status.
+        if (err instanceof AppError || (err as { statusCode?: number }).statusCode) {
+          throw err;
+        }
+        throw new AppError("bad_request", "Forsendelsen kan ikke læses som multipart/form-data.");
       }
-      const bytes = new Uint8Array(await file.toBuffer());
       const pending = await db().transaction((tx) =>
         createPendingImport(
           { db: tx, actor: req.actor },
