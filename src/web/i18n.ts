@@ -2,7 +2,7 @@
  * The message catalogue and t(). Danish is the source: its keys type every lookup, and the
  * English catalogue must have exactly the same keys (tsc fails otherwise).
  * Language per request: `?lang=` (stored in the `tvaers_lang` cookie), then the cookie, then
- * Accept-Language, then Danish. A user-level setting can later be put first in resolveLang().
+ * Accept-Language, then Danish; a logged-in user's saved choice (users.locale) comes before the cookie.
  */
 
 import { da } from "./messages.da.ts";

@@ -21,7 +21,12 @@ export interface PageCtx {
 
 /** Builds the page context of a request. */
 export function pageContext(req: FastifyRequest, reply: FastifyReply): PageCtx {
-  const lang = resolveLang(undefined, req.cookies[LANG_COOKIE], req.headers["accept-language"]);
+  // The logged-in user's own choice first, then this browser's, then the browser's languages.
+  const lang = resolveLang(
+    undefined,
+    req.actor.locale ?? req.cookies[LANG_COOKIE],
+    req.headers["accept-language"],
+  );
   return {
     lang,
     t: translator(lang),

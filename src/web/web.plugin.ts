@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
+import { setUserLocale } from "../modules/auth/index.ts";
 import { AppError } from "../server/errors.ts";
 import { isSecureRequest } from "../server/security-headers.ts";
 import { staticRoutes } from "../server/static.ts";
@@ -22,6 +23,10 @@ export const webPlugin = fp(async (app: FastifyInstance) => {
     }
     url.searchParams.delete("lang");
     if (isLang(lang)) {
+      // A logged-in user's choice follows the user to every browser; the cookie serves the rest.
+      if (req.actor.userId !== null && req.actor.locale !== lang) {
+        await setUserLocale(app.database.db, req.actor.userId, lang);
+      }
       reply.setCookie(LANG_COOKIE, lang, {
         path: "/",
         sameSite: "lax",

@@ -12,6 +12,8 @@ export interface Actor {
   system: boolean;
   /** body id → the roles of the user's person there, from active memberships */
   roles: ReadonlyMap<number, ReadonlySet<MembershipRole>>;
+  /** the user's chosen language for pages, when they chose one */
+  locale?: string | null;
 }
 
 export const PUBLIC_ACTOR: Actor = {

@@ -94,7 +94,15 @@ async function actorFor(db: DbOrTx, user: UserRow): Promise<Actor> {
     isAdmin: user.isAdmin,
     system: false,
     roles: await loadRoles(db, user.personId),
+    locale: user.locale,
   };
+}
+
+/** Remembers the language a logged-in user chose for the pages. */
+export async function setUserLocale(db: DbOrTx, userId: number, locale: "da" | "en"): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, userId));
+  });
 }
 
 /** The actor behind a session cookie, or null when the session is unknown or expired. */

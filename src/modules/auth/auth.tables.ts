@@ -10,6 +10,8 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     isAdmin: boolean("is_admin").notNull().default(false),
+    /** the language the user chose for the pages ("da" or "en"); null: from the browser */
+    locale: text("locale"),
     active: boolean("active").notNull().default(true),
     /** the person whose memberships give this user roles in bodies */
     personId: integer("person_id").references(() => persons.id, { onDelete: "set null" }),
