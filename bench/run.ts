@@ -5,6 +5,7 @@ import { benchRecall } from "./compound-recall.ts";
 import { benchDocuments } from "./documents.bench.ts";
 import { benchImport } from "./import.bench.ts";
 import { benchInitiatives } from "./initiatives.bench.ts";
+import { benchLoad } from "./load.bench.ts";
 import { benchPages } from "./pages.bench.ts";
 import { benchSearch } from "./search.bench.ts";
 
@@ -15,6 +16,7 @@ const benches: Record<string, () => Promise<void>> = {
   documents: benchDocuments,
   import: benchImport,
   initiatives: benchInitiatives,
+  load: benchLoad,
   pages: benchPages,
   recall: benchRecall,
   search: benchSearch,
