@@ -96,7 +96,10 @@ export async function compileQueries(
 
 /** Ranking, sorting by date and facets consider the newest this many matches (all pages of 50). */
 export const CANDIDATES = MAX_OFFSET + MAX_PER_PAGE;
-/** Also ranked: the newest this many matches with a query word in the title (the title tier). */
+/**
+ * Also ranked: the newest this many matches with a query word in the title (the title tier), from the
+ * candidates' months and one stage further back.
+ */
 export const TITLE_CANDIDATES = 200;
 
 /** What a search statement needs besides the input: the compiled query and the index's month range. */
@@ -290,22 +293,24 @@ function publicStatements(p: PreparedSearch, input: SearchInput, columns: SQL) {
   };
 }
 
-/** Runs the public's stages newest first until `limit` matches are found. */
+/** Runs the public's stages newest first until `limit` matches are found; also says how many it ran. */
 async function runStages(
   tx: DbOrTx,
   months: string[][],
   stage: Stage,
   title: boolean,
   limit: number,
-): Promise<Candidate[]> {
-  const out: Candidate[] = [];
+): Promise<{ rows: Candidate[]; ran: number }> {
+  const rows: Candidate[] = [];
+  let ran = 0;
   for (const buckets of months) {
-    if (out.length >= limit) {
+    if (rows.length >= limit) {
       break;
     }
-    out.push(...rowsOf<Candidate>(await tx.execute(stage(buckets, title, limit - out.length))));
+    rows.push(...rowsOf<Candidate>(await tx.execute(stage(buckets, title, limit - rows.length))));
+    ran++;
   }
-  return out;
+  return { rows, ran };
 }
 
 /**
@@ -356,11 +361,15 @@ async function findCandidates(
     ...rows.filter((r) => !r.title && r.ts === null),
     ...rows.filter((r) => !r.title && r.ts !== null).sort(newest),
   ].slice(0, CANDIDATES);
-  candidates.push(...(await runStages(tx, rest, s.stage, false, CANDIDATES - candidates.length)));
+  const later = await runStages(tx, rest, s.stage, false, CANDIDATES - candidates.length);
+  candidates.push(...later.rows);
   let titles: Candidate[] = [];
   if (withTitles && candidates.length >= CANDIDATES) {
+    // Title matches in the months the candidates covered are candidates already; look one stage (as
+    // many months again) further back, no more, so the tier costs about what the candidates did.
     titles = rows.filter((r) => r.title).sort(newest);
-    titles.push(...(await runStages(tx, rest, s.stage, true, TITLE_CANDIDATES - titles.length)));
+    const reach = rest.slice(0, later.ran + 1);
+    titles.push(...(await runStages(tx, reach, s.stage, true, TITLE_CANDIDATES - titles.length)).rows);
   }
   return { candidates, titles };
 }
