@@ -18,7 +18,8 @@ import { users } from "../auth/auth.tables.ts";
  * `cases` module adds `source = 'case'`). Rows are written only by the database triggers of the
  * migration "search_index", in the transaction of the write they follow. The tsvector columns `tsv`
  * (everything, for members) and `tsv_agenda` (an item without its decision, while only the agenda is
- * public) live in that migration too, since Drizzle cannot express them.
+ * public) live in that migration too, since Drizzle cannot express them; so does `tsv_pub` (migration
+ * "search_public_vector"): what the public may match, by month, with filters as tokens (buckets.ts).
  */
 export const searchDocuments = pgTable(
   "search_documents",
