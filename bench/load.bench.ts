@@ -16,10 +16,12 @@ import { buildApp } from "../src/server/app.ts";
  * pages, body pages and search pages, while 10 secretaries edit a draft meeting's items through the
  * API (read, then PATCH with the version read). Prints the readers' errors and p50/p99 and the
  * editors' counts and p50/p99. On an empty database: DATABASE_URL, else in-memory PGlite.
+ * BENCH_SECONDS, BENCH_READERS and BENCH_EDITORS change the figures.
  */
 export async function benchLoad(): Promise<void> {
   const seconds = Number(process.env.BENCH_SECONDS ?? 60);
   const readers = Number(process.env.BENCH_READERS ?? 500);
+  const editors = Number(process.env.BENCH_EDITORS ?? 10);
   const database = await createDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: "memory://" });
   await database.migrate();
   const ctx = { db: database.db, actor: SYSTEM_ACTOR };
@@ -51,7 +53,7 @@ export async function benchLoad(): Promise<void> {
     items.push(await createItem(ctx, { meetingId: draft.id, title: `Belastningspunkt ${i}` }));
   }
   const tokens: string[] = [];
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < editors; i++) {
     const person = await createPerson(ctx, { name: `Sekretær ${i}` });
     await createMembership(ctx, { personId: person.id, bodyId: body.id, role: "secretary" });
     const user = await createUser(ctx, {
@@ -135,7 +137,7 @@ export async function benchLoad(): Promise<void> {
         timeouts: result.timeouts,
       },
       {
-        case: "10 secretaries (read + PATCH)",
+        case: `${editors} secretaries (read + PATCH)`,
         requests: edits.ok + edits.conflict + edits.errors,
         "req/s": Math.round((edits.ok + edits.conflict + edits.errors) / seconds),
         "p50 ms": pct(0.5),
