@@ -24,7 +24,7 @@ import {
   type SearchFilters,
   scoreExpression,
 } from "./search.sql.ts";
-import { rowsOf } from "./sql.ts";
+import { intArray, rowsOf } from "./sql.ts";
 import { buildTsQuery } from "./tsquery.ts";
 
 export const MAX_PER_PAGE = 50;
@@ -414,20 +414,22 @@ function facetCounts(candidates: Candidate[]): Row["facets"] {
   ];
 }
 
-/** Snippets, titles and body names for the page's hits, in the page's order. */
-function pageStatement(q: SQL | null, page: Candidate[]): SQL {
+/** Snippets, titles and body names for the page's hits, in the page's order; names of the facets' bodies. */
+function pageStatement(q: SQL | null, page: Candidate[], facetBodies: number[]): SQL {
   const rows = JSON.stringify(page.map((c, i) => ({ ord: i, id: c.id, minutes: c.minutes, score: c.score })));
   return sql`
-    select h.ord, d.id, d.source, d.source_id as "sourceId", d.item_id as "itemId", d.meeting_id as "meetingId",
-      d.body_id as "bodyId", b.name as "bodyName", d.item_number as "itemNumber", d.date, d.item_kind as kind,
-      case when h.minutes then d.outcome end as outcome, d.title, h.score, ${snippetExpression(q)} as snippet
-    from jsonb_to_recordset(${rows}::jsonb) as h(ord int, id int, minutes boolean, score float8)
-    join search_documents d on d.id = h.id
-    left join bodies b on b.id = d.body_id
-    left join agenda_items i on d.source = 'item' and i.id = d.source_id
-    left join attachments a on d.source = 'attachment' and a.id = d.source_id
-    left join file_texts ft on ft.sha256 = a.sha256
-    order by h.ord`;
+    select (select coalesce(json_agg(x order by x.ord), '[]'::json) from (
+      select h.ord, d.id, d.source, d.source_id as "sourceId", d.item_id as "itemId", d.meeting_id as "meetingId",
+        d.body_id as "bodyId", b.name as "bodyName", d.item_number as "itemNumber", d.date, d.item_kind as kind,
+        case when h.minutes then d.outcome end as outcome, d.title, h.score, ${snippetExpression(q)} as snippet
+      from jsonb_to_recordset(${rows}::jsonb) as h(ord int, id int, minutes boolean, score float8)
+      join search_documents d on d.id = h.id
+      left join bodies b on b.id = d.body_id
+      left join agenda_items i on d.source = 'item' and i.id = d.source_id
+      left join attachments a on d.source = 'attachment' and a.id = d.source_id
+      left join file_texts ft on ft.sha256 = a.sha256) x) as hits,
+    (select coalesce(json_agg(json_build_object('id', b.id, 'name', b.name)), '[]'::json) from bodies b
+      where b.id = any(${intArray(facetBodies)})) as bodies`;
 }
 
 /** ts_headline over the text the reader may see: no decision without visible minutes, no closed files. */
@@ -451,6 +453,8 @@ export interface Row {
     date: string | Date | null;
   })[];
   facets: { facet: keyof SearchResult["facets"]; value: string; count: number }[];
+  /** names of the bodies in the body facet */
+  bodies: { id: number; name: string }[];
 }
 
 /**
@@ -473,8 +477,13 @@ export async function searchRow(db: DbOrTx, actor: Actor, input: SearchInput): P
       (b.ts ?? Number.NEGATIVE_INFINITY) - (a.ts ?? Number.NEGATIVE_INFINITY) || b.id - a.id;
     ranked.sort(byDate ? newer : (a, b) => b.score - a.score || newer(a, b));
     const page = ranked.slice(offset, offset + perPage);
-    const hits = page.length > 0 ? rowsOf<Row["hits"][number]>(await tx.execute(pageStatement(q, page))) : [];
-    return { total: candidates.length, hits, facets: facetCounts(candidates) };
+    const facets = facetCounts(candidates);
+    const facetBodies = facets.filter((f) => f.facet === "body").map((f) => Number(f.value));
+    const [answer] =
+      page.length > 0 || facetBodies.length > 0
+        ? rowsOf<Pick<Row, "hits" | "bodies">>(await tx.execute(pageStatement(q, page, facetBodies)))
+        : [];
+    return { total: candidates.length, hits: answer?.hits ?? [], facets, bodies: answer?.bodies ?? [] };
   });
 }
 
@@ -492,7 +501,10 @@ export async function search(ctx: Ctx, input: SearchInput): Promise<SearchResult
   for (const f of result.facets) {
     facets[f.facet].push({ value: f.value, label: facetLabel(f.facet, f.value), count: f.count });
   }
-  await labelBodies(ctx.db, facets.body);
+  const names = new Map(result.bodies.map((b) => [String(b.id), b.name]));
+  for (const f of facets.body) {
+    f.label = names.get(f.value) ?? f.value;
+  }
   facets.body.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, "da"));
   facets.year.sort((a, b) => Number(b.value) - Number(a.value));
   for (const list of [facets.kind, facets.outcome, facets.type]) {
@@ -511,22 +523,4 @@ export async function search(ctx: Ctx, input: SearchInput): Promise<SearchResult
     })),
     facets,
   };
-}
-
-async function labelBodies(db: DbOrTx, list: Facet[]): Promise<void> {
-  if (list.length === 0) {
-    return;
-  }
-  const rows = rowsOf<{ id: number; name: string }>(
-    await db.execute(
-      sql`select id, name from bodies where id in (${sql.join(
-        list.map((f) => sql`${Number(f.value)}`),
-        sql`, `,
-      )})`,
-    ),
-  );
-  const names = new Map(rows.map((r) => [String(r.id), r.name]));
-  for (const f of list) {
-    f.label = names.get(f.value) ?? f.value;
-  }
 }
