@@ -5,6 +5,7 @@ import { addConsultation, createCase, rejectLinks } from "../../src/modules/case
 import { useTestApp } from "../helpers/app.ts";
 import { createTestDatabase, describeEachDatabase } from "../helpers/databases.ts";
 import { seedWorld } from "../helpers/factories.ts";
+import { exportAfterRestore } from "../helpers/snapshot.ts";
 
 describeEachDatabase("Export and restore: cases and actions", (kind) => {
   const t = useTestApp(kind);
@@ -31,7 +32,7 @@ describeEachDatabase("Export and restore: cases and actions", (kind) => {
     const target = await createTestDatabase(kind);
     try {
       await restoreAll(target.database.db, JSON.parse(JSON.stringify(exported)));
-      expect(await exportAll(target.database.db, new Date(0))).toEqual(exported);
+      expect(await exportAfterRestore(target.database.db)).toEqual(exported);
     } finally {
       await target.drop();
     }

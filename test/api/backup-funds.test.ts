@@ -11,6 +11,7 @@ import { changeStatus, createInitiative } from "../../src/modules/initiatives/in
 import { useTestApp } from "../helpers/app.ts";
 import { createTestDatabase, describeEachDatabase } from "../helpers/databases.ts";
 import { seedWorld } from "../helpers/factories.ts";
+import { exportAfterRestore } from "../helpers/snapshot.ts";
 
 describeEachDatabase("Export and restore: funds and initiatives", (kind) => {
   const t = useTestApp(kind);
@@ -70,7 +71,7 @@ describeEachDatabase("Export and restore: funds and initiatives", (kind) => {
     const target = await createTestDatabase(kind);
     try {
       await restoreAll(target.database.db, JSON.parse(JSON.stringify(exported)));
-      expect(await exportAll(target.database.db, new Date(0))).toEqual(exported);
+      expect(await exportAfterRestore(target.database.db)).toEqual(exported);
     } finally {
       await target.drop();
     }
