@@ -1,7 +1,20 @@
-import { date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { idColumn, rowMeta } from "../../db/columns.ts";
 import { users } from "../auth/auth.tables.ts";
 import { bodies } from "../bodies/bodies.tables.ts";
+import { storedFiles } from "../files/files.tables.ts";
 import { meetings } from "../meetings/meetings.tables.ts";
 import { parties } from "../parties/parties.tables.ts";
 
@@ -72,7 +85,10 @@ export const initiativeParties = pgTable(
   (t) => [uniqueIndex("initiative_parties_uq").on(t.initiativeId, t.partyId)],
 );
 
-/** Documents of an initiative: a title and an address (a page of Tværs or elsewhere). */
+/**
+ * Documents of an initiative (public, as the initiative is): a title and either a link (http/https, or a
+ * page of Tværs) or an uploaded file whose bytes are in the content-addressed file store.
+ */
 export const initiativeDocuments = pgTable(
   "initiative_documents",
   {
@@ -81,10 +97,19 @@ export const initiativeDocuments = pgTable(
       .notNull()
       .references(() => initiatives.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
-    url: text("url").notNull(),
+    /** a link; null for an uploaded file */
+    url: text("url"),
+    /** an uploaded file: its bytes, name, type (from the checked extension) and size */
+    sha256: text("sha256").references(() => storedFiles.sha256, { onDelete: "restrict" }),
+    fileName: text("file_name"),
+    mimeType: text("mime_type"),
+    size: bigint("size", { mode: "number" }),
     ...rowMeta(),
   },
-  (t) => [index("initiative_documents_initiative_idx").on(t.initiativeId)],
+  (t) => [
+    index("initiative_documents_initiative_idx").on(t.initiativeId),
+    check("initiative_documents_link_or_file", sql`(${t.url} is null) <> (${t.sha256} is null)`),
+  ],
 );
 
 /** Every status change (phase and red/yellow/green with a reason), optionally reported at a meeting. */
