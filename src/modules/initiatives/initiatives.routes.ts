@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ERROR_RESPONSES, registerCrud } from "../../server/crud-routes.ts";
 import { ZIdParams } from "../../server/schemas.ts";
+import { initiativeDocumentRoutes } from "./documents.routes.ts";
 import {
   ZInitiative,
   ZInitiativeFields,
@@ -44,6 +45,8 @@ export async function initiativeRoutes(app: FastifyInstance) {
     filter: ZInitiativeFilter,
     service: initiativeService,
   });
+
+  await initiativeDocumentRoutes(app);
 
   r.post("/initiatives/:id/status", {
     schema: {

@@ -117,7 +117,8 @@ export async function getInitiative(ctx: Ctx, id: number): Promise<TInitiative> 
   return (await presentRows(ctx.db, [row]))[0] as TInitiative;
 }
 
-function mayEdit(ctx: Ctx, ownerBodyId: number | null | undefined): boolean {
+/** The owner body's secretariat, or an admin: may change the initiative, its status and its documents. */
+export function mayEdit(ctx: Pick<Ctx, "actor">, ownerBodyId: number | null | undefined): boolean {
   return isPrivileged(ctx.actor) || (ownerBodyId != null && canEditBody(ctx.actor, ownerBodyId));
 }
 
