@@ -75,6 +75,8 @@ describe("Closed-item canary: no public surface ever shows closed material", () 
       "/findes-ikke",
       `/moeder/${s.w.meeting.id}`,
       `/moeder/${s.publishedViaApi}`,
+      // a public initiative whose document links to a closed attachment: the link must not open it
+      `/indsatser/${s.ids.initiative.id}`,
     ];
     for (const q of SEARCHES) {
       queue.push(`/soeg?q=${encodeURIComponent(q)}`, `/soeg/feed.atom?q=${encodeURIComponent(q)}`);

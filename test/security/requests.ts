@@ -54,6 +54,7 @@ function paramValue(s: SecurityWorld, method: string, path: string, param: strin
     attachmentId: ids.draftFile.id,
     attendanceId: ids.attendance.id,
     remarkId: ids.remark.id,
+    documentId: ids.initiativeDocument.id,
   };
   if (named[param] !== undefined) {
     return named[param];
@@ -132,6 +133,7 @@ function hints(s: SecurityWorld): Hints {
     name: "Navn til prøve",
     password: "en-lang-og-sjælden-sætning",
     query: "aftale",
+    url: "https://www.example.org/projektbeskrivelse.pdf",
   };
   return (name) => byName[name];
 }

@@ -32,7 +32,8 @@ async function userToken(t: TestApp, email: string, personId: number | null) {
  * seedWorld (an SSU with a secretary, a chair and a member; another body; published minutes with an
  * open and a closed item) plus, through the API, one of everything else that belongs to the SSU: a
  * draft meeting with an item, attachment, absence and attendance; a case with a consultation; an
- * action; a fund with a grant; an initiative; a working group with a mandate; an agreement with a
+ * action; a fund with a grant; an initiative with two documents (an uploaded file, and a link to a closed
+ * attachment); a working group with a mandate; an agreement with a
  * hearing, a response and a remark; a saved search, a pending import and a spare token of the member.
  */
 export async function seedSecurityWorld(t: TestApp) {
@@ -100,6 +101,22 @@ export async function seedSecurityWorld(t: TestApp) {
     targetGroup: "Ældre",
     theme: "Udskrivning",
   });
+  // A public document that links to closed material (the link must not open it) and an uploaded file.
+  await call("POST", `/api/v1/initiatives/${initiative.id}/documents`, {
+    title: "Bilag om udskrivning",
+    url: `/api/v1/attachments/${w.attachments.closedOnOpen.id}/content`,
+  });
+  const upload = await t.request({
+    method: "POST",
+    url: `/api/v1/initiatives/${initiative.id}/documents/file?fileName=projektbeskrivelse.txt`,
+    payload: "Projektbeskrivelse af Kom Trygt Hjem.",
+    headers: { "content-type": "text/plain" },
+    token: admin,
+  });
+  if (upload.statusCode !== 201) {
+    throw new Error(`initiative document: ${upload.statusCode} ${upload.body}`);
+  }
+  const initiativeDocument = upload.json();
   const group = await call("POST", "/api/v1/groups", {
     name: "Arbejdsgruppe om udskrivning",
     kind: "ad_hoc_group",
@@ -216,6 +233,7 @@ export async function seedSecurityWorld(t: TestApp) {
       fund,
       grant,
       initiative,
+      initiativeDocument,
       group: group.bodyId as number,
       mandateVersion: mandateDraft.versions.find((v: { approvedOn: string | null }) => !v.approvedOn),
       agreement: full,

@@ -308,6 +308,9 @@ export function FundSecretariatForms(props: {
   return (
     <section aria-labelledby="secretariat-h" class="tv-secretariat">
       <h2 id="secretariat-h">{t("funds.form.heading")}</h2>
+      <p>
+        <a href={`${props.path}/rediger`}>{t("funds.edit")}</a>
+      </p>
       {props.forms.done ? (
         <div class="alert alert-success" role="status">
           <div class="alert-body">

@@ -7,10 +7,11 @@ import { AppError, notFound } from "../../server/errors.ts";
 import { type FieldErrors, formString } from "../../web/form-fields.tsx";
 import { type PageCtx, pageContext, sendPage } from "../../web/page.ts";
 import { idFromSlug, slugify } from "../../web/slug.ts";
-import { canEditBody } from "../auth/index.ts";
+import { canEditBody, isAnySecretary } from "../auth/index.ts";
 import { getBody, listBodies } from "../bodies/index.ts";
 import { getMeetingRow, listBodyMeetings, listMeetingItems, meetingPath } from "../meetings/index.ts";
 import { attachStatusToItem } from "./attach.service.ts";
+import { fundEditPageRoutes } from "./fund-edit.page-routes.ts";
 import { statusCsv, statusXlsx } from "./funds.export.ts";
 import type { FundFormName, FundForms } from "./funds.forms.tsx";
 import { FundPage, type FundSummary, FundsPage } from "./funds.pages.tsx";
@@ -86,6 +87,7 @@ function fieldErrors(form: FundFormName, err: AppError, partyIds: number[]): Fie
 
 export async function fundPageRoutes(app: FastifyInstance) {
   const db = () => app.database.db;
+  await fundEditPageRoutes(app);
 
   app.get("/puljer", hidden, async (req, reply) => {
     const ctx = pageContext(req, reply);
@@ -102,7 +104,7 @@ export async function fundPageRoutes(app: FastifyInstance) {
         remaining: s.table.totals.remaining,
       });
     }
-    return sendPage(reply, ctx, FundsPage({ ctx, funds: summaries }));
+    return sendPage(reply, ctx, FundsPage({ ctx, funds: summaries, canCreate: isAnySecretary(ctx.actor) }));
   });
 
   async function render(

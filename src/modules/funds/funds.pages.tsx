@@ -25,7 +25,16 @@ export interface FundSummary {
 }
 
 /** /puljer: every fund with its body, income, granted and remaining. */
-export function FundsPage({ ctx, funds }: { ctx: PageCtx; funds: FundSummary[] }): Html {
+export function FundsPage({
+  ctx,
+  funds,
+  canCreate,
+}: {
+  ctx: PageCtx;
+  funds: FundSummary[];
+  /** a secretary of some body, or an admin: may create a fund */
+  canCreate: boolean;
+}): Html {
   const { t } = ctx;
   return (
     <Layout
@@ -36,6 +45,13 @@ export function FundsPage({ ctx, funds }: { ctx: PageCtx; funds: FundSummary[] }
     >
       <h1>{t("funds.title")}</h1>
       <p class="font-lead">{t("funds.lead")}</p>
+      {canCreate ? (
+        <p>
+          <a href="/puljer/ny" class="button button-secondary">
+            {t("funds.new")}
+          </a>
+        </p>
+      ) : null}
       {funds.length === 0 ? (
         <p>{t("funds.none")}</p>
       ) : (

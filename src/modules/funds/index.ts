@@ -1,4 +1,5 @@
 export { attachStatusToItem } from "./attach.service.ts";
+export { ConflictHint, conflictState } from "./form-conflict.tsx";
 export { statusCsv, statusXlsx } from "./funds.export.ts";
 export { fundPageRoutes } from "./funds.page-routes.ts";
 export { fundRoutes } from "./funds.routes.ts";

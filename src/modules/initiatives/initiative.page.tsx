@@ -8,6 +8,8 @@ import { markdown } from "../../web/markdown.ts";
 import type { PageCtx } from "../../web/page.ts";
 import { bodyPath, type TBody } from "../bodies/index.ts";
 import type { TGrant } from "../funds/index.ts";
+import { type DocumentForms, DocumentsSection } from "./documents.forms.tsx";
+import type { TInitiativeDocument } from "./documents.schemas.ts";
 import { RagBadge } from "./filters.tsx";
 import type { TInitiative, TStatusChange } from "./initiatives.schemas.ts";
 import { INITIATIVE_PHASES, INITIATIVE_RAGS } from "./initiatives.tables.ts";
@@ -27,7 +29,13 @@ export interface InitiativePageData {
   history: TStatusChange[];
   meetingHref: Map<number, string>;
   form: StatusForm | null;
-  saved: boolean;
+  documents: TInitiativeDocument[];
+  /** the secretariat's document forms, when the reader may change the initiative */
+  documentForms: DocumentForms | null;
+  /** the edit form, when the reader may change the initiative */
+  editHref: string | null;
+  /** what the last form saved, after post/redirect/get */
+  saved: string | null;
 }
 
 function StatusChangeForm({ ctx, i, form }: { ctx: PageCtx; i: TInitiative; form: StatusForm }): Html {
@@ -106,9 +114,16 @@ export function InitiativePage({ ctx, data }: { ctx: PageCtx; data: InitiativePa
       {data.saved ? (
         <div class="alert alert-success" role="status">
           <div class="alert-body">
-            <p class="alert-text">{t("initiatives.saved")}</p>
+            <p class="alert-text">{data.saved}</p>
           </div>
         </div>
+      ) : null}
+      {data.editHref ? (
+        <p>
+          <a href={data.editHref} class="button button-secondary">
+            {t("initiatives.edit")}
+          </a>
+        </p>
       ) : null}
       <dl class="tv-facts">
         <dt>{t("initiatives.rag")}</dt>
@@ -165,6 +180,12 @@ export function InitiativePage({ ctx, data }: { ctx: PageCtx; data: InitiativePa
         <h2 id="evaluation-h">{t("initiatives.evaluation")}</h2>
         {i.evaluationPlan ? markdown(i.evaluationPlan) : <p>–</p>}
       </section>
+      <DocumentsSection
+        ctx={ctx}
+        path={initiativePath(i)}
+        documents={data.documents}
+        forms={data.documentForms}
+      />
       <section aria-labelledby="history-h">
         <h2 id="history-h">{t("initiatives.history")}</h2>
         <div class="table--responsive-scroll">

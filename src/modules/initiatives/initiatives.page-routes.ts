@@ -1,25 +1,26 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { AppError, notFound } from "../../server/errors.ts";
 import { formString } from "../../web/form-fields.tsx";
 import { formatDateTimeLong } from "../../web/format.ts";
 import { type PageCtx, pageContext, sendPage } from "../../web/page.ts";
 import { idFromSlug } from "../../web/slug.ts";
-import { canEditBody, isPrivileged } from "../auth/index.ts";
+import { isAnySecretary } from "../auth/index.ts";
 import { getBody } from "../bodies/index.ts";
-import { getFund, loadVisibleGrants, presentGrant } from "../funds/index.ts";
-import { getMeetingRow, listBodyMeetings, meetingPath } from "../meetings/index.ts";
+import { getMeetingRow, meetingPath } from "../meetings/index.ts";
 import { listParties } from "../parties/index.ts";
+import { documentPageRoutes } from "./documents.page-routes.ts";
 import { filterFromQuery } from "./filters.tsx";
 import { loadGeography } from "./geography.service.ts";
-import { InitiativePage, type StatusForm } from "./initiative.page.tsx";
+import { renderInitiative } from "./initiative.render.ts";
+import { initiativeEditPageRoutes } from "./initiative-edit.page-routes.ts";
 import { InitiativesPage } from "./initiatives.pages.tsx";
-import { getInitiative, initiativeFacets, listAllInitiatives } from "./initiatives.service.ts";
+import { initiativeFacets, listAllInitiatives } from "./initiatives.service.ts";
 import { initiativePath } from "./initiatives.urls.ts";
 import { countPerMunicipality, involvedMunicipalities } from "./involvement.ts";
 import { MapPage } from "./map.pages.tsx";
 import { layoutMap } from "./map.ts";
 import { countInitiatives } from "./overview.ts";
-import { changeStatus, meetingStatusReport, statusHistory } from "./status.service.ts";
+import { changeStatus, meetingStatusReport } from "./status.service.ts";
 import { StatusReportPage } from "./status-report.page.tsx";
 
 const hidden = { schema: { hide: true } };
@@ -39,13 +40,19 @@ async function filtered(ctx: PageCtx, query: unknown) {
 }
 
 export async function initiativePageRoutes(app: FastifyInstance) {
+  await initiativeEditPageRoutes(app);
+  await documentPageRoutes(app);
+
   app.get("/indsatser", hidden, async (req, reply) => {
     const ctx = pageContext(req, reply);
     const { facets, filter, list } = await filtered(ctx, req.query);
     return sendPage(
       reply,
       ctx,
-      InitiativesPage({ ctx, data: { list, counts: countInitiatives(list), facets, filter } }),
+      InitiativesPage({
+        ctx,
+        data: { list, counts: countInitiatives(list), facets, filter, canCreate: isAnySecretary(ctx.actor) },
+      }),
     );
   });
 
@@ -88,63 +95,7 @@ export async function initiativePageRoutes(app: FastifyInstance) {
     );
   });
 
-  async function render(
-    req: FastifyRequest<Param>,
-    reply: FastifyReply,
-    form: Omit<StatusForm, "meetings"> | null,
-    code = 200,
-  ) {
-    const id = idFromSlug(req.params.param);
-    if (id === null) {
-      throw notFound("Indsatsen");
-    }
-    const ctx = pageContext(req, reply);
-    const initiative = await getInitiative(ctx.svc, id);
-    const canonical = initiativePath(initiative);
-    if (req.method === "GET" && req.url.split("?")[0] !== canonical) {
-      return reply.redirect(canonical, 301);
-    }
-    const owner = initiative.ownerBodyId ? await getBody(ctx.svc, initiative.ownerBodyId) : null;
-    const parties = (await listParties(ctx.svc, { limit: 200 })).items;
-    const { visible } = await loadVisibleGrants(ctx.svc, { initiativeIds: [id] });
-    const grants = [];
-    for (const g of visible) {
-      const fund = await getFund(ctx.svc, g.row.fundId);
-      grants.push({
-        ...presentGrant(ctx.svc, g.row, g.parts, g.item),
-        fundName: fund.name,
-        fundHref: `/puljer/${fund.id}`,
-      });
-    }
-    const history = await statusHistory(ctx.svc, id);
-    const meetingHref = new Map<number, string>(
-      history.flatMap((h) => (h.meetingId ? [[h.meetingId, `/indsatser/status/${h.meetingId}`]] : [])),
-    );
-    const editor = isPrivileged(ctx.actor) || (owner !== null && canEditBody(ctx.actor, owner.id));
-    let statusForm: StatusForm | null = null;
-    if (editor) {
-      const meetings = owner ? await listBodyMeetings(ctx.svc, owner.id) : [];
-      statusForm = {
-        meetings: meetings
-          .slice(-8)
-          .map((m) => ({ id: m.id, label: formatDateTimeLong(new Date(m.start), ctx.lang) })),
-        ...(form ?? { values: {}, failed: null }),
-      };
-    }
-    const data = {
-      initiative,
-      owner,
-      partyNames: initiative.partyIds.map((pid) => parties.find((p) => p.id === pid)?.name ?? "?"),
-      grants,
-      history,
-      meetingHref,
-      form: statusForm,
-      saved: typeof (req.query as Record<string, unknown>).gemt === "string",
-    };
-    return sendPage(reply, ctx, InitiativePage({ ctx, data }), code);
-  }
-
-  app.get<Param>("/indsatser/:param", hidden, async (req, reply) => render(req, reply, null));
+  app.get<Param>("/indsatser/:param", hidden, async (req, reply) => renderInitiative(req, reply));
 
   app.post<Param>("/indsatser/:param/status", hidden, async (req, reply) => {
     const id = idFromSlug(req.params.param);
@@ -161,7 +112,7 @@ export async function initiativePageRoutes(app: FastifyInstance) {
     const phase = phases.find((p) => p === values.phase);
     const rag = rags.find((r) => r === values.rag);
     const fail = (fields: Record<string, string>, message: string) =>
-      render(req, reply, { values, failed: { message, fields } }, 400);
+      renderInitiative(req, reply, { status: { values, failed: { message, fields } } }, 400);
     if (!phase || !rag) {
       return fail({ "status-phase": ctx.t("initiatives.badStatus") }, ctx.t("initiatives.badStatus"));
     }

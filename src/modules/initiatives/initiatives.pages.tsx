@@ -111,7 +111,14 @@ export function InitiativesPage({
   data,
 }: {
   ctx: PageCtx;
-  data: { list: TInitiative[]; counts: Counts; facets: Facets; filter: InitiativeFilter };
+  data: {
+    list: TInitiative[];
+    counts: Counts;
+    facets: Facets;
+    filter: InitiativeFilter;
+    /** a secretary of some body, or an admin: may create an initiative */
+    canCreate: boolean;
+  };
 }): Html {
   const { t } = ctx;
   return (
@@ -126,6 +133,13 @@ export function InitiativesPage({
       <p>
         <a href={`/indsatser/kort${filterQuery(data.filter)}`}>{t("initiatives.seeMap")}</a>
       </p>
+      {data.canCreate ? (
+        <p>
+          <a href="/indsatser/ny" class="button button-secondary">
+            {t("initiatives.new")}
+          </a>
+        </p>
+      ) : null}
       <FilterForm ctx={ctx} action="/indsatser" facets={data.facets} filter={data.filter} />
       <section aria-labelledby="counts-h">
         <h2 id="counts-h">{t("initiatives.countsHeading")}</h2>
