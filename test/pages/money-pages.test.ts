@@ -2,10 +2,12 @@ import { expect, it } from "vitest";
 import { PUBLIC_ACTOR } from "../../src/modules/auth/index.ts";
 import { demoData } from "../../src/modules/demo/demo.data.ts";
 import { loadDemo } from "../../src/modules/demo/demo.service.ts";
-import { listFunds, loadFundStatus } from "../../src/modules/funds/index.ts";
+import { getFund, listFunds, loadFundStatus } from "../../src/modules/funds/index.ts";
 import { listAllInitiatives } from "../../src/modules/initiatives/index.ts";
+import { listParties } from "../../src/modules/parties/index.ts";
 import { useTestApp } from "../helpers/app.ts";
 import { describeEachDatabase } from "../helpers/databases.ts";
+import { snapshot } from "../helpers/snapshot.ts";
 
 const html = { accept: "text/html" };
 const cookieValue = (setCookie: string | string[] | undefined, name: string) =>
@@ -14,7 +16,10 @@ const cookieValue = (setCookie: string | string[] | undefined, name: string) =>
     .map((c) => new RegExp(`^${name}=([^;]*)`).exec(c)?.[1])
     .find(Boolean);
 
-/** The funds and initiative pages on the demo data: lists, filters, the map, forms with CSRF, bad input. */
+/**
+ * The funds and initiative pages on the demo data: lists, filters, the map, forms with CSRF, bad input;
+ * the new-fund and edit-fund forms (the initiative and document forms: initiative-forms.test.ts).
+ */
 describeEachDatabase("Funds and initiatives pages", (kind) => {
   const t = useTestApp(kind);
   const get = async (url: string, cookie?: string) => {
@@ -182,5 +187,155 @@ describeEachDatabase("Funds and initiatives pages", (kind) => {
     const counts = (await t().request({ method: "GET", url: "/api/v1/initiatives/overview" })).json();
     expect(counts.total).toBe(all.length);
     expect(counts.byRag.green + counts.byRag.yellow + counts.byRag.red).toBe(all.length);
+  });
+
+  async function logIn(email: string, password: string) {
+    const form = await get("/log-ind");
+    const csrf = cookieValue(form.headers["set-cookie"], "tvaers_csrf") as string;
+    const login = await t().request({
+      method: "POST",
+      url: "/log-ind",
+      headers: {
+        ...html,
+        cookie: `tvaers_csrf=${csrf}`,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      payload: new URLSearchParams({ email, password, _csrf: csrf, next: "/" }).toString(),
+    });
+    const session = cookieValue(login.headers["set-cookie"], "tvaers_session") as string;
+    expect(session, email).toBeTruthy();
+    return { csrf, cookie: `tvaers_csrf=${csrf}; tvaers_session=${session}` };
+  }
+  const send = (
+    url: string,
+    who: { csrf: string; cookie: string },
+    values: Record<string, string>,
+    csrf = true,
+  ) =>
+    t().request({
+      method: "POST",
+      url,
+      headers: { ...html, cookie: who.cookie, "content-type": "application/x-www-form-urlencoded" },
+      payload: new URLSearchParams({ ...(csrf ? { _csrf: who.csrf } : {}), ...values }).toString(),
+    });
+  const unchanged = async (run: () => Promise<unknown>) => {
+    const before = await snapshot(t().database);
+    await run();
+    expect(await snapshot(t().database)).toBe(before);
+  };
+
+  it("lets a secretariat create a fund at /puljer/ny and choose its parties; Danish errors, CSRF and others refused, nothing written on failure", async () => {
+    const sek = await logIn("sekretariat@tvaers.local", "Dagsorden-Bilag-2026");
+    const member = await logIn("medlem@tvaers.local", "Referat-Laesning-2026");
+    expect((await get("/puljer", sek.cookie)).body).toContain('href="/puljer/ny"');
+    expect((await get("/puljer")).body).not.toContain('href="/puljer/ny"');
+    expect((await get("/puljer", member.cookie)).body).not.toContain('href="/puljer/ny"');
+    expect((await get("/puljer/ny", member.cookie)).statusCode).toBe(403);
+    const page = await get("/puljer/ny", sek.cookie);
+    expect(page.statusCode).toBe(200);
+    const ssu = /<option value="(\d+)"[^>]*>Sundhedssamarbejdsudvalget/.exec(page.body)?.[1] as string;
+    expect(ssu).toBeTruthy();
+    const [demoFund] = (await listFunds(t().system, {})).items;
+    // the demo's funds belong to the clusters' political levels, which this secretary does not keep
+    expect(page.body).not.toContain(`<option value="${demoFund?.bodyId}"`);
+    const valid = {
+      bodyId: ssu,
+      name: "Tværsektoriel pulje 2027",
+      description: "Fælles midler.",
+      keyBasis: "income_all_years",
+    };
+    await unchanged(async () => {
+      expect((await send("/puljer/ny", sek, valid, false)).statusCode).toBe(403);
+      const empty = await send("/puljer/ny", sek, { ...valid, name: " " });
+      expect(empty.statusCode).toBe(400);
+      expect(empty.body).toContain('href="#fund-name"');
+      expect(empty.body).toContain("Skal udfyldes.");
+      expect(empty.body).toContain("Fælles midler.");
+      const year = await send("/puljer/ny", sek, { ...valid, keyBasis: "income_year" });
+      expect(year.statusCode).toBe(400);
+      expect(year.body).toContain("Vælg det år, hvis indtægt giver fordelingsnøglen.");
+      const late = await send("/puljer/ny", sek, { ...valid, keyBasis: "income_year", keyYear: "2300" });
+      expect(late.statusCode).toBe(400);
+      expect(late.body).toContain("Året skal ligge mellem 1900 og 2200.");
+      expect((await send("/puljer/ny", sek, { ...valid, bodyId: String(demoFund?.bodyId) })).statusCode).toBe(
+        403,
+      );
+      expect((await send("/puljer/ny", member, valid)).statusCode).toBe(403);
+    });
+    const created = await send("/puljer/ny", sek, valid);
+    expect(created.statusCode, created.body.slice(0, 300)).toBe(303);
+    const location = String(created.headers.location);
+    expect(location).toMatch(/^\/puljer\/\d+-tvaersektoriel-pulje-2027\/rediger\?oprettet=1#parties-h$/);
+    const id = Number(/\/puljer\/(\d+)-/.exec(location)?.[1]);
+    const edit = await get(location.split("#")[0] as string, sek.cookie);
+    expect(edit.body).toContain("Puljen er oprettet.");
+    const parties = (await listParties(t().system, { limit: 200 })).items;
+    const pid = (name: string) => String(parties.find((p) => p.name === name)?.id);
+    const choice = {
+      version: "1",
+      [`part-${pid("Region Vestkyst")}`]: "out",
+      [`part-${pid("Havbjerg Kommune")}`]: "key",
+      [`part-${pid("Klitmose Kommune")}`]: "key",
+    };
+    await unchanged(async () => {
+      const none = await send(`/puljer/${id}/parter`, sek, {
+        ...choice,
+        [`part-${pid("Havbjerg Kommune")}`]: "out",
+        [`part-${pid("Klitmose Kommune")}`]: "",
+      });
+      expect(none.statusCode).toBe(400);
+      expect(none.body).toContain("Mindst én part skal være med i fordelingsnøglen.");
+      expect((await send(`/puljer/${id}/parter`, member, choice)).statusCode).toBe(403);
+    });
+    expect((await send(`/puljer/${id}/parter`, sek, choice)).statusCode).toBe(303);
+    const fund = await getFund(t().system, id);
+    expect(fund.parties.map((p) => [p.name, p.inKey])).toEqual([
+      ["Havbjerg Kommune", true],
+      ["Klitmose Kommune", true],
+      ["Region Vestkyst", false],
+    ]);
+    expect(fund.version).toBe(2);
+  });
+
+  it("edits a fund's own fields with its version: a stale version is a 409 showing the saved values; others are refused", async () => {
+    const sek = await logIn("sekretariat@tvaers.local", "Dagsorden-Bilag-2026");
+    const fund = (await listFunds(t().system, {})).items.find((f) => f.name === "Tværsektoriel pulje 2027");
+    const url = `/puljer/${fund?.id}-tvaersektoriel-pulje-2027/rediger`;
+    expect((await get(`/puljer/${fund?.id}`, sek.cookie)).body).toContain(`href="${url}"`);
+    expect((await get(url, sek.cookie)).statusCode).toBe(200);
+    expect((await get(`/puljer/${fund?.id}`)).body).not.toContain("/rediger");
+    const mine = {
+      version: "1",
+      name: "Tværsektoriel pulje 2027–2028",
+      description: "Fælles midler.",
+      keyBasis: "income_all_years",
+      keyYear: "",
+    };
+    await unchanged(async () => {
+      // the parties form saved version 2 in the meantime
+      const stale = await send(url, sek, mine);
+      expect(stale.statusCode).toBe(409);
+      expect(stale.body).toContain("En anden har gemt en ændring");
+      expect(stale.body).toContain("I den gemte udgave: Tværsektoriel pulje 2027");
+      expect(stale.body).toContain('name="version" value="2"');
+      expect(stale.body).toContain('value="Tværsektoriel pulje 2027–2028"');
+    });
+    const saved = await send(url, sek, { ...mine, version: "2" });
+    expect(saved.statusCode).toBe(303);
+    expect((await getFund(t().system, fund?.id as number)).name).toBe("Tværsektoriel pulje 2027–2028");
+    // a secretary of another body: the demo's cluster funds are not theirs
+    const [demoFund] = (await listFunds(t().system, {})).items;
+    await unchanged(async () => {
+      expect((await get(`/puljer/${demoFund?.id}/rediger`, sek.cookie)).statusCode).toBe(403);
+      expect((await get(`/puljer/${demoFund?.id}`, sek.cookie)).body).not.toContain("/rediger");
+      expect(
+        (await send(`/puljer/${demoFund?.id}/rediger`, sek, { ...mine, version: String(demoFund?.version) }))
+          .statusCode,
+      ).toBe(403);
+      expect(
+        (await send(`/puljer/${demoFund?.id}/parter`, sek, { version: String(demoFund?.version) }))
+          .statusCode,
+      ).toBe(403);
+    });
   });
 });

@@ -97,13 +97,7 @@ export async function fundEditPageRoutes(app: FastifyInstance) {
     if (req.method === "GET" && req.url.split("?")[0] !== canonical) {
       return reply.redirect(canonical, 301);
     }
-    const own = new Map(fund.parties.map((p, i) => [p.partyId, i]));
-    const parties = (await listParties(ctx.svc, { limit: 200 })).items.sort(
-      (a, b) =>
-        (own.get(a.id) ?? 1e6) - (own.get(b.id) ?? 1e6) ||
-        a.type.localeCompare(b.type) ||
-        a.name.localeCompare(b.name, "da"),
-    );
+    const parties = await partiesInFormOrder(ctx, fund);
     let shown = state;
     if (state && stale && state.form === "fund") {
       shown = conflictState(
@@ -157,16 +151,15 @@ export async function fundEditPageRoutes(app: FastifyInstance) {
     const ctx = pageContext(req, reply);
     const fund = await getFund(ctx.svc, fundIdOf(req));
     authorize(ctx.actor, canEditBody(ctx.actor, fund.bodyId), "Kun forummets sekretariat kan rette puljen.");
-    const all = (await listParties(ctx.svc, { limit: 200 })).items.map((p) => p.id);
+    const shownOrder = (await partiesInFormOrder(ctx, fund)).map((p) => p.id);
     let order: number[] = [];
     return runForm(req, reply, {
       form: "parties",
       fallback: "parties",
       schema: ZSetParties,
       input: (v) => {
-        // the fund's parties keep their order; newly chosen ones follow
-        const known = fund.parties.map((p) => p.partyId);
-        order = [...known, ...all.filter((id) => !known.includes(id))].filter((id) => v[`part-${id}`]);
+        // the order the form shows: the fund's parties keep theirs, newly chosen ones follow
+        order = shownOrder.filter((id) => v[`part-${id}`]);
         return {
           version: optInt(v.version),
           parties: order.map((partyId) => {
@@ -188,6 +181,17 @@ export async function fundEditPageRoutes(app: FastifyInstance) {
       done: `${fundPath(fund)}/rediger?gemt=1#parties-h`,
     });
   });
+}
+
+/** Every party as the parties form lists them: the fund's own in their order, then the rest by kind and name. */
+async function partiesInFormOrder(ctx: PageCtx, fund: Awaited<ReturnType<typeof getFund>>) {
+  const own = new Map(fund.parties.map((p, i) => [p.partyId, i]));
+  return (await listParties(ctx.svc, { limit: 200 })).items.sort(
+    (a, b) =>
+      (own.get(a.id) ?? 1e6) - (own.get(b.id) ?? 1e6) ||
+      a.type.localeCompare(b.type) ||
+      a.name.localeCompare(b.name, "da"),
+  );
 }
 
 /** The form's values of the saved fund. */
