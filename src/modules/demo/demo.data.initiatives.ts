@@ -361,3 +361,25 @@ export const initiativesData: DemoInitiative[] = [
 ];
 
 export const INITIATIVE_REGION = REGION;
+
+/**
+ * A few documents, as links to pages of Tværs (an address, or the status report of a meeting by its key).
+ * Kept small: the demo's load time counts.
+ */
+export const INITIATIVE_DOCUMENTS: Record<
+  string,
+  { title: string; url?: string; statusAtMeetingKey?: string }[]
+> = {
+  "akut-hjem": [
+    {
+      title: "Status på indsatser ved mødet i FSN Nord, november 2026",
+      statusAtMeetingKey: "m-fsn-nord-2026-11",
+    },
+    {
+      title: "Indsatserne i Sundhedsklynge Nord på kortet",
+      url: "/indsatser/kort?klynge=Sundhedsklynge+Nord",
+    },
+  ],
+  "kol-klinik": [{ title: "Puljer og klyngemidler", url: "/puljer" }],
+  data: [{ title: "Samarbejdsaftaler i værktøjskassen", url: "/vaerktoejskasse" }],
+};

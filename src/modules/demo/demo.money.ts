@@ -2,12 +2,13 @@ import { and, eq } from "drizzle-orm";
 import { parseKroner } from "../../lib/money.ts";
 import type { Ctx } from "../../server/context.ts";
 import { createFund, createGrant, setFundParties, setIncome } from "../funds/index.ts";
-import { changeStatus, createInitiative } from "../initiatives/index.ts";
+import { addLinkDocument, changeStatus, createInitiative } from "../initiatives/index.ts";
 import { agendaItems } from "../meetings/index.ts";
 import { type DemoFund, fundsData } from "./demo.data.funds.ts";
 import {
   AGREEMENT,
   type DemoInitiative,
+  INITIATIVE_DOCUMENTS,
   INITIATIVE_REGION,
   initiativesData,
 } from "./demo.data.initiatives.ts";
@@ -66,6 +67,12 @@ async function loadInitiative(ctx: Ctx, d: DemoInitiative, ids: DemoIds, shift: 
         ? { meetingId: must(ids.meetings, d.earlier.meetingKey, "møde") }
         : { effectiveOn: shift("2026-11-11") }),
     });
+  }
+  for (const doc of INITIATIVE_DOCUMENTS[d.key] ?? []) {
+    const url = doc.statusAtMeetingKey
+      ? `/indsatser/status/${must(ids.meetings, doc.statusAtMeetingKey, "møde")}`
+      : (doc.url ?? "");
+    await addLinkDocument(ctx, created.id, { title: doc.title, url });
   }
   return created.id;
 }

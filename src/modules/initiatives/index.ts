@@ -1,3 +1,5 @@
+export type { TInitiativeDocument } from "./documents.schemas.ts";
+export { addLinkDocument, listDocuments } from "./documents.service.ts";
 export { initiativePageRoutes } from "./initiatives.page-routes.ts";
 export { initiativeRoutes } from "./initiatives.routes.ts";
 export type { TInitiative } from "./initiatives.schemas.ts";
