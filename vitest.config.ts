@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Node 24 resolves drizzle-orm's files slowly; the preload works around it (src/cli/preload.ts).
+    execArgv: ["--import", "./src/cli/preload.ts"],
   },
 });

@@ -8,6 +8,7 @@ import { benchInitiatives } from "./initiatives.bench.ts";
 import { benchLoad } from "./load.bench.ts";
 import { benchPages } from "./pages.bench.ts";
 import { benchSearch } from "./search.bench.ts";
+import { benchStart } from "./start.bench.ts";
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
@@ -20,6 +21,7 @@ const benches: Record<string, () => Promise<void>> = {
   pages: benchPages,
   recall: benchRecall,
   search: benchSearch,
+  start: benchStart,
 };
 
 for (const [name, run] of Object.entries(benches)) {

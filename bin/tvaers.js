@@ -3,4 +3,5 @@
 import { register } from "tsx/esm/api";
 
 register();
+await import("../src/cli/preload.ts");
 await import("../src/cli/main.ts");

@@ -11,6 +11,7 @@ const ZEnv = z.object({
   DATABASE_URL: z.string().url().optional(),
   TVAERS_DATA_DIR: z.string().min(1).default("./data"),
   TVAERS_DEMO: ZBool.default(true),
+  TVAERS_TEMPLATE_DIR: z.string().min(1).optional(),
   TVAERS_SECURE_COOKIES: ZBool.default(false),
   TVAERS_SESSION_HOURS: z.coerce
     .number()
@@ -45,6 +46,8 @@ export interface Config {
   /** absolute path of the PGlite data folder; "memory://" for an in-memory database */
   dataDir: string;
   demo: boolean;
+  /** the install's database templates (undefined: node_modules/.cache/tvaers; null: never use them) */
+  templateDir: string | null | undefined;
   secureCookies: boolean;
   sessionHours: number;
   maxBodyBytes: number;
@@ -75,6 +78,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.TVAERS_DATA_DIR === "memory://" ? "memory://" : path.resolve(e.TVAERS_DATA_DIR),
     demo: e.TVAERS_DEMO,
+    templateDir:
+      e.TVAERS_TEMPLATE_DIR === "off"
+        ? null
+        : e.TVAERS_TEMPLATE_DIR
+          ? path.resolve(e.TVAERS_TEMPLATE_DIR)
+          : undefined,
     secureCookies: e.TVAERS_SECURE_COOKIES,
     sessionHours: e.TVAERS_SESSION_HOURS,
     maxBodyBytes: e.TVAERS_MAX_BODY_KB * 1024,

@@ -1,7 +1,8 @@
 import { expect, it } from "vitest";
 import { exportAll } from "../src/modules/backup/index.ts";
 import { demoData } from "../src/modules/demo/demo.data.ts";
-import { demoWeekShift, loadDemo, shiftLocal } from "../src/modules/demo/demo.service.ts";
+import { demoWeekShift, shiftLocal } from "../src/modules/demo/demo.dates.ts";
+import { loadDemo } from "../src/modules/demo/demo.service.ts";
 import { useTestApp } from "./helpers/app.ts";
 import { describeEachDatabase } from "./helpers/databases.ts";
 

@@ -37,6 +37,24 @@ export async function runDemo() {
   });
 }
 
+export async function runPrepare(opts: { ifPossible: boolean }) {
+  const started = performance.now();
+  try {
+    const { buildTemplates } = await import("../modules/demo/template.ts");
+    const made = await buildTemplates();
+    const meetings = made.find((m) => m.kind === "demo")?.meetings ?? 0;
+    say(
+      `Databaseskabeloner lavet (tom og demodata med ${meetings} møder) på ${Math.round(performance.now() - started)} ms.`,
+    );
+  } catch (err) {
+    if (!opts.ifPossible) {
+      throw err;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    say(`Advarsel: databaseskabelonerne kunne ikke laves (${message}); første start bliver langsommere.`);
+  }
+}
+
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) {
     return "";

@@ -28,6 +28,17 @@ program
   });
 
 program
+  .command("prepare")
+  .description(
+    "lav databaseskabelonerne (tom og med demodata), som første start kopierer; køres af npm ci (postinstall)",
+  )
+  .option("--if-possible", "en fejl giver kun en advarsel (installationen må ikke fejle)", false)
+  .action(async (opts: { ifPossible: boolean }) => {
+    const { runPrepare } = await import("./commands.ts");
+    await runPrepare(opts);
+  });
+
+program
   .command("demo")
   .description("indlæs demodata (kun i en tom database)")
   .action(async () => {

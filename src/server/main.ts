@@ -8,6 +8,14 @@ export async function startServer(
   out: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
 ) {
   const started = performance.now();
+  // A new data folder is filled from the install's template when one fits (modules/demo/template.ts).
+  const seeded =
+    config.databaseUrl || config.templateDir === null
+      ? null
+      : (await import("../modules/demo/template.ts")).seedDataDir(config.dataDir, {
+          demo: config.demo,
+          root: config.templateDir,
+        });
   // Starting the embedded database is the slow part (initdb on a fresh folder): load code meanwhile.
   const [database, { buildApp }, demo] = await Promise.all([
     createDatabase(config).then(async (d) => {
@@ -19,12 +27,19 @@ export async function startServer(
       ? Promise.all([import("../modules/demo/demo.service.ts"), import("../modules/demo/demo.data.ts")])
       : null,
   ]);
-  if (demo && (await isDatabaseEmpty(database.db))) {
+  if (demo) {
     const [{ loadDemo }, { demoData }] = demo;
-    const result = await loadDemo(database.db, demoData);
-    out(`Demodata indlæst: ${result.meetings} møder. Log ind med:`);
-    for (const login of result.logins) {
-      out(`  ${login.email.padEnd(28)} ${login.password.padEnd(24)} (${login.name})`);
+    const loaded =
+      seeded?.kind === "demo"
+        ? { meetings: seeded.meetings ?? 0, logins: demoData.users }
+        : (await isDatabaseEmpty(database.db))
+          ? await loadDemo(database.db, demoData)
+          : null;
+    if (loaded) {
+      out(`Demodata indlæst: ${loaded.meetings} møder. Log ind med:`);
+      for (const login of loaded.logins) {
+        out(`  ${login.email.padEnd(28)} ${login.password.padEnd(24)} (${login.name})`);
+      }
     }
   }
   const app = await buildApp({ config, database });
@@ -33,7 +48,9 @@ export async function startServer(
   const stopReminders = await startReminderTimer(config, database, (err) =>
     app.log.error({ err }, "reminders"),
   );
-  const where = config.databaseUrl ? "PostgreSQL" : `PGlite i ${config.dataDir}`;
+  const where = config.databaseUrl
+    ? "PostgreSQL"
+    : `PGlite i ${config.dataDir}${seeded ? ", ny database fra installationens skabelon" : ""}`;
   out(
     `Tværs kører på http://localhost:${config.port} (${where}), klar efter ${Math.round(performance.now() - started)} ms`,
   );

@@ -4,6 +4,7 @@ import { createDatabase, type Database } from "../../src/db/client.ts";
 import { demoData } from "../../src/modules/demo/demo.data.ts";
 import { loadDemo } from "../../src/modules/demo/demo.service.ts";
 import { buildApp } from "../../src/server/app.ts";
+import { templateFolder } from "./databases.ts";
 
 export interface DemoApp {
   app: FastifyInstance;
@@ -15,9 +16,13 @@ export interface DemoApp {
 
 /** The app on a fresh in-memory PGlite with the demo data; listens on a random port when asked. */
 export async function startDemoApp(opts: { listen?: boolean } = {}): Promise<DemoApp> {
-  const database = await createDatabase({ databaseUrl: undefined, dataDir: "memory://" });
+  // The install's demo template holds what loadDemo writes this week (test/demo-template.test.ts proves it).
+  const folder = templateFolder({ demo: true });
+  const database = await createDatabase({ databaseUrl: undefined, dataDir: folder?.dataDir ?? "memory://" });
   await database.migrate();
-  await loadDemo(database.db, demoData);
+  if (folder?.kind !== "demo") {
+    await loadDemo(database.db, demoData);
+  }
   const app = await buildApp({ config: testConfig(), database });
   let url = "";
   if (opts.listen) {
@@ -34,6 +39,7 @@ export async function startDemoApp(opts: { listen?: boolean } = {}): Promise<Dem
     async close() {
       await app.close();
       await database.close();
+      folder?.remove();
     },
   };
 }

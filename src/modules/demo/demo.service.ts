@@ -19,11 +19,11 @@ import {
 import { cancelMeeting } from "../meetings/meetings.service.ts";
 import { createParty } from "../parties/index.ts";
 import { createMembership, createPerson } from "../people/index.ts";
+import { demoWeekShift, shiftLocal } from "./demo.dates.ts";
 import { loadDemoGroups } from "./demo.groups.ts";
 import { loadDemoMoney } from "./demo.money.ts";
-import { DEMO_REFERENCE_DATE, type DemoData, type DemoMeeting, type MeetingStatus } from "./demo.types.ts";
+import type { DemoData, DemoMeeting, MeetingStatus } from "./demo.types.ts";
 
-const DAY = 86_400_000;
 const PATH: MeetingStatus[] = [
   "agenda_published",
   "held",
@@ -31,20 +31,6 @@ const PATH: MeetingStatus[] = [
   "minutes_approved",
   "minutes_published",
 ];
-
-/** Whole weeks between the data's reference day and today, so weekdays stay right. */
-export function demoWeekShift(now: Date): number {
-  const days = Math.round((now.getTime() - new Date(`${DEMO_REFERENCE_DATE}T12:00:00Z`).getTime()) / DAY);
-  // "+ 0" turns a negative zero into zero.
-  return Math.round(days / 7) * 7 + 0;
-}
-
-/** Moves a "YYYY-MM-DD" or "YYYY-MM-DDTHH:mm" by whole days, keeping the wall-clock time. */
-export function shiftLocal(value: string, days: number): string {
-  const date = new Date(`${value.slice(0, 10)}T12:00:00Z`);
-  const shifted = new Date(date.getTime() + days * DAY).toISOString().slice(0, 10);
-  return shifted + value.slice(10);
-}
 
 function must<K, T>(map: Map<K, T>, key: K, what: string): T {
   const value = map.get(key);
