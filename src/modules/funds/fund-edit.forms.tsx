@@ -124,7 +124,7 @@ function PartiesForm({ ctx, data, path }: { ctx: PageCtx; data: EditFundData; pa
     >
       <input type="hidden" name="version" value={String(data.version)} />
       <fieldset id="parties-parties" aria-describedby="parties-lead">
-        <legend class="form-label">{t("funds.form.partiesHeading")}</legend>
+        <legend class="form-label">{t("initiatives.parties")}</legend>
         <p class="form-hint" id="parties-lead">
           {t("funds.form.partiesLead")}
         </p>
