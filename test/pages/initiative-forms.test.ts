@@ -2,7 +2,11 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { bodies } from "../../src/modules/bodies/index.ts";
-import { createInitiative, listAllInitiatives } from "../../src/modules/initiatives/index.ts";
+import {
+  createInitiative,
+  initiativeDocuments,
+  listAllInitiatives,
+} from "../../src/modules/initiatives/index.ts";
 import { useTestApp } from "../helpers/app.ts";
 import { describeEachDatabase } from "../helpers/databases.ts";
 import { seedWorld, type World } from "../helpers/factories.ts";
@@ -285,6 +289,14 @@ describeEachDatabase("Initiative forms (pages)", (kind) => {
       "Dokumentet er fjernet.",
     );
     expect((await get(path)).body).not.toContain('href="/indsatser/kort"');
+    // an address that never passed the form (written straight to the table) is shown, not linked
+    await t()
+      .system.db.insert(initiativeDocuments)
+      .values({ initiativeId: i?.id as number, title: "Gammelt link", url: "javascript:alert(1)" });
+    // (as a logged-in reader: the public's pages are kept until a write through the app)
+    const old = (await get(path, "member")).body;
+    expect(old).toContain("Gammelt link");
+    expect(old).not.toContain("javascript:");
   });
 
   it("refuses to edit an initiative owned by a body the secretary does not keep", async () => {

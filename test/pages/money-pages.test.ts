@@ -153,7 +153,9 @@ describeEachDatabase("Funds and initiatives pages", (kind) => {
     expect(page.body).toContain("Statushistorik");
     // the demo's documents are links to pages of Tværs; the public sees them, not the forms
     expect(page.body).toContain(">Indsatserne i Sundhedsklynge Nord på kortet</a>");
-    expect(page.body).toMatch(/href="\/indsatser\/status\/\d+"[^>]*>Status på indsatser ved mødet i FSN Nord/);
+    expect(page.body).toMatch(
+      /href="\/indsatser\/status\/\d+"[^>]*>Status på indsatser ved mødet i FSN Nord/,
+    );
     expect(page.body).not.toContain("Dokumenter på en indsats er offentlige.");
     const reportLink = /href="(\/indsatser\/status\/\d+)"/.exec(page.body)?.[1] as string;
     const report = await get(reportLink);

@@ -4,7 +4,7 @@ import { TextField } from "../../web/form-fields.tsx";
 import { formatFileSize } from "../../web/format.ts";
 import type { PageCtx } from "../../web/page.ts";
 import { FormFailure, type FormState, field, SecretariatForm } from "../../web/secretariat-forms.tsx";
-import type { TInitiativeDocument } from "./documents.schemas.ts";
+import { linkProblem, type TInitiativeDocument } from "./documents.schemas.ts";
 
 export interface DocumentForms {
   /** the state of the link, file or removal form that failed */
@@ -12,9 +12,15 @@ export interface DocumentForms {
   maxMb: number;
 }
 
-/** Where a document opens: the link itself, or the file through the initiative's page address. */
-export function documentHref(path: string, d: TInitiativeDocument): string {
-  return d.kind === "file" ? `${path}/dokumenter/${d.id}` : (d.url ?? "");
+/**
+ * Where a document opens: the file through the initiative's page address, or the link itself — checked
+ * again here, so that an address that never passed the form (an old or restored row) is not a link.
+ */
+export function documentHref(path: string, d: TInitiativeDocument): string | null {
+  if (d.kind === "file") {
+    return `${path}/dokumenter/${d.id}`;
+  }
+  return d.url !== null && linkProblem(d.url) === null ? d.url : null;
 }
 
 /** "PDF, 12 kB", the host of an outside link, or "page of Tværs". */
@@ -24,7 +30,10 @@ function documentMeta(ctx: PageCtx, d: TInitiativeDocument): string {
     return [ext, d.size === null ? "" : formatFileSize(d.size, ctx.lang)].filter(Boolean).join(", ");
   }
   const url = d.url ?? "";
-  return url.startsWith("/") ? ctx.t("initiatives.docs.tvaersPage") : new URL(url).host;
+  if (url.startsWith("/")) {
+    return ctx.t("initiatives.docs.tvaersPage");
+  }
+  return URL.canParse(url) ? new URL(url).host : "";
 }
 
 /** The documents of an initiative, for everyone; with the secretariat's forms when `forms` is given. */
@@ -51,10 +60,14 @@ export function DocumentsSection({
         <ul id="docdel-list" class="tv-documents">
           {documents.map((d) => (
             <li>
-              <a href={documentHref(path, d)} rel={d.kind === "link" ? "noopener noreferrer" : undefined}>
-                {d.title}
-              </a>{" "}
-              <span class="tv-meta">({documentMeta(ctx, d)})</span>
+              {documentHref(path, d) === null ? (
+                d.title
+              ) : (
+                <a href={documentHref(path, d)} rel={d.kind === "link" ? "noopener noreferrer" : undefined}>
+                  {d.title}
+                </a>
+              )}{" "}
+              {documentMeta(ctx, d) ? <span class="tv-meta">({documentMeta(ctx, d)})</span> : null}
               {forms ? (
                 <form method="post" action={`${path}/dokumenter/${d.id}/slet`} class="tv-inline-form">
                   <CsrfField ctx={ctx} />
