@@ -118,6 +118,8 @@ async function createPostgres(url: string): Promise<Database> {
       await listener.query(`listen ${CHANGE_CHANNEL}`);
     },
     close: async () => {
+      // A command (import, restore ...) wrote outside any server: servers' read caches forget now.
+      await pool.query(`notify ${CHANGE_CHANNEL}`).catch(() => {});
       await listener?.end().catch(() => {});
       await pool.end();
     },

@@ -30,6 +30,7 @@ import { peoplePageRoutes, peopleRoutes } from "../modules/people/index.ts";
 import { portalPageRoutes } from "../modules/portal/index.ts";
 import { searchFeedRoute, searchPageRoutes, searchRoutes } from "../modules/search/index.ts";
 import { workspacePageRoutes } from "../modules/workspace/index.ts";
+import { pageCachePlugin } from "../web/page-cache.ts";
 import { webPlugin } from "../web/web.plugin.ts";
 import { clientScriptRoutes, ensureClientBundle } from "./client-bundle.ts";
 import { errorsPlugin } from "./errors.plugin.ts";
@@ -105,6 +106,7 @@ export async function buildApp({
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   await app.register(authPlugin);
   await app.register(webPlugin);
+  await app.register(pageCachePlugin);
   // Page scripts (src/client, Vite): built once per version of the sources, before any page renders.
   await ensureClientBundle();
   await app.register(clientScriptRoutes);
