@@ -134,8 +134,11 @@ export function SelectField(props: {
   );
 }
 
-/** A string field of a urlencoded form body ("" when missing or not a string). */
+/**
+ * A string field of a urlencoded form body ("" when missing or not a string). Never cut: the form's
+ * schema says in Danish when a text is too long, and the request body limit bounds the rest.
+ */
 export const formString = (body: unknown, name: string): string => {
   const v = body && typeof body === "object" ? (body as Record<string, unknown>)[name] : undefined;
-  return typeof v === "string" ? v.trim().slice(0, 10_000) : "";
+  return typeof v === "string" ? v.trim() : "";
 };

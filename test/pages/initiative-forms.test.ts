@@ -165,6 +165,28 @@ describeEachDatabase("Initiative forms (pages)", (kind) => {
     expect((await get(String(res.headers.location))).body).not.toContain("/rediger");
   });
 
+  it("keeps a long description whole (no cut at the form) and refuses one over the limit in Danish", async () => {
+    const long = "Beskrivelse af forløbet. ".repeat(600).trim();
+    expect(long.length).toBeGreaterThan(14_000);
+    const res = await post("/indsatser/ny", "secretary", {
+      ...valid(),
+      title: "Lang beskrivelse",
+      description: long,
+    });
+    expect(res.statusCode, res.body.slice(0, 400)).toBe(303);
+    const [made] = await listAllInitiatives(t().system, { q: "Lang beskrivelse" });
+    expect(made?.description).toBe(long);
+    await unchanged(async () => {
+      const tooLong = await post("/indsatser/ny", "secretary", {
+        ...valid(),
+        title: "For lang beskrivelse",
+        description: "x".repeat(20_001),
+      });
+      expect(tooLong.statusCode).toBe(400);
+      expect(tooLong.body).toContain('href="#init-description"');
+    });
+  });
+
   it("edits an initiative with its version: a stale version is a 409 with the differing fields, never an overwrite", async () => {
     const [i] = await listAllInitiatives(t().system, { q: "Kom trygt hjem" });
     const id = i?.id as number;
