@@ -85,11 +85,6 @@ export function bucketTsQuery(parts: BucketQueryParts, bucket: string): string {
   return and.join(" & ");
 }
 
-/** The tsquery text over several buckets. */
-export function bucketsTsQuery(parts: BucketQueryParts, buckets: string[]): string {
-  return buckets.map((b) => `( ${bucketTsQuery(parts, b)} )`).join(" | ");
-}
-
 /**
  * The months from `top` down to `bottom` in stages of growing size (1, 1, 2, 4, 8, … months), newest
  * first: a broad query is answered from the first stages, a rare one asks all of them.

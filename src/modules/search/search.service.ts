@@ -123,7 +123,9 @@ export interface PreparedSearch {
  * Reads what the statement needs from the database in one round trip, and sets the planner for the
  * rest of the transaction: no sequential scans (the month-bucketed GIN scans are always cheaper, but
  * PostgreSQL cannot estimate an OR of bucketed lexemes and would read the table), no JIT (compiling costs
- * more than these bounded statements take). Outside a transaction the settings do nothing.
+ * more than these bounded statements take), no parallel workers (starting two cost 35–50 ms here, more
+ * than a whole stage: a case number's last stage took 49 ms with them, 5 ms without). Outside a
+ * transaction the settings do nothing.
  */
 export async function prepareSearch(
   db: DbOrTx,
@@ -140,6 +142,7 @@ export async function prepareSearch(
     party_bodies: number[] | null;
   }>(
     await db.execute(sql`select set_config('enable_seqscan', 'off', true) as s1, set_config('jit', 'off', true) as s2,
+      set_config('max_parallel_workers_per_gather', '0', true) as s3,
       ${q === null ? sql`null::text` : sql`(${q})::text`} as text,
       ${relaxed === null ? sql`null::text` : sql`(${relaxed})::text`} as relaxed,
       (select max(date) from search_documents) as top, (select min(date) from search_documents) as bottom,
@@ -192,8 +195,11 @@ function candidateColumns(actor: Actor, q: SQL | null): SQL {
     ${scoreExpression(q)}::float8 as score`;
 }
 
-/** One stage of the public's search: the newest `limit` matches in these months, one GIN scan a month. */
-type Stage = (buckets: string[], title: boolean, limit: number) => SQL;
+/**
+ * One stage of the public's search: the newest `limit` matches in these months (one GIN scan per year of
+ * months); `before`: only matches older than this candidate.
+ */
+type Stage = (buckets: string[], title: boolean, limit: number, before?: Candidate) => SQL;
 
 /**
  * The public's search over the month-bucketed public vector (buckets.ts): statements for the undated
@@ -250,7 +256,13 @@ function publicStatements(p: PreparedSearch, input: SearchInput, columns: SQL) {
   const parts: BucketQueryParts = { text: p.relaxed, filters: tokens };
   const where = (match: SQL, extra: SQL[] = []) =>
     sql.join([match, ...extra, ...(phrase ? [phrase] : [])], sql` and `);
-  const outer = quals.length > 0 ? sql`where ${sql.join(quals, sql` and `)}` : sql``;
+  const outer = (before?: Candidate) => {
+    const all =
+      before?.ts !== null && before?.ts !== undefined
+        ? [...quals, sql`(s.ts < ${before.ts} or (s.ts = ${before.ts} and s.id < ${before.id}))`]
+        : quals;
+    return all.length > 0 ? sql`where ${sql.join(all, sql` and `)}` : sql``;
+  };
   const undated: SQL[] = [];
   if (input.from === undefined && input.to === undefined) {
     undated.push(
@@ -274,17 +286,18 @@ function publicStatements(p: PreparedSearch, input: SearchInput, columns: SQL) {
   if (input.from !== undefined && bottom !== null) {
     bottom = Math.max(bottom, monthOf(new Date(Date.parse(`${input.from}T00:00:00Z`) - 86_400_000)));
   }
-  // One GIN scan per year of months (a BitmapOr): GIN checks each found document against the whole
-  // tsquery of its scan, so one tsquery over many months would cost months × documents.
-  const stage: Stage = (buckets, title, limit) => {
+  // One GIN scan per month (a BitmapOr of them): each scan's tsquery is then an AND of its words and
+  // filters, so GIN's fast scan can let the rarest entry drive and skip through the frequent ones; with
+  // twelve months in one scan no entry is required and every posting list is read whole (a filtered
+  // 50 bench queries' SQL p95 at 1 M: 45–49 ms with a year a scan, 38–41 ms with a month; docs/search.md).
+  const stage: Stage = (buckets, title, limit, before) => {
     const scans: SQL[] = [];
-    for (let i = 0; i < buckets.length; i += 12) {
-      const chunk = buckets.slice(i, i + 12).map((b) => `( ${bucketTsQuery({ ...parts, title }, b)} )`);
-      scans.push(sql`d.tsv_pub @@ ${chunk.join(" | ")}::tsquery`);
+    for (const bucket of buckets) {
+      scans.push(sql`d.tsv_pub @@ ${bucketTsQuery({ ...parts, title }, bucket)}::tsquery`);
     }
     // offset 0: the GIN scans, then the sort; never an index scan by date that filters row by row.
     return sql`select * from (select ${columns} from search_documents d
-      where ${where(sql`(${sql.join(scans, sql` or `)})`)} offset 0) s ${outer} order by s.ts desc, s.id desc limit ${limit}`;
+      where ${where(sql`(${sql.join(scans, sql` or `)})`)} offset 0) s ${outer(before)} order by s.ts desc, s.id desc limit ${limit}`;
   };
   return {
     undated: undated.length > 0 ? sql.join(undated, sql` union all `) : null,
@@ -300,6 +313,7 @@ async function runStages(
   stage: Stage,
   title: boolean,
   limit: number,
+  before?: Candidate,
 ): Promise<{ rows: Candidate[]; ran: number }> {
   const rows: Candidate[] = [];
   let ran = 0;
@@ -307,7 +321,7 @@ async function runStages(
     if (rows.length >= limit) {
       break;
     }
-    rows.push(...rowsOf<Candidate>(await tx.execute(stage(buckets, title, limit - rows.length))));
+    rows.push(...rowsOf<Candidate>(await tx.execute(stage(buckets, title, limit - rows.length, before))));
     ran++;
   }
   return { rows, ran };
@@ -342,34 +356,35 @@ async function findCandidates(
   }
   const s = publicStatements(p, input, columns);
   const [first, ...rest] = s.stages;
-  const withTitles = p.text !== null;
-  // One round trip for the undated documents, the newest stage and the title tier's newest stage,
-  // which answers most broad queries; each later stage is asked only when still needed.
-  const opening = [
-    ...(s.undated ? [sql`select x.*, false as title from (${s.undated}) x`] : []),
-    ...(first ? [sql`select x.*, false as title from (${s.stage(first, false, CANDIDATES)}) x`] : []),
-    ...(first && withTitles
-      ? [sql`select x.*, true as title from (${s.stage(first, true, TITLE_CANDIDATES)}) x`]
-      : []),
-  ];
+  // One round trip for the undated documents and the newest stage, which answers most broad queries;
+  // each later stage is asked only when still needed.
+  const opening = [...(s.undated ? [s.undated] : []), ...(first ? [s.stage(first, false, CANDIDATES)] : [])];
   const rows =
     opening.length > 0
-      ? rowsOf<Candidate & { title: boolean }>(await tx.execute(sql.join(opening, sql` union all `)))
+      ? rowsOf<Candidate>(
+          await tx.execute(
+            sql.join(
+              opening.map((o) => sql`select * from (${o}) x`),
+              sql` union all `,
+            ),
+          ),
+        )
       : [];
   const newest = (a: Candidate, b: Candidate) => (b.ts ?? 0) - (a.ts ?? 0) || b.id - a.id;
   const candidates: Candidate[] = [
-    ...rows.filter((r) => !r.title && r.ts === null),
-    ...rows.filter((r) => !r.title && r.ts !== null).sort(newest),
+    ...rows.filter((r) => r.ts === null),
+    ...rows.filter((r) => r.ts !== null).sort(newest),
   ].slice(0, CANDIDATES);
   const later = await runStages(tx, rest, s.stage, false, CANDIDATES - candidates.length);
   candidates.push(...later.rows);
   let titles: Candidate[] = [];
-  if (withTitles && candidates.length >= CANDIDATES) {
-    // Title matches in the months the candidates covered are candidates already; look one stage (as
-    // many months again) further back, no more, so the tier costs about what the candidates did.
-    titles = rows.filter((r) => r.title).sort(newest);
-    const reach = rest.slice(0, later.ran + 1);
-    titles.push(...(await runStages(tx, reach, s.stage, true, TITLE_CANDIDATES - titles.length)).rows);
+  const oldest = candidates.at(-1);
+  if (p.text !== null && candidates.length >= CANDIDATES && oldest?.ts !== null && oldest !== undefined) {
+    // Every match newer than the oldest candidate is a candidate already: the title tier looks at what is
+    // older, in the stage where the candidates ended and one stage (as many months again) further back.
+    const ended = later.ran;
+    const reach = s.stages.slice(ended, ended + 2);
+    titles = (await runStages(tx, reach, s.stage, true, TITLE_CANDIDATES, oldest)).rows;
   }
   return { candidates, titles };
 }
