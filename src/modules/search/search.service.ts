@@ -6,6 +6,7 @@ import type { Actor } from "../auth/actor.ts";
 import { isPrivileged } from "../auth/index.ts";
 import {
   type BucketQueryParts,
+  bucketName,
   bucketTsQuery,
   type FilterTokens,
   hasPhrase,
@@ -97,10 +98,12 @@ export async function compileQueries(
 /** Ranking, sorting by date and facets consider the newest this many matches (all pages of 50). */
 export const CANDIDATES = MAX_OFFSET + MAX_PER_PAGE;
 /**
- * Also ranked: the newest this many matches with a query word in the title (the title tier), from the
- * candidates' months and one stage further back.
+ * Also ranked: the newest this many matches with a query word in the title that are older than every
+ * candidate (the title tier), from the oldest candidate's month back TITLE_MONTHS months.
  */
 export const TITLE_CANDIDATES = 200;
+/** How far back from the oldest candidate the title tier looks, in months. */
+const TITLE_MONTHS = 24;
 
 /** What a search statement needs besides the input: the compiled query and the index's month range. */
 export interface PreparedSearch {
@@ -178,8 +181,6 @@ interface Candidate {
   body_id: number | null;
   /** seconds since 1970, or null for bodies and persons */
   ts: number | null;
-  /** the meeting's year in Danish time */
-  year: number | null;
   item_kind: string | null;
   /** only where the reader may see the minutes */
   outcome: string | null;
@@ -190,14 +191,14 @@ interface Candidate {
 function candidateColumns(actor: Actor, q: SQL | null): SQL {
   const r = readerOf(actor);
   return sql`d.id, d.source, d.body_id, extract(epoch from d.date)::float8 as ts,
-    extract(year from d.date at time zone 'Europe/Copenhagen')::int as year, d.item_kind,
+    d.item_kind,
     ${r.minutes} as minutes, case when ${r.minutes} then d.outcome end as outcome,
     ${scoreExpression(q)}::float8 as score`;
 }
 
 /**
- * One stage of the public's search: the newest `limit` matches in these months (one GIN scan per year of
- * months); `before`: only matches older than this candidate.
+ * One stage of the public's search: the newest `limit` matches in these months (one GIN scan a month);
+ * `before`: only matches older than this candidate.
  */
 type Stage = (buckets: string[], title: boolean, limit: number, before?: Candidate) => SQL;
 
@@ -302,6 +303,7 @@ function publicStatements(p: PreparedSearch, input: SearchInput, columns: SQL) {
   return {
     undated: undated.length > 0 ? sql.join(undated, sql` union all `) : null,
     stages: top !== null && bottom !== null ? stages(top, bottom) : [],
+    bottom,
     stage,
   };
 }
@@ -381,12 +383,29 @@ async function findCandidates(
   const oldest = candidates.at(-1);
   if (p.text !== null && candidates.length >= CANDIDATES && oldest?.ts !== null && oldest !== undefined) {
     // Every match newer than the oldest candidate is a candidate already: the title tier looks at what is
-    // older, in the stage where the candidates ended and one stage (as many months again) further back.
-    const ended = later.ran;
-    const reach = s.stages.slice(ended, ended + 2);
+    // older, from that candidate's month back two years (where recency has halved the score), in
+    // stages of 1, 2, 4 … months: a statement's bitmap reads every title match of its months.
+    const from = monthOf(new Date(oldest.ts * 1000));
+    const months: string[] = [];
+    for (let m = from; m > from - TITLE_MONTHS && m >= (s.bottom ?? from); m--) {
+      months.push(bucketName(m));
+    }
+    const reach: string[][] = [];
+    for (let i = 0, size = 1; i < months.length; i += size, size *= 2) {
+      reach.push(months.slice(i, i + size));
+    }
     titles = (await runStages(tx, reach, s.stage, true, TITLE_CANDIDATES, oldest)).rows;
   }
   return { candidates, titles };
+}
+
+/**
+ * The year in Danish time of a moment (seconds since 1970). New Year falls in winter time, always UTC+1,
+ * so the UTC year an hour later is exact — and costs nothing, where the time zone in SQL cost 1.3 ms a
+ * search at 1,200 candidates.
+ */
+export function danishYear(ts: number): number {
+  return new Date((ts + 3600) * 1000).getUTCFullYear();
 }
 
 /** Facet counts over the candidates (the newest CANDIDATES matches). */
@@ -412,7 +431,7 @@ function facetCounts(candidates: Candidate[]): Row["facets"] {
     ...bodies,
     ...count(
       "year",
-      candidates.map((c) => (c.year === null ? null : String(c.year))),
+      candidates.map((c) => (c.ts === null ? null : String(danishYear(c.ts)))),
     ),
     ...count(
       "kind",
