@@ -94,6 +94,8 @@ export async function benchAgreements(): Promise<void> {
   let base = 0;
   for (const [name, url] of cases) {
     const t = await timed(n, async () => {
+      // Kept pages (web/page-cache.ts) are forgotten before each request: this times the reads and the render.
+      app.readCache.invalidate();
       const res = await app.inject({ url, headers: { accept: "text/html" } });
       if (res.statusCode !== 200) {
         throw new Error(`${url}: ${res.statusCode}`);

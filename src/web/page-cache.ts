@@ -43,7 +43,9 @@ function newFlight(generation: number): Flight {
   return { generation, done, finish };
 }
 
-function cacheKey(req: FastifyRequest, lang: Lang): string | null {
+/** The key of the kept page for this request, or null when its answer may not be kept. */
+function cacheKey(req: FastifyRequest): { key: string; lang: Lang } | null {
+  // The cheap questions first: this runs before every request, the API's included.
   if (
     (req.method !== "GET" && req.method !== "HEAD") ||
     req.actor.userId !== null ||
@@ -54,7 +56,8 @@ function cacheKey(req: FastifyRequest, lang: Lang): string | null {
   ) {
     return null;
   }
-  return `page:${isSecureRequest(req) ? "https" : "http"}:${req.host}:${lang}:${req.url}`;
+  const lang = resolveLang(undefined, req.cookies[LANG_COOKIE], req.headers["accept-language"]);
+  return { key: `page:${isSecureRequest(req) ? "https" : "http"}:${req.host}:${lang}:${req.url}`, lang };
 }
 
 /** Sets only the CSRF cookie (made on first need), nothing that belongs to one reader. */
@@ -88,11 +91,11 @@ export const pageCachePlugin = fp(async (app: FastifyInstance) => {
   };
 
   app.addHook("preHandler", async (req, reply) => {
-    const lang = resolveLang(undefined, req.cookies[LANG_COOKIE], req.headers["accept-language"]);
-    const key = cacheKey(req, lang);
-    if (key === null) {
+    const page = cacheKey(req);
+    if (page === null) {
       return;
     }
+    const { key, lang } = page;
     const generation = cache.generation;
     const hit = cache.get(key);
     if (hit && Date.now() - hit.meta <= MAX_AGE_MS) {
