@@ -41,10 +41,13 @@ export async function runPrepare(opts: { ifPossible: boolean }) {
   const started = performance.now();
   try {
     const { buildTemplates } = await import("../modules/demo/template.ts");
+    const { ensureClientBundle } = await import("../server/client-bundle.ts");
+    // The pages' scripts too, which the first start would otherwise bundle (Vite) before it listens.
+    await ensureClientBundle();
     const made = await buildTemplates();
     const meetings = made.find((m) => m.kind === "demo")?.meetings ?? 0;
     say(
-      `Databaseskabeloner lavet (tom og demodata med ${meetings} møder) på ${Math.round(performance.now() - started)} ms.`,
+      `Sidernes scripts og databaseskabeloner (tom og demodata med ${meetings} møder) lavet på ${Math.round(performance.now() - started)} ms.`,
     );
   } catch (err) {
     if (!opts.ifPossible) {

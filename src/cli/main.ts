@@ -30,7 +30,7 @@ program
 program
   .command("prepare")
   .description(
-    "lav databaseskabelonerne (tom og med demodata), som første start kopierer; køres af npm ci (postinstall)",
+    "lav sidernes scripts og databaseskabelonerne (tom og med demodata), som første start bruger; køres af npm ci (postinstall)",
   )
   .option("--if-possible", "en fejl giver kun en advarsel (installationen må ikke fejle)", false)
   .action(async (opts: { ifPossible: boolean }) => {
