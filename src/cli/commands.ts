@@ -42,8 +42,11 @@ export async function runPrepare(opts: { ifPossible: boolean }) {
   try {
     const { buildTemplates } = await import("../modules/demo/template.ts");
     const { ensureClientBundle } = await import("../server/client-bundle.ts");
-    // The pages' scripts too, which the first start would otherwise bundle (Vite) before it listens.
+    // The pages' scripts too, which the first start would otherwise bundle (Vite) before it listens; and
+    // loading the server's modules once leaves them in tsx's cache of compiled TypeScript (2.4 s of a
+    // first start on a new machine).
     await ensureClientBundle();
+    await import("../server/app.ts");
     const made = await buildTemplates();
     const meetings = made.find((m) => m.kind === "demo")?.meetings ?? 0;
     say(
