@@ -289,8 +289,8 @@ function publicStatements(p: PreparedSearch, input: SearchInput, columns: SQL) {
   }
   // One GIN scan per month (a BitmapOr of them): each scan's tsquery is then an AND of its words and
   // filters, so GIN's fast scan can let the rarest entry drive and skip through the frequent ones; with
-  // twelve months in one scan no entry is required and every posting list is read whole (a filtered
-  // 50 bench queries' SQL p95 at 1 M: 45–49 ms with a year a scan, 38–41 ms with a month; docs/search.md).
+  // twelve months in one scan no entry is required and every posting list is read whole (the 50 bench
+  // queries' SQL p95 at 1 M: 45–49 ms with a year a scan, 38–41 ms with a month; docs/search.md).
   const stage: Stage = (buckets, title, limit, before) => {
     const scans: SQL[] = [];
     for (const bucket of buckets) {
