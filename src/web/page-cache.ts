@@ -10,7 +10,7 @@ import { setPageHeaders, wantsHtml } from "./page.ts";
  * the same address and language, so the HTML is kept in the app's read cache (server/read-cache.ts):
  * any write forgets it at once, and an entry is used for at most MAX_AGE_MS, because some pages show
  * what is coming as of now. A logged-in reader never gets a kept page. The one part of a page that is
- * the browser's own, the CSRF token in forms, is kept as a placeholder and filled in per request.
+ * the browser's own, the CSRF token in forms, is kept as a marked slot and filled in per request.
  *
  * Readers who ask for the same page while it is being rendered wait for that rendering instead of
  * starting their own (one flight per page and cache generation): after a write every reader misses at
@@ -18,12 +18,12 @@ import { setPageHeaders, wantsHtml } from "./page.ts";
  * rendering outlives the next write and may not be kept. Measured in docs/reliability.md ("Load").
  */
 const MAX_AGE_MS = 30_000;
-const PLACEHOLDER = "__tvaers_csrf_token__";
+const TOKEN_SLOT = "__tvaers_csrf_token__";
 const NOT_PAGES = ["/api", "/oparl", "/static/", "/healthz", "/app/"];
 
 interface Flight {
   generation: number;
-  /** the page with the placeholder, or null when the rendering gave no page to share */
+  /** the page with its token slot, or null when the rendering gave no page to share */
   done: Promise<string | null>;
   finish(page: string | null): void;
 }
@@ -75,7 +75,7 @@ export const pageCachePlugin = fp(async (app: FastifyInstance) => {
   const serve = (req: FastifyRequest, reply: FastifyReply, lang: Lang, page: string) => {
     const token = csrfToken(req, reply, isSecureRequest(req));
     setPageHeaders(reply, lang);
-    return reply.code(200).send(page.replaceAll(PLACEHOLDER, token));
+    return reply.code(200).send(page.replaceAll(TOKEN_SLOT, token));
   };
 
   const land = (req: FastifyRequest, page: string | null) => {
@@ -130,7 +130,7 @@ export const pageCachePlugin = fp(async (app: FastifyInstance) => {
       return payload;
     }
     const token = req.cookies[CSRF_COOKIE];
-    const kept = token ? payload.replaceAll(token, PLACEHOLDER) : payload;
+    const kept = token ? payload.replaceAll(token, TOKEN_SLOT) : payload;
     cache.set(page.key, page.generation, kept, Date.now());
     land(req, kept);
     return payload;

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { AppError, notFound } from "../../server/errors.ts";
 import { ZVersion } from "../../server/schemas.ts";
-import { csrfValid } from "../../web/csrf.ts";
+import { readMultipartForm } from "../../web/multipart.ts";
 import { pageContext } from "../../web/page.ts";
 import { type FormState, optInt, runForm } from "../../web/secretariat-forms.tsx";
 import { authorize } from "../auth/index.ts";
@@ -76,23 +76,9 @@ export async function documentPageRoutes(app: FastifyInstance) {
         mayEdit(ctx, initiative.ownerBodyId),
         "Kun det ejende forums sekretariat kan ændre indsatsens dokumenter.",
       );
-      if (!req.isMultipart()) {
-        throw new AppError("unsupported_media_type", ctx.t("initiatives.docs.notMultipart"));
-      }
-      const values: Record<string, string> = {};
-      let file: { name: string; bytes: Uint8Array; truncated: boolean } | null = null;
-      for await (const part of req.parts()) {
-        if (part.type === "file") {
-          const bytes = new Uint8Array(await part.toBuffer().catch(() => Buffer.alloc(0)));
-          file = { name: part.filename ?? "", bytes, truncated: part.file.truncated };
-        } else if (typeof part.value === "string") {
-          values[part.fieldname] = part.value.slice(0, 1000);
-        }
-      }
-      if (!csrfValid(req, values._csrf)) {
-        throw new AppError("forbidden", ctx.t("error.csrf"));
-      }
-      delete values._csrf;
+      const form = await readMultipartForm(req, ctx.t, ctx.t("initiatives.docs.notMultipart"));
+      const values = form.fields;
+      const file = form.files.at(-1) ?? null;
       try {
         await app.database.db.transaction((tx) =>
           addFileDocument({ db: tx, actor: ctx.actor }, id, {

@@ -2,8 +2,8 @@
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../../server/errors.ts";
-import { csrfValid } from "../../web/csrf.ts";
 import type { FieldErrors } from "../../web/form-fields.tsx";
+import { readMultipartForm } from "../../web/multipart.ts";
 import { type PageCtx, sendPage } from "../../web/page.ts";
 import { isAnySecretary } from "../auth/index.ts";
 import {
@@ -74,24 +74,9 @@ export async function importPageRoutes(app: FastifyInstance) {
       return reply;
     }
     requireSecretary(ctx);
-    if (!req.isMultipart()) {
-      throw new AppError("unsupported_media_type", ctx.t("ws.att.notMultipart"));
-    }
-    const fields: Record<string, string> = {};
-    const files: { name: string; bytes: Uint8Array; truncated: boolean }[] = [];
-    for await (const part of req.parts()) {
-      if (part.type === "file") {
-        const bytes = new Uint8Array(await part.toBuffer().catch(() => Buffer.alloc(0)));
-        if (part.filename) {
-          files.push({ name: part.filename, bytes, truncated: part.file.truncated });
-        }
-      } else if (typeof part.value === "string") {
-        fields[part.fieldname] = part.value.slice(0, 1000);
-      }
-    }
-    if (!csrfValid(req, fields._csrf)) {
-      throw new AppError("forbidden", ctx.t("error.csrf"));
-    }
+    const form = await readMultipartForm(req, ctx.t, ctx.t("ws.att.notMultipart"));
+    const fields = form.fields;
+    const files = form.files.filter((f) => f.name !== "");
     if (files.length === 0) {
       return renderList(reply, ctx, { files: ctx.t("ws.import.noFiles") }, 400);
     }

@@ -1,11 +1,11 @@
 /** One agenda item in the workspace: its form (save, preview, conflict), attachments, deletion. */
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { AppError, notFound } from "../../server/errors.ts";
-import { csrfValid } from "../../web/csrf.ts";
+import { notFound } from "../../server/errors.ts";
 import type { FieldErrors } from "../../web/form-fields.tsx";
 import type { MessageKey } from "../../web/i18n.ts";
 import { markdown } from "../../web/markdown.ts";
+import { readMultipartForm } from "../../web/multipart.ts";
 import { type PageCtx, sendPage } from "../../web/page.ts";
 import {
   attachmentService,
@@ -180,22 +180,9 @@ export async function itemPageRoutes(app: FastifyInstance) {
     if (!ctx) {
       return reply;
     }
-    if (!req.isMultipart()) {
-      throw new AppError("unsupported_media_type", ctx.t("ws.att.notMultipart"));
-    }
-    const values: Record<string, string> = {};
-    let file: { name: string; bytes: Uint8Array; truncated: boolean } | null = null;
-    for await (const part of req.parts()) {
-      if (part.type === "file") {
-        const bytes = new Uint8Array(await part.toBuffer().catch(() => Buffer.alloc(0)));
-        file = { name: part.filename ?? "", bytes, truncated: part.file.truncated };
-      } else if (typeof part.value === "string") {
-        values[part.fieldname] = part.value.slice(0, 1000);
-      }
-    }
-    if (!csrfValid(req, values._csrf)) {
-      throw new AppError("forbidden", ctx.t("error.csrf"));
-    }
+    const form = await readMultipartForm(req, ctx.t, ctx.t("ws.att.notMultipart"));
+    const values = form.fields;
+    const file = form.files.at(-1) ?? null;
     const { meeting, item } = await loadItem(ctx, req);
     const check = checkUpload(
       file?.name ?? "",
