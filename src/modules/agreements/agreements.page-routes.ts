@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
-import { notFound } from "../../server/errors.ts";
 import { type PageCtx, pageContext, sendPage } from "../../web/page.ts";
 import { type FormState, opt, optInt, runForm } from "../../web/secretariat-forms.tsx";
-import { idFromSlug } from "../../web/slug.ts";
+import { idFromSlugOr404 } from "../../web/slug.ts";
 import { authorize, canEditBody, isAnySecretary } from "../auth/index.ts";
 import { listBodies, type TBody } from "../bodies/index.ts";
 import { itemChoices } from "../mandates/index.ts";
@@ -29,11 +28,7 @@ const hidden = { schema: { hide: true } };
 type Param = { Params: { param: string } };
 
 function idOf(req: FastifyRequest<Param>): number {
-  const id = idFromSlug(req.params.param);
-  if (id === null) {
-    throw notFound("Aftalen");
-  }
-  return id;
+  return idFromSlugOr404(req.params.param, "Aftalen");
 }
 
 const decision = (v: Record<string, string>) => ({

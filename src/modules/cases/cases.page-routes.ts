@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { AppError, notFound } from "../../server/errors.ts";
+import { AppError } from "../../server/errors.ts";
 import { pageContext, sendPage } from "../../web/page.ts";
-import { idFromSlug } from "../../web/slug.ts";
+import { idFromSlugOr404 } from "../../web/slug.ts";
 import { CaseListPage, CasePage } from "./cases.pages.tsx";
 import { listCases } from "./cases.service.ts";
 import { getTimeline } from "./timeline.service.ts";
@@ -39,10 +39,7 @@ export async function casePageRoutes(app: FastifyInstance) {
   });
 
   app.get<{ Params: { param: string } }>("/sager/:param", { schema: { hide: true } }, async (req, reply) => {
-    const id = idFromSlug(req.params.param);
-    if (id === null) {
-      throw notFound("Sagen");
-    }
+    const id = idFromSlugOr404(req.params.param, "Sagen");
     const ctx = pageContext(req, reply);
     return sendPage(reply, ctx, CasePage({ ctx, timeline: await getTimeline(ctx.svc, id) }));
   });

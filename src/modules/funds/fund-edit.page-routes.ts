@@ -5,11 +5,11 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { AppError, notFound } from "../../server/errors.ts";
+import { AppError } from "../../server/errors.ts";
 import { ZVersion } from "../../server/schemas.ts";
 import { type PageCtx, pageContext, sendPage } from "../../web/page.ts";
 import { type FormState, opt, optInt, runForm } from "../../web/secretariat-forms.tsx";
-import { idFromSlug } from "../../web/slug.ts";
+import { idFromSlugOr404 } from "../../web/slug.ts";
 import { authorize, canEditBody, isAnySecretary } from "../auth/index.ts";
 import { listBodies } from "../bodies/index.ts";
 import { listParties } from "../parties/index.ts";
@@ -26,11 +26,7 @@ const ZNewFund = z.strictObject(ZFundFields);
 const ZEditFund = z.strictObject({ version: ZVersion, ...ZFundUpdateFields });
 
 function fundIdOf(req: FastifyRequest<Param>): number {
-  const id = idFromSlug(req.params.param);
-  if (id === null) {
-    throw notFound("Puljen");
-  }
-  return id;
+  return idFromSlugOr404(req.params.param, "Puljen");
 }
 
 const fundInput = (v: Record<string, string>) => ({

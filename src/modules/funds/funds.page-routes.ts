@@ -3,10 +3,10 @@ import { parseKroner } from "../../lib/money.ts";
 import { parseDate } from "../../lib/time.ts";
 import { XLSX_MIME } from "../../lib/xlsx.ts";
 import type { Ctx } from "../../server/context.ts";
-import { AppError, notFound } from "../../server/errors.ts";
+import { AppError } from "../../server/errors.ts";
 import { type FieldErrors, formString } from "../../web/form-fields.tsx";
 import { type PageCtx, pageContext, sendPage } from "../../web/page.ts";
-import { idFromSlug, slugify } from "../../web/slug.ts";
+import { idFromSlugOr404, slugify } from "../../web/slug.ts";
 import { canEditBody, isAnySecretary } from "../auth/index.ts";
 import { getBody, listBodies } from "../bodies/index.ts";
 import { getMeetingRow, listBodyMeetings, listMeetingItems, meetingPath } from "../meetings/index.ts";
@@ -27,11 +27,7 @@ type Param = { Params: { param: string } };
 
 /** The fund of a readable address; 404 for anything else. */
 function fundIdOf(req: FastifyRequest<Param>): number {
-  const id = idFromSlug(req.params.param);
-  if (id === null) {
-    throw notFound("Puljen");
-  }
-  return id;
+  return idFromSlugOr404(req.params.param, "Puljen");
 }
 
 /** The forms' choices: initiatives to fund and the items of the body's meetings that can still change. */

@@ -6,12 +6,12 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { AppError, notFound } from "../../server/errors.ts";
+import { AppError } from "../../server/errors.ts";
 import { ZVersion } from "../../server/schemas.ts";
 import type { MessageKey } from "../../web/i18n.ts";
 import { type PageCtx, pageContext, sendPage } from "../../web/page.ts";
 import { type FormState, opt, optInt, runForm } from "../../web/secretariat-forms.tsx";
-import { idFromSlug } from "../../web/slug.ts";
+import { idFromSlugOr404 } from "../../web/slug.ts";
 import { authorize, canEditBody, isAnySecretary, isPrivileged } from "../auth/index.ts";
 import { listBodies } from "../bodies/index.ts";
 import { conflictState } from "../funds/index.ts";
@@ -35,11 +35,7 @@ const ZNew = z.strictObject(ZInitiativeFields);
 const ZEdit = z.strictObject({ version: ZVersion, ...ZInitiativeUpdateFields });
 
 function idOf(req: FastifyRequest<Param>): number {
-  const id = idFromSlug(req.params.param);
-  if (id === null) {
-    throw notFound("Indsatsen");
-  }
-  return id;
+  return idFromSlugOr404(req.params.param, "Indsatsen");
 }
 
 const sortedUnique = (values: (string | null | undefined)[]) =>

@@ -1,10 +1,9 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { notFound } from "../../server/errors.ts";
 import { formatDateTimeLong } from "../../web/format.ts";
 import type { MessageKey } from "../../web/i18n.ts";
 import { pageContext, sendPage } from "../../web/page.ts";
 import type { FormState } from "../../web/secretariat-forms.tsx";
-import { idFromSlug } from "../../web/slug.ts";
+import { idFromSlugOr404 } from "../../web/slug.ts";
 import { getBody } from "../bodies/index.ts";
 import { getFund, loadVisibleGrants, presentGrant } from "../funds/index.ts";
 import { listBodyMeetings } from "../meetings/index.ts";
@@ -19,11 +18,7 @@ export type InitiativeParam = { Params: { param: string } };
 
 /** The initiative of a readable address (/indsatser/12-kom-trygt-hjem); 404 for anything else. */
 export function initiativeIdOf(req: FastifyRequest<InitiativeParam>): number {
-  const id = idFromSlug(req.params.param);
-  if (id === null) {
-    throw notFound("Indsatsen");
-  }
-  return id;
+  return idFromSlugOr404(req.params.param, "Indsatsen");
 }
 
 /** What ?gemt=… says after a successful form (post/redirect/get). */

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
-import { AppError, notFound } from "../../server/errors.ts";
+import { AppError } from "../../server/errors.ts";
 import { formString } from "../../web/form-fields.tsx";
 import { formatDateTimeLong } from "../../web/format.ts";
 import { type PageCtx, pageContext, sendPage } from "../../web/page.ts";
-import { idFromSlug } from "../../web/slug.ts";
+import { idFromSlugOr404 } from "../../web/slug.ts";
 import { isAnySecretary } from "../auth/index.ts";
 import { getBody } from "../bodies/index.ts";
 import { getMeetingRow, meetingPath } from "../meetings/index.ts";
@@ -72,10 +72,7 @@ export async function initiativePageRoutes(app: FastifyInstance) {
   });
 
   app.get<{ Params: { id: string } }>("/indsatser/status/:id", hidden, async (req, reply) => {
-    const id = idFromSlug(req.params.id);
-    if (id === null) {
-      throw notFound("Mødet");
-    }
+    const id = idFromSlugOr404(req.params.id, "Mødet");
     const ctx = pageContext(req, reply);
     const report = await meetingStatusReport(ctx.svc, id);
     const meeting = await getMeetingRow(ctx.svc.db, id);
@@ -98,10 +95,7 @@ export async function initiativePageRoutes(app: FastifyInstance) {
   app.get<Param>("/indsatser/:param", hidden, async (req, reply) => renderInitiative(req, reply));
 
   app.post<Param>("/indsatser/:param/status", hidden, async (req, reply) => {
-    const id = idFromSlug(req.params.param);
-    if (id === null) {
-      throw notFound("Indsatsen");
-    }
+    const id = idFromSlugOr404(req.params.param, "Indsatsen");
     const ctx = pageContext(req, reply);
     const values: Record<string, string> = {};
     for (const k of ["phase", "rag", "reason", "meetingId", "version"]) {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { notFound } from "../../server/errors.ts";
 import { type PageCtx, pageContext, sendPage } from "../../web/page.ts";
 import { type FormState, opt, optInt, runForm } from "../../web/secretariat-forms.tsx";
-import { idFromSlug } from "../../web/slug.ts";
+import { idFromSlugOr404 } from "../../web/slug.ts";
 import { todayInDenmark } from "../auth/index.ts";
 import { getBody, listBodies, type TBody } from "../bodies/index.ts";
 import { listBodyMeetings } from "../meetings/index.ts";
@@ -34,11 +34,7 @@ const hidden = { schema: { hide: true } };
 type Param = { Params: { param: string } };
 
 function idOf(req: FastifyRequest<Param>): number {
-  const id = idFromSlug(req.params.param);
-  if (id === null) {
-    throw notFound("Forummet");
-  }
-  return id;
+  return idFromSlugOr404(req.params.param, "Forummet");
 }
 
 const saved = (req: FastifyRequest) => typeof (req.query as Record<string, unknown>).gemt === "string";

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { parseDateTime, todayInDenmarkParts } from "../../lib/time.ts";
-import { AppError, notFound } from "../../server/errors.ts";
+import { AppError } from "../../server/errors.ts";
 import { pageContext, sendPage } from "../../web/page.ts";
-import { idFromSlug } from "../../web/slug.ts";
+import { idFromSlug, idFromSlugOr404 } from "../../web/slug.ts";
 import { getBody, listBodies } from "../bodies/index.ts";
 import { listPersonsByIds } from "../people/index.ts";
 import { listMeetingAttendance } from "./attendance.service.ts";
@@ -19,10 +19,7 @@ const hidden = { schema: { hide: true } };
 /** Public pages of the meetings module: /moeder/<id>-<body>-<date> and /kalender. */
 export async function meetingPageRoutes(app: FastifyInstance) {
   app.get<{ Params: { param: string } }>("/moeder/:param", hidden, async (req, reply) => {
-    const id = idFromSlug(req.params.param);
-    if (id === null) {
-      throw notFound("Mødet");
-    }
+    const id = idFromSlugOr404(req.params.param, "Mødet");
     const ctx = pageContext(req, reply);
     const meeting = await getMeetingRow(ctx.svc.db, id);
     const body = await getBody(ctx.svc, meeting.bodyId);
