@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Ctx } from "../../server/context.ts";
 import { ERROR_RESPONSES } from "../../server/crud-routes.ts";
+import { acceptRawBodies } from "../../server/raw-upload.ts";
 import { ZIdParams } from "../../server/schemas.ts";
 import { assertUploadFits } from "../files/index.ts";
 import { getAgreement, getToolbox, listAgreements, readVersionContent } from "./agreements.read.ts";
@@ -56,12 +57,7 @@ export function registerUpload(
   ) => Promise<TAgreement>,
 ) {
   return app.register(async (files) => {
-    files.removeAllContentTypeParsers();
-    files.addContentTypeParser(
-      "*",
-      { parseAs: "buffer", bodyLimit: app.config.maxUploadBytes },
-      (_req, body, done) => done(null, body),
-    );
+    acceptRawBodies(files, app.config.maxUploadBytes);
     files.withTypeProvider<ZodTypeProvider>().put(path, {
       bodyLimit: app.config.maxUploadBytes,
       schema: {

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ERROR_RESPONSES } from "../../server/crud-routes.ts";
+import { acceptRawBodies } from "../../server/raw-upload.ts";
 import { ZDeleteQuery, ZIdParams } from "../../server/schemas.ts";
 import {
   ZDocumentFileQuery,
@@ -71,12 +72,7 @@ export async function initiativeDocumentRoutes(app: FastifyInstance) {
 
   await app.register(async (files) => {
     // The file travels as the raw request body, whatever its declared type: the name and the bytes decide.
-    files.removeAllContentTypeParsers();
-    files.addContentTypeParser(
-      "*",
-      { parseAs: "buffer", bodyLimit: app.config.maxUploadBytes },
-      (_req, body, done) => done(null, body),
-    );
+    acceptRawBodies(files, app.config.maxUploadBytes);
     files.withTypeProvider<ZodTypeProvider>().post("/initiatives/:id/documents/file", {
       bodyLimit: app.config.maxUploadBytes,
       schema: {

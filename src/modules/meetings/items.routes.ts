@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ERROR_RESPONSES, registerCrud } from "../../server/crud-routes.ts";
+import { acceptRawBodies } from "../../server/raw-upload.ts";
 import { ZIdParams, ZVersion } from "../../server/schemas.ts";
 import { assertUploadFits } from "../files/index.ts";
 import {
@@ -115,12 +116,7 @@ export async function itemRoutes(app: FastifyInstance) {
 
   await app.register(async (files) => {
     // The file itself travels as the raw request body, whatever its type.
-    files.removeAllContentTypeParsers();
-    files.addContentTypeParser(
-      "*",
-      { parseAs: "buffer", bodyLimit: app.config.maxUploadBytes },
-      (_req, body, done) => done(null, body),
-    );
+    acceptRawBodies(files, app.config.maxUploadBytes);
     files.withTypeProvider<ZodTypeProvider>().put("/attachments/:id/content", {
       bodyLimit: app.config.maxUploadBytes,
       schema: {
