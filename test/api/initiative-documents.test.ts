@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { testConfig } from "../../src/config.ts";
-import { SYSTEM_ACTOR } from "../../src/modules/auth/index.ts";
 import { exportAll, restoreAll } from "../../src/modules/backup/index.ts";
 import { linkProblem } from "../../src/modules/initiatives/documents.schemas.ts";
 import { createInitiative } from "../../src/modules/initiatives/index.ts";
 import { buildApp } from "../../src/server/app.ts";
-import type { TestApp } from "../helpers/app.ts";
+import { type TestApp, useTestApp } from "../helpers/app.ts";
 import { createTestDatabase, describeEachDatabase } from "../helpers/databases.ts";
 import { seedWorld, type World } from "../helpers/factories.ts";
 import { exportAfterRestore } from "../helpers/snapshot.ts";
@@ -36,25 +35,13 @@ it("refuses every address but http(s) and pages of Tværs", () => {
 
 /** Documents of an initiative through the API: links, files checked by content and size, removal, rights. */
 describeEachDatabase("Initiative documents API", (kind) => {
+  const app = useTestApp(kind, { maxUploadBytes: LIMIT });
   let t: TestApp;
-  let drop: () => Promise<void>;
   let w: World;
   let initiativeId: number;
 
   beforeAll(async () => {
-    const created = await createTestDatabase(kind);
-    drop = created.drop;
-    const app = await buildApp({ config: testConfig({ maxUploadBytes: LIMIT }), database: created.database });
-    t = {
-      app,
-      database: created.database,
-      system: { db: created.database.db, actor: SYSTEM_ACTOR },
-      request: ({ token, headers, ...opts }) =>
-        app.inject({
-          ...opts,
-          headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        }),
-    };
+    t = app();
     w = await seedWorld(t.system);
     initiativeId = (
       await createInitiative(t.system, {
@@ -67,10 +54,6 @@ describeEachDatabase("Initiative documents API", (kind) => {
         theme: "Udskrivning",
       })
     ).id;
-  });
-  afterAll(async () => {
-    await t?.app.close();
-    await drop?.();
   });
 
   const base = () => `/api/v1/initiatives/${initiativeId}/documents`;

@@ -1,6 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll } from "vitest";
-import { testConfig } from "../../src/config.ts";
+import { type Config, testConfig } from "../../src/config.ts";
 import type { Database } from "../../src/db/client.ts";
 import { SYSTEM_ACTOR } from "../../src/modules/auth/index.ts";
 import { buildApp } from "../../src/server/app.ts";
@@ -16,14 +16,14 @@ export interface TestApp {
   request(opts: InjectOptions & { token?: string }): Promise<LightMyRequestResponse>;
 }
 
-/** A fresh app on a fresh database for one suite; closed after the suite. */
-export function useTestApp(kind: DbKind): () => TestApp {
+/** A fresh app on a fresh database for one suite (settings as `testConfig`, with `config` over them); closed after the suite. */
+export function useTestApp(kind: DbKind, config: Partial<Config> = {}): () => TestApp {
   let current: TestApp | undefined;
   let drop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     const created = await createTestDatabase(kind);
     drop = created.drop;
-    const app = await buildApp({ config: testConfig(), database: created.database });
+    const app = await buildApp({ config: testConfig(config), database: created.database });
     current = {
       app,
       database: created.database,
