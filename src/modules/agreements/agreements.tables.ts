@@ -21,6 +21,7 @@ export const AGREEMENT_KINDS = [
   "care_programme",
   "health_agreement",
   "health_agreement_annex",
+  "health_plan",
   "other",
 ] as const;
 export const AGREEMENT_STATUSES = [

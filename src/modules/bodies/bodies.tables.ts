@@ -21,6 +21,9 @@ export const BODY_KINDS = [
   "ad_hoc_group",
   "chair_group",
   "municipal_forum",
+  "health_council",
+  "regional_council",
+  "regional_committee",
   "other",
 ] as const;
 export const MANDATE_STATUSES = ["active", "standby", "closed"] as const;
@@ -42,6 +45,9 @@ export const bodies = pgTable(
     mandateFrom: date("mandate_from"),
     mandateTo: date("mandate_to"),
     mandateStatus: mandateStatus("mandate_status").notNull().default("active"),
+    /** First and last day of the body's life; null = since always / until further notice. */
+    validFrom: date("valid_from"),
+    validTo: date("valid_to"),
     ...rowMeta(),
   },
   (t) => [uniqueIndex("bodies_name_uq").on(t.name), index("bodies_reports_to_idx").on(t.reportsToId)],

@@ -1,4 +1,4 @@
-import { pgEnum, pgTable, text, uniqueIndex, varchar } from "drizzle-orm/pg-core";
+import { date, pgEnum, pgTable, text, uniqueIndex, varchar } from "drizzle-orm/pg-core";
 import { idColumn, rowMeta } from "../../db/columns.ts";
 
 export const PARTY_TYPES = [
@@ -22,6 +22,9 @@ export const parties = pgTable(
     name: text("name").notNull(),
     region: text("region"),
     municipalityCode: varchar("municipality_code", { length: 3 }),
+    /** First and last day of the party (e.g. a region until 31.12.2026); null = open. */
+    validFrom: date("valid_from"),
+    validTo: date("valid_to"),
     ...rowMeta(),
   },
   (t) => [uniqueIndex("parties_name_uq").on(t.name)],
