@@ -1,4 +1,5 @@
-import { bigint, index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { idColumn, rowMeta } from "../../db/columns.ts";
 import { users } from "../auth/auth.tables.ts";
 import { storedFiles } from "../files/files.tables.ts";
@@ -42,5 +43,36 @@ export const publishedDocuments = pgTable(
   (t) => [
     uniqueIndex("published_documents_uq").on(t.meetingId, t.kind, t.edition, t.format, t.number),
     index("published_documents_created_idx").on(t.createdAt),
+  ],
+);
+
+export const DOCUMENT_JOB_STATES = ["pending", "done", "failed"] as const;
+
+/**
+ * Work a publication leaves for after its commit: render and freeze one kind of document of a meeting.
+ * Written in the publishing transaction (so it exists exactly when the publication does), done by the
+ * background worker (`documents.jobs.ts`); pending rows are resumed at start, so nothing is lost.
+ */
+export const documentJobs = pgTable(
+  "document_jobs",
+  {
+    id: idColumn(),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    kind: documentKind("kind").notNull(),
+    reasonFull: text("reason_full"),
+    reasonPublic: text("reason_public"),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    state: text("state", { enum: DOCUMENT_JOB_STATES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    runAfter: timestamp("run_after", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+    ...rowMeta(),
+  },
+  (t) => [
+    index("document_jobs_pending_idx").on(t.runAfter).where(sql`state = 'pending'`),
+    index("document_jobs_meeting_idx").on(t.meetingId),
   ],
 );

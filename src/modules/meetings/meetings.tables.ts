@@ -43,6 +43,10 @@ export const meetings = pgTable(
     status: meetingStatus("status").notNull().default("planned"),
     cancelled: boolean("cancelled").notNull().default(false),
     cancelReason: text("cancel_reason"),
+    /** when the minutes were approved (by the chair in Tværs, or recorded as approved elsewhere) */
+    minutesApprovedAt: timestamp("minutes_approved_at", { withTimezone: true }),
+    /** who approved them, as the name stood then; null for historic minutes approved outside Tværs */
+    minutesApprovedBy: text("minutes_approved_by"),
     ...rowMeta(),
   },
   (t) => [index("meetings_body_start_idx").on(t.bodyId, t.start), index("meetings_start_idx").on(t.start)],
