@@ -13,6 +13,7 @@ import {
   importDocument,
   importErrorMessage,
   Progress,
+  type RefusedLink,
   type ReportEntry,
   statusWord,
   summaryText,
@@ -48,22 +49,30 @@ function describe(err: unknown, lang: Lang): { reason: string; code: string } {
 }
 
 /** The documents the arguments name: files as given, folders walked. */
-async function expand(args: string[]): Promise<{ files: string[]; walked: boolean; missing: string[] }> {
+async function expand(
+  args: string[],
+): Promise<{ files: string[]; walked: boolean; missing: string[]; roots: Map<string, string> }> {
   const files: string[] = [];
+  // the folder a document's file links may not leave: the folder named here, else its own
+  const roots = new Map<string, string>();
   const missing: string[] = [];
   let walked = false;
   for (const arg of args) {
     const info = await stat(arg).catch(() => null);
     if (info?.isDirectory()) {
       walked = true;
-      files.push(...(await walkDocuments(arg)));
+      for (const file of await walkDocuments(arg)) {
+        files.push(file);
+        roots.set(file, arg);
+      }
     } else if (info) {
       files.push(arg);
+      roots.set(arg, path.dirname(arg));
     } else {
       missing.push(arg);
     }
   }
-  return { files, walked, missing };
+  return { files, walked, missing, roots };
 }
 
 async function readDocument(file: string): Promise<Uint8Array> {
@@ -111,7 +120,7 @@ async function dryRun(files: string[], failures: ReportEntry[], opts: ImportOpti
  */
 export async function runImport(args: string[], opts: ImportOptions): Promise<void> {
   const lang: Lang = opts.lang === "en" ? "en" : "da";
-  const { files, walked, missing } = await expand(args);
+  const { files, walked, missing, roots } = await expand(args);
   const failures: ReportEntry[] = missing.map((file) => ({
     file,
     status: "failed",
@@ -131,13 +140,14 @@ export async function runImport(args: string[], opts: ImportOptions): Promise<vo
     await database.migrate();
     for (const file of files) {
       let entry: ReportEntry;
+      const refused: RefusedLink[] = [];
       try {
         const bytes = await readDocument(file);
         const outcome = await importDocument(database.db, SYSTEM_ACTOR, {
           bytes,
           fileName: path.basename(file),
           body: opts.body,
-          findFiles: (result) => findAttachmentFiles(file, result, bytes),
+          findFiles: (result) => findAttachmentFiles(file, result, bytes, { root: roots.get(file), refused }),
         });
         const c = outcome.counts;
         entry = {
@@ -148,6 +158,7 @@ export async function runImport(args: string[], opts: ImportOptions): Promise<vo
           items: c.created + c.updated + c.unchanged,
           attachmentFiles: c.files,
           ...(outcome.kept.length > 0 ? { kept: outcome.kept } : {}),
+          ...(refused.length > 0 ? { refusedLinks: refused } : {}),
         };
       } catch (err) {
         entry = { file, status: "failed", ...describe(err, lang) };

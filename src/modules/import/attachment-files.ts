@@ -6,6 +6,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ImportResult } from "./import.schemas.ts";
 import { fold } from "./provenance.ts";
+import { isSafeFileInside, type RefusedLink, refusalMessage, resolveLocalLink } from "./safe-link.ts";
 import type { AttachmentFiles } from "./sync-children.ts";
 
 const MIME: Record<string, string> = {
@@ -47,16 +48,31 @@ export function attachmentDirsOf(documentPath: string): string[] {
   return [path.join(dir, stem), path.join(dir, `${stem}_bilag`)];
 }
 
-async function filesUnder(dir: string): Promise<string[]> {
+/** The largest attachment file read from disk (the upload limit of an attachment). */
+const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+
+/** Regular files under an attachment folder; symlinks only when they stay inside `root`. */
+async function filesUnder(root: string, dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isFile() && !e.name.startsWith("."))
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
+  const out: string[] = [];
+  for (const e of entries) {
+    if ((e.isFile() || e.isSymbolicLink()) && !e.name.startsWith(".")) {
+      const file = path.join(e.parentPath, e.name);
+      if (await isSafeFileInside(root, file)) {
+        out.push(file);
+      }
+    }
+  }
+  return out.sort();
 }
 
-/** Local files an HTML document links to: link text and file name → path. */
-async function linkedFiles(documentPath: string, html: string): Promise<Map<string, string>> {
+/** Local files an HTML document links to: link text and file name → path; refused links collected. */
+async function linkedFiles(
+  root: string,
+  documentPath: string,
+  html: string,
+  refused: RefusedLink[],
+): Promise<Map<string, string>> {
   const { parse } = await import("node-html-parser");
   const links = new Map<string, string>();
   for (const a of parse(html).querySelectorAll("a[href]")) {
@@ -70,12 +86,13 @@ async function linkedFiles(documentPath: string, html: string): Promise<Map<stri
     } catch {
       continue;
     }
-    const target = path.resolve(path.dirname(documentPath), relative);
-    const info = await stat(target).catch(() => null);
-    if (info?.isFile()) {
-      links.set(titleKey(a.text), target);
-      links.set(titleKey(path.basename(target)), target);
+    const resolved = await resolveLocalLink(root, path.dirname(documentPath), relative);
+    if ("refused" in resolved) {
+      refused.push({ href, reason: resolved.refused, message: refusalMessage(resolved.refused) });
+      continue;
     }
+    links.set(titleKey(a.text), resolved.file);
+    links.set(titleKey(path.basename(relative)), resolved.file);
   }
   return links;
 }
@@ -88,12 +105,25 @@ function matches(key: string, candidate: string): boolean {
   return short === long || (short.length >= 8 && long.startsWith(short));
 }
 
-/** Reads the files the source gives for the document's attachment titles, by folded title. */
+export interface FindFilesOptions {
+  /** the folder links may not leave: the folder named on the command line, else the document's own */
+  root?: string;
+  /** receives every link that was refused, with its Danish reason */
+  refused?: RefusedLink[];
+}
+
+/**
+ * Reads the files the source gives for the document's attachment titles, by folded title. Only
+ * regular files inside `root` are read (see safe-link.ts); refused links go to `opts.refused`.
+ */
 export async function findAttachmentFiles(
   documentPath: string,
   result: ImportResult,
   documentBytes?: Uint8Array,
+  opts: FindFilesOptions = {},
 ): Promise<AttachmentFiles> {
+  const root = opts.root ?? path.dirname(documentPath);
+  const refused = opts.refused ?? [];
   const found: AttachmentFiles = new Map();
   const titles = [...new Set(result.items.flatMap((i) => i.attachments))];
   if (titles.length === 0) {
@@ -101,12 +131,17 @@ export async function findAttachmentFiles(
   }
   const candidates = new Map<string, string>();
   for (const dir of attachmentDirsOf(documentPath)) {
-    for (const file of await filesUnder(dir)) {
+    for (const file of await filesUnder(root, dir)) {
       candidates.set(titleKey(path.basename(file)), file);
     }
   }
   if (result.format === "html" && documentBytes) {
-    for (const [key, file] of await linkedFiles(documentPath, new TextDecoder().decode(documentBytes))) {
+    for (const [key, file] of await linkedFiles(
+      root,
+      documentPath,
+      new TextDecoder().decode(documentBytes),
+      refused,
+    )) {
       candidates.set(key, file);
     }
   }
@@ -116,6 +151,10 @@ export async function findAttachmentFiles(
     const hit = [...candidates].find(([k, file]) => !used.has(file) && matches(key, k));
     if (hit) {
       used.add(hit[1]);
+      const info = await stat(hit[1]).catch(() => null);
+      if (!info?.isFile() || info.size > MAX_ATTACHMENT_BYTES) {
+        continue;
+      }
       const bytes = new Uint8Array(await readFile(hit[1]));
       if (bytes.byteLength > 0) {
         found.set(fold(title), { bytes, fileName: path.basename(hit[1]), mimeType: mimeTypeOf(hit[1]) });

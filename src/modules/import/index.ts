@@ -34,4 +34,5 @@ export {
   getPendingImport,
   listPendingImports,
 } from "./review.service.ts";
+export { type RefusedLink, refusalMessage } from "./safe-link.ts";
 export { ImportWriteError, WRITE_ERRORS } from "./write-errors.ts";

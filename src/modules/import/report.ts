@@ -1,5 +1,6 @@
 /** The report of an import run: JSON for programs, a Danish (or English) summary for people. */
 import type { ImportStatus } from "./import.writer.ts";
+import { type RefusedLink, refusalMessage } from "./safe-link.ts";
 
 export type ReportStatus = ImportStatus | "failed";
 
@@ -12,6 +13,8 @@ export interface ReportEntry {
   attachmentFiles?: number;
   /** user changes a corrected version kept */
   kept?: string[];
+  /** file links that were not followed (outside the folder, special files), with the reason */
+  refusedLinks?: RefusedLink[];
   /** why it failed, in the run's language, with the stable code */
   reason?: string;
   code?: string;
@@ -51,6 +54,7 @@ const WORDS = {
     in: "på",
     failures: "Fejl:",
     kept: "bevaret",
+    refused: "link afvist",
   },
   en: {
     imported: "imported",
@@ -62,6 +66,7 @@ const WORDS = {
     in: "in",
     failures: "Failures:",
     kept: "kept",
+    refused: "link refused",
   },
 } as const;
 
@@ -80,6 +85,11 @@ export function summaryText(report: ImportReport, lang: "da" | "en"): string {
   ];
   for (const entry of report.documents.filter((e) => (e.kept?.length ?? 0) > 0)) {
     lines.push(`  ${entry.file}: ${w.kept} – ${entry.kept?.join("; ")}`);
+  }
+  for (const entry of report.documents) {
+    for (const link of entry.refusedLinks ?? []) {
+      lines.push(`  ${entry.file}: ${w.refused} ${link.href} – ${refusalMessage(link.reason, lang)}`);
+    }
   }
   if (t.failed > 0) {
     lines.push(w.failures);
