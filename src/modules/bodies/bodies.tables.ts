@@ -1,5 +1,6 @@
 import {
   type AnyPgColumn,
+  boolean,
   date,
   index,
   integer,
@@ -48,6 +49,8 @@ export const bodies = pgTable(
     /** First and last day of the body's life; null = since always / until further notice. */
     validFrom: date("valid_from"),
     validTo: date("valid_to"),
+    /** may the person who put the minutes into draft also approve them as chair (small bodies); off by default */
+    drafterMayApprove: boolean("drafter_may_approve").notNull().default(false),
     ...rowMeta(),
   },
   (t) => [uniqueIndex("bodies_name_uq").on(t.name), index("bodies_reports_to_idx").on(t.reportsToId)],

@@ -10,6 +10,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { idColumn, rowMeta } from "../../db/columns.ts";
+import { users } from "../auth/auth.tables.ts";
 import { bodies } from "../bodies/bodies.tables.ts";
 import { persons } from "../people/people.tables.ts";
 
@@ -47,6 +48,8 @@ export const meetings = pgTable(
     minutesApprovedAt: timestamp("minutes_approved_at", { withTimezone: true }),
     /** who approved them, as the name stood then; null for historic minutes approved outside Tværs */
     minutesApprovedBy: text("minutes_approved_by"),
+    /** the user who put the minutes into draft; approval needs another chair unless the body allows it (canApproveMinutes) */
+    minutesDraftedBy: integer("minutes_drafted_by").references(() => users.id, { onDelete: "set null" }),
     ...rowMeta(),
   },
   (t) => [index("meetings_body_start_idx").on(t.bodyId, t.start), index("meetings_start_idx").on(t.start)],

@@ -1,4 +1,4 @@
-import { date, index, integer, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { idColumn, rowMeta } from "../../db/columns.ts";
 import { bodies } from "../bodies/bodies.tables.ts";
 import { parties } from "../parties/parties.tables.ts";
@@ -43,4 +43,26 @@ export const memberships = pgTable(
     ...rowMeta(),
   },
   (t) => [index("memberships_body_idx").on(t.bodyId), index("memberships_person_idx").on(t.personId)],
+);
+
+/**
+ * A requested change of a person's e-mail address, waiting for the link mailed to the new address.
+ * Only the SHA-256 of the link's token is stored (and left out of the audit log).
+ */
+export const emailChanges = pgTable(
+  "email_changes",
+  {
+    id: idColumn(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => persons.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    ...rowMeta(),
+  },
+  (t) => [
+    uniqueIndex("email_changes_token_uq").on(t.tokenHash),
+    index("email_changes_person_idx").on(t.personId),
+  ],
 );
