@@ -3,6 +3,8 @@ export * from "../modules/actions/actions.tables.ts";
 export * from "../modules/agreements/agreements.tables.ts";
 export * from "../modules/audit/audit.tables.ts";
 export * from "../modules/auth/auth.tables.ts";
+export * from "../modules/auth/oidc.tables.ts";
+export * from "../modules/auth/totp.tables.ts";
 export * from "../modules/bodies/bodies.tables.ts";
 export * from "../modules/cases/cases.tables.ts";
 export * from "../modules/documents/documents.tables.ts";
