@@ -18,5 +18,6 @@ export * from "../modules/meetings/meetings.tables.ts";
 export * from "../modules/oparl/oparl.tables.ts";
 export * from "../modules/parties/parties.tables.ts";
 export * from "../modules/people/people.tables.ts";
+export * from "../modules/reference/reference.tables.ts";
 export * from "../modules/reorganisation/reorganisation.tables.ts";
 export * from "../modules/search/search.tables.ts";

@@ -25,7 +25,9 @@ export const parties = pgTable(
     /** First and last day of the party (e.g. a region until 31.12.2026); null = open. */
     validFrom: date("valid_from"),
     validTo: date("valid_to"),
+    /** The official code of a region (1081–1085) or municipality (101–860), unique per type; null when none. */
+    code: varchar("code", { length: 10 }),
     ...rowMeta(),
   },
-  (t) => [uniqueIndex("parties_name_uq").on(t.name)],
+  (t) => [uniqueIndex("parties_name_uq").on(t.name), uniqueIndex("parties_type_code_uq").on(t.type, t.code)],
 );
