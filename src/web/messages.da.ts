@@ -4,6 +4,7 @@ import { daAgreements } from "./messages.agreements.da.ts";
 import { daCases } from "./messages.cases.da.ts";
 import { daMandates } from "./messages.mandates.da.ts";
 import { daMoney } from "./messages.money.da.ts";
+import { daSecurity } from "./messages.security.da.ts";
 import { daWorkspace } from "./messages.workspace.da.ts";
 
 export const da = {
@@ -12,6 +13,7 @@ export const da = {
   ...daAgreements,
   ...daMandates,
   ...daCases,
+  ...daSecurity,
   "lang.name": "Dansk",
   "lang.choose": "Vælg sprog",
   "layout.skip": "Gå til sidens indhold",

@@ -3,6 +3,7 @@ import { enCases } from "./messages.cases.en.ts";
 import type { da } from "./messages.da.ts";
 import { enMandates } from "./messages.mandates.en.ts";
 import { enMoney } from "./messages.money.en.ts";
+import { enSecurity } from "./messages.security.en.ts";
 import { enWorkspace } from "./messages.workspace.en.ts";
 
 /** The English catalogue: the same keys as the Danish one (tsc checks it). */
@@ -12,6 +13,7 @@ export const en: Record<keyof typeof da, string> = {
   ...enAgreements,
   ...enMandates,
   ...enCases,
+  ...enSecurity,
   "lang.name": "English",
   "lang.choose": "Choose language",
   "layout.skip": "Skip to content",

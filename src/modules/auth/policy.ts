@@ -1,4 +1,5 @@
 import { AppError, forbidden } from "../../server/errors.ts";
+import type { MembershipRole } from "../people/people.tables.ts";
 import type { Actor } from "./actor.ts";
 
 /**
@@ -28,6 +29,57 @@ export function canApprove(actor: Actor, bodyId: number): boolean {
 /** Secretary of at least one body: may maintain persons (attendance needs them). */
 export function isAnySecretary(actor: Actor): boolean {
   return isPrivileged(actor) || [...actor.roles.values()].some((r) => r.has("secretary"));
+}
+
+/** Roles that carry authority in a body: only the admin or the body's chair grants or changes them. */
+export const LEADING_ROLES: readonly MembershipRole[] = ["chair", "vice_chair", "secretary"];
+
+/**
+ * May create, change or remove a membership of the body whose role is (or becomes) one of `roles`.
+ * Leading roles need the admin or the body's chair; other roles the body's secretariat. Nobody grants
+ * or changes a membership of their own (`own`: the membership is the actor's person's) — not even an
+ * admin; only the system (CLI, demo, restore) is exempt.
+ */
+export function canChangeMembership(
+  actor: Actor,
+  change: { bodyId: number; roles: readonly MembershipRole[]; own: boolean },
+): boolean {
+  if (actor.system) {
+    return true;
+  }
+  if (change.own) {
+    return false;
+  }
+  if (change.roles.some((r) => LEADING_ROLES.includes(r))) {
+    return actor.isAdmin || actor.roles.get(change.bodyId)?.has("chair") === true;
+  }
+  return canEditBody(actor, change.bodyId);
+}
+
+/**
+ * May approve these minutes: a chair or vice-chair (or an admin) who is not the user who put them
+ * into draft — unless the body allows it (`drafterMayApprove`, for bodies too small for two people).
+ * Minutes drafted before this rule (no drafter recorded) follow the chair rule alone.
+ */
+export function canApproveMinutes(
+  actor: Actor,
+  body: { id: number; drafterMayApprove: boolean },
+  meeting: { minutesDraftedBy: number | null },
+): boolean {
+  if (actor.system) {
+    return true;
+  }
+  if (!canApprove(actor, body.id)) {
+    return false;
+  }
+  return (
+    body.drafterMayApprove || meeting.minutesDraftedBy === null || meeting.minutesDraftedBy !== actor.userId
+  );
+}
+
+/** May change the body's setting that lets the drafter approve: the admin or the body's chair. */
+export function canChangeApprovalSetting(actor: Actor, bodyId: number): boolean {
+  return isPrivileged(actor) || actor.roles.get(bodyId)?.has("chair") === true;
 }
 
 /** Throws 401 for the public and 403 for a user without the right. */

@@ -16,6 +16,10 @@ export const ZBodyFields = {
   mandateFrom: ZDate.nullable().optional(),
   mandateTo: ZDate.nullable().optional(),
   mandateStatus: ZMandateStatus.optional(),
+  drafterMayApprove: z
+    .boolean()
+    .optional()
+    .describe("må den, der lagde referatet som udkast, også godkende det som formand (kun administrator eller formand kan ændre det)"),
 };
 
 export const ZBody = z.object({
@@ -32,6 +36,7 @@ export const ZBody = z.object({
     to: z.string().nullable(),
     status: ZMandateStatus,
   }),
+  drafterMayApprove: z.boolean().describe("må den, der lagde referatet som udkast, selv godkende det"),
 });
 
 export const ZBodyFilter = {

@@ -4,7 +4,7 @@ import { deleteVersioned, getById, paginate, updateVersioned } from "../../db/cr
 import type { Ctx } from "../../server/context.ts";
 import { AppError } from "../../server/errors.ts";
 import { presentMeta } from "../../server/schemas.ts";
-import { authorize, canEditBody, isPrivileged } from "../auth/policy.ts";
+import { authorize, canChangeApprovalSetting, canEditBody, isPrivileged } from "../auth/policy.ts";
 import type { TBody, TBodyInput } from "./bodies.schemas.ts";
 import { bodies } from "./bodies.tables.ts";
 
@@ -26,6 +26,7 @@ export function presentBody(row: BodyRow): TBody {
       to: row.mandateTo,
       status: row.mandateStatus,
     },
+    drafterMayApprove: row.drafterMayApprove,
   };
 }
 
@@ -111,6 +112,13 @@ export async function updateBody(
   input: Partial<TBodyInput> & { version: number },
 ) {
   authorize(actor, canEditBody(actor, id), "Kun forummets sekretariat kan rette forummet.");
+  if (input.drafterMayApprove !== undefined) {
+    authorize(
+      actor,
+      canChangeApprovalSetting(actor, id),
+      "Kun forummets formand eller en administrator kan ændre, hvem der må godkende referatet.",
+    );
+  }
   const { version, ...values } = input;
   const current = await getById<BodyRow>(db, bodies, id, WHAT);
   checkPeriod(values.mandateFrom ?? current.mandateFrom, values.mandateTo ?? current.mandateTo);

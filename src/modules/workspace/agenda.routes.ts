@@ -17,6 +17,7 @@ import {
   type MeetingRow,
   reorderItems,
 } from "../meetings/index.ts";
+import { listRoleChanges } from "../people/index.ts";
 import { AgendaPage, type AgendaPageData } from "./agenda.pages.tsx";
 import { BodyPage } from "./body.pages.tsx";
 import { fieldsToItemInput } from "./item.form.ts";
@@ -118,7 +119,8 @@ export async function agendaPageRoutes(app: FastifyInstance) {
         empty.add(m.id);
       }
     }
-    const data = { body, year, plan, empty, editor: canEditBody(ctx.actor, bodyId), form };
+    const roleChanges = await listRoleChanges(ctx.svc, bodyId);
+    const data = { body, year, plan, empty, editor: canEditBody(ctx.actor, bodyId), form, roleChanges };
     return sendPage(reply, ctx, BodyPage({ ctx, data }), code);
   }
 
