@@ -124,7 +124,8 @@ function hints(s: SecurityWorld): Hints {
     approverBodyId: w.ssu.id,
     meetingId: ids.draftMeeting.id,
     itemId: ids.draftItem.id,
-    personId: w.people.secretary.id,
+    // not the secretary's own person: nobody grants a membership to themselves (issue 18.3)
+    personId: s.sparePerson,
     partyId: w.region.id,
     caseId: ids.case.id,
     initiativeId: ids.initiative.id,

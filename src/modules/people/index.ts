@@ -11,3 +11,5 @@ export {
 } from "./people.service.ts";
 export { type MembershipRole, memberships, persons } from "./people.tables.ts";
 export { personPath } from "./people.urls.ts";
+export { listRoleChanges, type RoleChange } from "./role-history.ts";
+export { RoleHistory } from "./role-history.view.tsx";

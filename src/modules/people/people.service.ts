@@ -1,10 +1,12 @@
 import { and, asc, eq, exists, gte, ilike, inArray, isNull, lte, or } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.ts";
 import { deleteVersioned, getById, paginate, updateVersioned } from "../../db/crud.ts";
 import type { Ctx } from "../../server/context.ts";
 import { AppError } from "../../server/errors.ts";
 import { presentMeta } from "../../server/schemas.ts";
 import type { Actor } from "../auth/actor.ts";
-import { authorize, canEditBody, isAnySecretary } from "../auth/policy.ts";
+import { users } from "../auth/auth.tables.ts";
+import { authorize, canChangeMembership, isAnySecretary } from "../auth/policy.ts";
 import type { TMembership, TMembershipInput, TPerson, TPersonInput } from "./people.schemas.ts";
 import { memberships, persons } from "./people.tables.ts";
 
@@ -130,8 +132,29 @@ export async function getMembership({ db }: Ctx, id: number) {
   return presentMembership(await getById<MembershipRow>(db, memberships, id, "Medlemskabet"));
 }
 
+/** The person behind the actor's user, or null (the public, the system, a user without a person). */
+export async function actorPersonId(db: DbOrTx, actor: Actor): Promise<number | null> {
+  if (actor.userId === null) {
+    return null;
+  }
+  const [row] = await db.select({ personId: users.personId }).from(users).where(eq(users.id, actor.userId));
+  return row?.personId ?? null;
+}
+
+const ROLE_REFUSED =
+  "Formand, næstformand og sekretariat udpeges af forummets formand eller en administrator, og ingen kan give sig selv en rolle.";
+const MEMBER_REFUSED =
+  "Kun forummets sekretariat kan tilføje medlemmer, og ingen kan give sig selv en rolle.";
+
 export async function createMembership({ db, actor }: Ctx, input: TMembershipInput) {
-  authorize(actor, canEditBody(actor, input.bodyId), "Kun forummets sekretariat kan tilføje medlemmer.");
+  const role = input.role ?? "member";
+  const own = (await actorPersonId(db, actor)) === input.personId;
+  const allowed = canChangeMembership(actor, { bodyId: input.bodyId, roles: [role], own });
+  authorize(
+    actor,
+    allowed,
+    role === "member" || role === "observer" || role === "substitute" ? MEMBER_REFUSED : ROLE_REFUSED,
+  );
   checkPeriod(input.from, input.to);
   const [row] = await db.insert(memberships).values(input).returning();
   return presentMembership(row as MembershipRow);
@@ -143,8 +166,13 @@ export async function updateMembership(
   input: Partial<TMembershipInput> & { version: number },
 ) {
   const current = await getById<MembershipRow>(db, memberships, id, "Medlemskabet");
-  const allowed = canEditBody(actor, current.bodyId) && (!input.bodyId || canEditBody(actor, input.bodyId));
-  authorize(actor, allowed, "Kun forummets sekretariat kan rette medlemskaber.");
+  const me = await actorPersonId(db, actor);
+  const own = me !== null && (current.personId === me || input.personId === me);
+  const roles = [current.role, input.role ?? current.role];
+  const allowed =
+    canChangeMembership(actor, { bodyId: current.bodyId, roles, own }) &&
+    (!input.bodyId || canChangeMembership(actor, { bodyId: input.bodyId, roles, own }));
+  authorize(actor, allowed, ROLE_REFUSED);
   const { version, ...values } = input;
   checkPeriod(
     values.from !== undefined ? values.from : current.from,
@@ -157,7 +185,9 @@ export async function updateMembership(
 
 export async function deleteMembership({ db, actor }: Ctx, id: number, version: number | undefined) {
   const current = await getById<MembershipRow>(db, memberships, id, "Medlemskabet");
-  authorize(actor, canEditBody(actor, current.bodyId), "Kun forummets sekretariat kan fjerne medlemmer.");
+  // Stepping down is not granting: removing one's own membership is not "own" here.
+  const allowed = canChangeMembership(actor, { bodyId: current.bodyId, roles: [current.role], own: false });
+  authorize(actor, allowed, ROLE_REFUSED);
   await deleteVersioned(db, memberships, id, version, "Medlemskabet");
 }
 

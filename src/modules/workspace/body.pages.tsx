@@ -3,6 +3,7 @@ import { CsrfField, Layout } from "../../server/layout.tsx";
 import { ErrorSummary, type FieldErrors, TextField } from "../../web/form-fields.tsx";
 import type { PageCtx } from "../../web/page.ts";
 import type { TBody } from "../bodies/index.ts";
+import { type RoleChange, RoleHistory } from "../people/index.ts";
 import { MeetingRefs } from "./dashboard.pages.tsx";
 import type { MeetingRef } from "./workspace.service.ts";
 import { WS, wsAgenda, wsBody } from "./workspace.urls.ts";
@@ -15,6 +16,8 @@ export interface BodyPageData {
   empty: Set<number>;
   editor: boolean;
   form: { values: Record<string, string>; errors: FieldErrors };
+  /** the body's role changes from the audit log (members see them) */
+  roleChanges: RoleChange[];
 }
 
 /** /arbejdsrum/organer/<id>: the body's meeting plan; a new meeting, or an agenda for a planned one. */
@@ -102,6 +105,7 @@ export function BodyPage({ ctx, data }: { ctx: PageCtx; data: BodyPageData }): H
           </form>
         </section>
       ) : null}
+      <RoleHistory ctx={ctx} changes={data.roleChanges} />
     </Layout>
   );
 }
