@@ -1,17 +1,17 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { loadConfig } from "../config.ts";
-import { createDatabase, type Database } from "../db/client.ts";
+import type { Database } from "../db/client.ts";
 import { createUser } from "../modules/auth/auth.service.ts";
 import { SYSTEM_ACTOR } from "../modules/auth/index.ts";
 import { exportAll, isDatabaseEmpty, restoreAll } from "../modules/backup/index.ts";
 import { AppError } from "../server/errors.ts";
+import { openCommandDatabase } from "./database.ts";
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
 async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
-  const database = await createDatabase(loadConfig());
+  const database = await openCommandDatabase(loadConfig());
   try {
-    await database.migrate();
     return await fn(database);
   } finally {
     await database.close();

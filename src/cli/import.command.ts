@@ -1,7 +1,7 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { loadConfig } from "../config.ts";
-import { createDatabase } from "../db/client.ts";
+import { openCommandDatabase } from "./database.ts";
 import { SYSTEM_ACTOR } from "../modules/auth/index.ts";
 import {
   buildReport,
@@ -135,9 +135,8 @@ export async function runImport(args: string[], opts: ImportOptions): Promise<vo
   const entries: ReportEntry[] = [...failures];
   const many = walked || files.length > 1;
   const progress = many ? new Progress(files.length) : null;
-  const database = await createDatabase(loadConfig());
+  const database = await openCommandDatabase(loadConfig());
   try {
-    await database.migrate();
     for (const file of files) {
       let entry: ReportEntry;
       const refused: RefusedLink[] = [];

@@ -18,7 +18,7 @@ import { auditRoutes } from "../modules/audit/index.ts";
 import { authPageRoutes, authPlugin, authRoutes } from "../modules/auth/index.ts";
 import { bodyRoutes } from "../modules/bodies/index.ts";
 import { casePageRoutes, caseRoutes } from "../modules/cases/index.ts";
-import { documentRoutes, publicDocumentRoutes, publishOnMeetingChange } from "../modules/documents/index.ts";
+import { documentRoutes, publicDocumentRoutes } from "../modules/documents/index.ts";
 import { fundPageRoutes, fundRoutes } from "../modules/funds/index.ts";
 import { importRoutes } from "../modules/import/index.ts";
 import { initiativePageRoutes, initiativeRoutes } from "../modules/initiatives/index.ts";
@@ -32,7 +32,9 @@ import { searchFeedRoute, searchPageRoutes, searchRoutes } from "../modules/sear
 import { workspacePageRoutes } from "../modules/workspace/index.ts";
 import { pageCachePlugin } from "../web/page-cache.ts";
 import { webPlugin } from "../web/web.plugin.ts";
+import { Background } from "./background.ts";
 import { clientScriptRoutes, ensureClientBundle } from "./client-bundle.ts";
+import { backgroundTasks, installEffects } from "./effects.ts";
 import { errorsPlugin } from "./errors.plugin.ts";
 import { ReadCache } from "./read-cache.ts";
 import { securityHeadersPlugin } from "./security-headers.ts";
@@ -76,7 +78,18 @@ export async function buildApp({
     return payload;
   });
   app.decorate("config", config);
-  app.decorate("publicationHooks", [publishOnMeetingChange]);
+  // Domain acts announce what they did; the modules' effects are installed once, the after-commit work
+  // runs in the background while the server listens (and is drained by tests and commands).
+  installEffects();
+  const background = new Background(database.db, backgroundTasks(), app.log);
+  app.decorate("background", background);
+  app.addHook("onResponse", async (req) => {
+    if (req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS") {
+      background.kick();
+    }
+  });
+  app.addHook("onListen", async () => background.start(2000));
+  app.addHook("onClose", async () => background.stop());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

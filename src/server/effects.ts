@@ -1,11 +1,22 @@
 import { registerEffect } from "../lib/domain-events.ts";
+import { documentsEffect, runDocumentJobs } from "../modules/documents/index.ts";
+import { indexMissingFileTexts } from "../modules/search/index.ts";
+import type { BackgroundTask } from "./background.ts";
 
 /**
- * Installs every module's reaction to domain events (see `src/lib/domain-events.ts`). Called once by
- * each entry point that runs domain acts: `buildApp`, the CLI, the demo loader and the template maker.
- * Idempotent: handlers are registered by name.
+ * Installs every module's reaction to domain events (see `src/lib/domain-events.ts`). Called by each
+ * entry point that runs domain acts: `buildApp`, the CLI, the template maker. Idempotent: handlers are
+ * registered by name. A handler runs inside the act's transaction and only writes durable rows; the
+ * slow work is a background task below, done after the commit.
  */
 export function installEffects(): void {
-  // Each line: registerEffect("<module>", <module's handler from its index.ts>).
-  void registerEffect;
+  registerEffect("documents", documentsEffect);
+}
+
+/** The after-commit work, in the order it is done on each round. */
+export function backgroundTasks(): BackgroundTask[] {
+  return [
+    { name: "documents", run: (db) => runDocumentJobs(db, 20) },
+    { name: "file-texts", run: (db) => indexMissingFileTexts(db, 20) },
+  ];
 }

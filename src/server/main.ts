@@ -27,6 +27,8 @@ export async function startServer(
       ? Promise.all([import("../modules/demo/demo.service.ts"), import("../modules/demo/demo.data.ts")])
       : null,
   ]);
+  // Before any domain act (the demo's publications): the modules' effects, as buildApp installs them.
+  (await import("./effects.ts")).installEffects();
   if (demo) {
     const [{ loadDemo }, { demoData }] = demo;
     const loaded =

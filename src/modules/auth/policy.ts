@@ -26,6 +26,14 @@ export function canApprove(actor: Actor, bodyId: number): boolean {
   return isPrivileged(actor) || roles?.has("chair") === true || roles?.has("vice_chair") === true;
 }
 
+/**
+ * May record that minutes were approved outside Tværs (historic minutes brought in by the importer):
+ * the body's secretariat, who is importing the archive, states a fact; nobody approves anything now.
+ */
+export function canRecordHistoricApproval(actor: Actor, bodyId: number): boolean {
+  return canEditBody(actor, bodyId);
+}
+
 /** Secretary of at least one body: may maintain persons (attendance needs them). */
 export function isAnySecretary(actor: Actor): boolean {
   return isPrivileged(actor) || [...actor.roles.values()].some((r) => r.has("secretary"));

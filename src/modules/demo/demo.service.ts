@@ -10,27 +10,20 @@ import {
   absenceService,
   attachmentService,
   attendanceService,
+  cancelMeeting,
   createItem,
   createMeeting,
+  forwardPath,
   meetings,
   transitionMeeting,
   uploadAttachmentContent,
 } from "../meetings/index.ts";
-import { cancelMeeting } from "../meetings/meetings.service.ts";
 import { createParty } from "../parties/index.ts";
 import { createMembership, createPerson } from "../people/index.ts";
 import { demoWeekShift, shiftLocal } from "./demo.dates.ts";
 import { loadDemoGroups } from "./demo.groups.ts";
 import { loadDemoMoney } from "./demo.money.ts";
-import type { DemoData, DemoMeeting, MeetingStatus } from "./demo.types.ts";
-
-const PATH: MeetingStatus[] = [
-  "agenda_published",
-  "held",
-  "minutes_draft",
-  "minutes_approved",
-  "minutes_published",
-];
+import type { DemoData, DemoMeeting } from "./demo.types.ts";
 
 function must<K, T>(map: Map<K, T>, key: K, what: string): T {
   const value = map.get(key);
@@ -44,7 +37,7 @@ async function loadMeeting(
   ctx: Ctx,
   m: DemoMeeting,
   days: number,
-  ids: { bodies: Map<string, number>; persons: Map<string, number> },
+  ids: { bodies: Map<string, number>; persons: Map<string, number>; chairs: Map<string, string> },
 ) {
   const start = parseDateTime(shiftLocal(m.start, days)) as Date;
   const meeting = await createMeeting(ctx, {
@@ -102,10 +95,14 @@ async function loadMeeting(
     });
   }
   let version = meeting.version;
-  for (const to of PATH.slice(0, PATH.indexOf(m.status as (typeof PATH)[number]) + 1)) {
+  // Through the meetings' domain acts, as a secretariat and chair would: published demo meetings get
+  // their frozen documents like any other. The chair's name is who the demo's minutes say approved.
+  const approver: Ctx = { db: ctx.db, actor: { ...ctx.actor, name: ids.chairs.get(m.bodyKey) ?? null } };
+  for (const to of forwardPath("planned", m.status)) {
+    const actor = to === "minutes_approved" ? approver : ctx;
     version = (
       await transitionMeeting(
-        ctx,
+        actor,
         meeting.id,
         { to, version },
         new Date(Math.max(Date.now(), start.getTime())),
@@ -184,8 +181,14 @@ export async function loadDemo(db: Db, data: DemoData, now = new Date()) {
       });
     }
     const meetingIds: number[] = [];
+    const names = new Map(data.persons.map((p) => [p.key, p.name]));
+    const chairs = new Map(
+      data.memberships
+        .filter((m) => m.role === "chair")
+        .map((m) => [m.bodyKey, names.get(m.personKey) ?? ""]),
+    );
     for (const m of data.meetings) {
-      meetingIds.push(await loadMeeting(ctx, m, days, ids));
+      meetingIds.push(await loadMeeting(ctx, m, days, { ...ids, chairs }));
     }
     const meetingKeys = new Map(data.meetings.map((m, i) => [m.key, meetingIds[i] as number]));
     await loadDemoMoney(ctx, { ...ids, meetings: meetingKeys }, (day) => shiftLocal(day, days));

@@ -140,7 +140,12 @@ export async function buildTemplates(opts: { root?: string; now?: Date } = {}): 
       try {
         const { loadDemo } = await import("./demo.service.ts");
         const { demoData } = await import("./demo.data.ts");
+        // The demo's published meetings get their frozen documents here, once, like any publication.
+        const { backgroundTasks, installEffects } = await import("../../server/effects.ts");
+        const { drainBackground } = await import("../../server/background.ts");
+        installEffects();
         const result = await loadDemo(database.db, demoData, now);
+        await drainBackground(database.db, backgroundTasks());
         return { meetings: result.meetings };
       } finally {
         await database.close();

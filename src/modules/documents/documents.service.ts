@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import type { Ctx, PublicationHook } from "../../server/context.ts";
+import type { Ctx } from "../../server/context.ts";
 import { AppError, notFound } from "../../server/errors.ts";
 import { presentMeta } from "../../server/schemas.ts";
 import { canReadClosed, SYSTEM_ACTOR } from "../auth/index.ts";
@@ -131,61 +131,65 @@ async function frozenBytes(ctx: Ctx, row: PublishedRow): Promise<Uint8Array> {
   return bytes;
 }
 
-/**
- * Freezes the agenda or minutes as published now: both editions in both formats, stored by hash,
- * numbered after the earlier versions. A version identical to the latest is not stored again.
- * Runs in the caller's transaction, so a failed rendering leaves the status change undone too.
- */
-export async function publishMeetingDocuments(
-  ctx: Ctx,
-  meetingId: number,
-  kind: DocKind,
-  reasons: Record<Edition, string | null> = { full: null, public: null },
-): Promise<number> {
-  // The full edition is rendered as the system: who pressed the button must not change what is frozen.
-  const system: Ctx = { db: ctx.db, actor: SYSTEM_ACTOR };
-  let stored = 0;
-  for (const edition of EDITIONS) {
-    for (const format of DOCUMENT_FORMATS) {
-      const { bytes, contentHash } = await buildWithHash(system, meetingId, kind, edition, format);
-      const latest = await latestPublished(ctx, meetingId, kind, edition, format);
-      if (latest?.contentHash === contentHash) {
-        continue;
-      }
-      const file = await storeFile(ctx.db, bytes);
-      await ctx.db.insert(publishedDocuments).values({
-        meetingId,
-        kind,
-        edition,
-        format,
-        number: (latest?.number ?? 0) + 1,
-        sha256: file.sha256,
-        size: file.size,
-        contentHash,
-        reason: latest ? (reasons[edition] ?? "Offentliggjort igen.") : reasons[edition],
-        userId: ctx.actor.userId,
-      });
-      stored++;
-    }
-  }
-  return stored;
+/** One rendered edition, ready to be frozen. */
+export interface RenderedEdition {
+  edition: Edition;
+  format: DocFormat;
+  bytes: Uint8Array;
+  contentHash: string;
 }
 
 /**
- * What a status change or a correction publishes (the hook the meetings routes call). A closed
- * item's correction reason goes only into the full edition; the public one names just the number.
+ * Renders the agenda or minutes in both editions and formats from the current data. The full edition
+ * is rendered as the system: who pressed the button must not change what is frozen.
  */
-export const publishOnMeetingChange: PublicationHook = async (ctx, event) => {
-  const meeting = await getMeetingRow(ctx.db, event.meetingId);
-  const c = event.correction;
-  if (meeting.status === "agenda_published" && !c) {
-    await publishMeetingDocuments(ctx, meeting.id, "agenda");
-  } else if (meeting.status === "minutes_published") {
-    const full = c ? `Rettelse af punkt ${c.itemNumber}: ${c.reason}` : null;
-    const open = c?.closed ? `Rettelse af punkt ${c.itemNumber} (lukket punkt).` : full;
-    await publishMeetingDocuments(ctx, meeting.id, "minutes", { full, public: open });
+export async function renderEditions(ctx: Ctx, meetingId: number, kind: DocKind): Promise<RenderedEdition[]> {
+  const system: Ctx = { db: ctx.db, actor: SYSTEM_ACTOR };
+  const out: RenderedEdition[] = [];
+  for (const edition of EDITIONS) {
+    for (const format of DOCUMENT_FORMATS) {
+      const { bytes, contentHash } = await buildWithHash(system, meetingId, kind, edition, format);
+      out.push({ edition, format, bytes, contentHash });
+    }
   }
-};
+  return out;
+}
+
+/**
+ * Freezes rendered editions: stored by hash, numbered after the earlier versions; a version identical
+ * to the latest is not stored again. Returns how many were stored. Runs in the caller's transaction.
+ */
+export async function freezeEditions(
+  ctx: Ctx,
+  meetingId: number,
+  kind: DocKind,
+  rendered: RenderedEdition[],
+  reasons: Record<Edition, string | null>,
+  userId: number | null,
+): Promise<number> {
+  let stored = 0;
+  for (const { edition, format, bytes, contentHash } of rendered) {
+    const latest = await latestPublished(ctx, meetingId, kind, edition, format);
+    if (latest?.contentHash === contentHash) {
+      continue;
+    }
+    const file = await storeFile(ctx.db, bytes);
+    await ctx.db.insert(publishedDocuments).values({
+      meetingId,
+      kind,
+      edition,
+      format,
+      number: (latest?.number ?? 0) + 1,
+      sha256: file.sha256,
+      size: file.size,
+      contentHash,
+      reason: latest ? (reasons[edition] ?? "Offentliggjort igen.") : reasons[edition],
+      userId,
+    });
+    stored++;
+  }
+  return stored;
+}
 
 function presentPublished(row: PublishedRow) {
   return {

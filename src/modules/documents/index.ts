@@ -1,14 +1,16 @@
 export { documentDocx } from "./document.docx.ts";
 export type { DocItem, DocKind, DocModel, Edition } from "./document.model.ts";
 export { loadDocumentModel } from "./document.model.ts";
-export { documentPdf, pdfDefinition } from "./document.pdf.ts";
+export { documentPdf } from "./document.pdf.ts";
+export { documentsEffect, documentsPending, runDocumentJobs } from "./documents.jobs.ts";
 export { documentRoutes } from "./documents.routes.ts";
 export {
   buildDocument,
+  freezeEditions,
   getMeetingDocument,
+  getPublishedDocument,
   listMeetingDocuments,
-  publishMeetingDocuments,
-  publishOnMeetingChange,
+  renderEditions,
 } from "./documents.service.ts";
-export { publishedDocuments } from "./documents.tables.ts";
+export { documentJobs, publishedDocuments } from "./documents.tables.ts";
 export { publicDocumentRoutes } from "./public.routes.ts";

@@ -2,7 +2,17 @@
 import { createHash } from "node:crypto";
 import type { Ctx } from "../../server/context.ts";
 import { authorize, canEditBody } from "../auth/index.ts";
-import { getMeetingRow, transitionMeeting } from "../meetings/index.ts";
+import {
+  draftMinutes,
+  forwardPath,
+  getMeetingRow,
+  holdMeeting,
+  type MeetingStatus,
+  publishAgenda,
+  publishMinutes,
+  recordHistoricApproval,
+  withdrawAgenda,
+} from "../meetings/index.ts";
 import type { ImportResult } from "./import.schemas.ts";
 import { importedDocuments } from "./import.tables.ts";
 import { canonicalJson } from "./provenance.ts";
@@ -37,44 +47,38 @@ export interface WriteInput {
   now?: Date | undefined;
 }
 
-const STATUS_PATH = [
-  "planned",
-  "agenda_published",
-  "held",
-  "minutes_draft",
-  "minutes_approved",
-  "minutes_published",
-] as const;
-
 /** Hash of the result as written, so that an edited review of the same bytes is another version. */
 export function resultHash(result: ImportResult): string {
   return createHash("sha256").update(canonicalJson(result)).digest("hex");
 }
 
 /**
- * Walks the meeting forward to where the document puts it: agendas are published, minutes are
- * published. Historic minutes were approved outside Tværs, so the approval step runs with the
- * importer's authority rather than needing the chair (the import itself is authorized above).
+ * Walks the meeting forward to where the document puts it through the meetings' domain acts, so the
+ * import gets the same effects as the pages (frozen documents, index, notices). Historic minutes were
+ * approved outside Tværs: that step is `recordHistoricApproval` (the policy's named rule), not the chair's.
  */
 async function walkStatus(ctx: Ctx, meetingId: number, kind: ImportResult["kind"], now: Date) {
-  const target =
+  const target: MeetingStatus =
     kind === "minutes" ? "minutes_published" : kind === "agenda" ? "agenda_published" : "planned";
   let meeting = await getMeetingRow(ctx.db, meetingId);
   if (meeting.cancelled) {
     return;
   }
-  for (let i = STATUS_PATH.indexOf(meeting.status) + 1; i <= STATUS_PATH.indexOf(target); i++) {
-    const to = STATUS_PATH[i] as (typeof STATUS_PATH)[number];
-    const actor = to === "minutes_approved" ? { ...ctx.actor, system: true } : ctx.actor;
-    const moved = await transitionMeeting(
-      { db: ctx.db, actor },
-      meetingId,
-      { to, version: meeting.version },
-      now,
-    );
+  for (const to of forwardPath(meeting.status, target)) {
+    const act = to === "minutes_approved" ? recordHistoricApproval : IMPORT_ACTS[to];
+    const moved = await act(ctx, meetingId, { version: meeting.version }, now);
     meeting = { ...meeting, status: moved.status, version: moved.version };
   }
 }
+
+const IMPORT_ACTS = {
+  planned: withdrawAgenda,
+  agenda_published: publishAgenda,
+  held: holdMeeting,
+  minutes_draft: draftMinutes,
+  minutes_approved: recordHistoricApproval,
+  minutes_published: publishMinutes,
+} satisfies Record<MeetingStatus, unknown>;
 
 /**
  * Finds or creates the body and the meeting, writes items, sections, recommendations, decisions,

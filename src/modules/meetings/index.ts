@@ -3,7 +3,7 @@ export { absenceService, attachmentService, uploadAttachmentContent } from "./it
 export { CLOSED_TITLE, type ItemRow, presentAttachment } from "./items.present.ts";
 export { itemRoutes } from "./items.routes.ts";
 export type { TAttachmentMeta, TItem } from "./items.schemas.ts";
-export { ZAttachmentMeta, ZCaseNumber, ZOutcome } from "./items.schemas.ts";
+export { ZAttachmentMeta, ZCaseNumber, ZCorrection, ZOutcome } from "./items.schemas.ts";
 export {
   correctMinutes,
   createItem,
@@ -24,6 +24,18 @@ export {
   SECTION_KEYS,
   type SectionKey,
 } from "./items.tables.ts";
+export {
+  approveMinutes,
+  cancelMeeting,
+  draftMinutes,
+  holdMeeting,
+  publishAgenda,
+  publishMinutes,
+  recordHistoricApproval,
+  reopenMinutes,
+  transitionMeeting,
+  withdrawAgenda,
+} from "./meeting-acts.ts";
 export { ItemView } from "./meeting-item.view.tsx";
 export { meetingPageRoutes } from "./meetings.page-routes.ts";
 export { MeetingList } from "./meetings.pages.tsx";
@@ -36,13 +48,22 @@ export {
   type MeetingSummary,
 } from "./meetings.portal.ts";
 export { meetingRoutes } from "./meetings.routes.ts";
-export { STATUS_LABEL_DA } from "./meetings.rules.ts";
+export {
+  forwardPath,
+  isMeetingStatus,
+  isMinutesLocked,
+  MEETING_STATUS_PATH,
+  type MeetingStatus,
+  STATUS_LABEL_DA,
+  statusLabelKey,
+} from "./meetings.rules.ts";
+export { ZCancel, ZTransition } from "./meetings.schemas.ts";
 export {
   createMeeting,
   getMeetingRow,
   type MeetingRow,
   presentMeeting,
-  transitionMeeting,
+  updateMeeting,
 } from "./meetings.service.ts";
 export { attendance, meetings } from "./meetings.tables.ts";
 export { meetingPath } from "./meetings.urls.ts";

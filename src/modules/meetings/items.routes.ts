@@ -57,22 +57,9 @@ export async function itemRoutes(app: FastifyInstance) {
       response: { 200: ZItem, ...ERROR_RESPONSES },
     },
     handler: async (req) =>
-      db().transaction(async (tx) => {
-        const ctx = { db: tx, actor: req.actor };
-        const item = await correctMinutes(ctx, req.params.id, req.body as never);
-        // Publication hooks (documents: publish a corrected version of published minutes, with the reason).
-        for (const hook of app.publicationHooks) {
-          await hook(ctx, {
-            meetingId: item.meetingId,
-            correction: {
-              itemNumber: item.number,
-              closed: item.access === "closed",
-              reason: req.body.reason,
-            },
-          });
-        }
-        return item;
-      }),
+      db().transaction((tx) =>
+        correctMinutes({ db: tx, actor: req.actor }, req.params.id, req.body as never),
+      ),
   });
 
   r.get("/items/:id/corrections", {

@@ -1,6 +1,7 @@
 import { and, asc, eq, ilike, inArray, max, ne, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { deleteVersioned, getById, paginate, updateVersioned } from "../../db/crud.ts";
+import { emitDomainEvent } from "../../lib/domain-events.ts";
 import type { Ctx } from "../../server/context.ts";
 import { AppError, notFound } from "../../server/errors.ts";
 import { presentMeta } from "../../server/schemas.ts";
@@ -263,6 +264,13 @@ export async function correctMinutes(
     before,
     after: input.changes as Record<string, unknown>,
     userId: ctx.actor.userId,
+  });
+  await emitDomainEvent(ctx, {
+    kind: "minutes_corrected",
+    meetingId: meeting.id,
+    itemNumber: item.number,
+    closed: item.access === "closed",
+    reason: input.reason,
   });
   return getItem(ctx, id);
 }

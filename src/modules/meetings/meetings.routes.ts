@@ -7,6 +7,7 @@ import { canReadClosed } from "../auth/policy.ts";
 import { attendanceService, listMeetingAttendance } from "./attendance.service.ts";
 import { ZItem, ZReorder } from "./items.schemas.ts";
 import { listMeetingItems, reorderItems } from "./items.service.ts";
+import { cancelMeeting, transitionMeeting } from "./meeting-acts.ts";
 import {
   ZAttendance,
   ZAttendanceFields,
@@ -16,13 +17,7 @@ import {
   ZMeetingFilter,
   ZTransition,
 } from "./meetings.schemas.ts";
-import {
-  cancelMeeting,
-  getMeetingRow,
-  meetingService,
-  presentMeeting,
-  transitionMeeting,
-} from "./meetings.service.ts";
+import { getMeetingRow, meetingService, presentMeeting } from "./meetings.service.ts";
 
 const ZMeetingDetails = z.object({
   meeting: ZMeeting,
@@ -93,12 +88,7 @@ export async function meetingRoutes(app: FastifyInstance) {
     handler: async (req) =>
       db().transaction(async (tx) => {
         const ctx = { db: tx, actor: req.actor };
-        const meeting = await transitionMeeting(ctx, req.params.id, req.body);
-        // Publication hooks (documents: freeze the published agenda/minutes) in the same transaction.
-        for (const hook of app.publicationHooks) {
-          await hook(ctx, { meetingId: meeting.id, correction: null });
-        }
-        return meeting;
+        return transitionMeeting(ctx, req.params.id, req.body);
       }),
   });
 

@@ -1,6 +1,25 @@
-import type { MEETING_STATUSES } from "./meetings.tables.ts";
+import { MEETING_STATUSES } from "./meetings.tables.ts";
 
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+/** A meeting's statuses in the order of its life: the one list every module uses. */
+export const MEETING_STATUS_PATH: readonly MeetingStatus[] = MEETING_STATUSES;
+
+export function isMeetingStatus(value: string): value is MeetingStatus {
+  return (MEETING_STATUS_PATH as readonly string[]).includes(value);
+}
+
+/** The statuses a meeting passes through going forward from `from` to `to` (empty when not ahead). */
+export function forwardPath(from: MeetingStatus, to: MeetingStatus): MeetingStatus[] {
+  const a = MEETING_STATUS_PATH.indexOf(from);
+  const b = MEETING_STATUS_PATH.indexOf(to);
+  return MEETING_STATUS_PATH.slice(a + 1, b + 1);
+}
+
+/** The message key of a status's label (`status.<status>` in web/messages.*.ts). */
+export function statusLabelKey(status: MeetingStatus): `status.${MeetingStatus}` {
+  return `status.${status}`;
+}
 
 /** The forward path of a meeting, and the few steps back a secretariat may take. */
 export const TRANSITIONS: Record<MeetingStatus, readonly MeetingStatus[]> = {

@@ -1,17 +1,12 @@
-import { and, count, eq, gte, lt } from "drizzle-orm";
+import { and, eq, gte, lt } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { deleteVersioned, getById, paginate, updateVersioned } from "../../db/crud.ts";
+import { emitDomainEvent } from "../../lib/domain-events.ts";
 import type { Ctx } from "../../server/context.ts";
 import { AppError } from "../../server/errors.ts";
 import { isoOrNull, presentMeta } from "../../server/schemas.ts";
-import { authorize, canApprove, canEditBody } from "../auth/policy.ts";
-import { agendaItems } from "./items.tables.ts";
-import {
-  isMinutesLocked,
-  type MeetingStatus,
-  transitionError,
-  transitionNeedsChair,
-} from "./meetings.rules.ts";
+import { authorize, canEditBody } from "../auth/policy.ts";
+import { isMinutesLocked, type MeetingStatus } from "./meetings.rules.ts";
 import type { TMeeting, TMeetingInput } from "./meetings.schemas.ts";
 import { meetings } from "./meetings.tables.ts";
 
@@ -113,7 +108,15 @@ export async function updateMeeting(
   }
   const { version, ...values } = input;
   checkTimes(values.start ?? current.start, values.end !== undefined ? values.end : current.end);
-  return presentMeeting(await updateVersioned<MeetingRow>(ctx.db, meetings, id, version, values, WHAT));
+  const row = await updateVersioned<MeetingRow>(ctx.db, meetings, id, version, values, WHAT);
+  const moved = row.start.getTime() !== current.start.getTime();
+  await emitDomainEvent(ctx, {
+    kind: "meeting_changed",
+    meetingId: id,
+    moved,
+    previousStart: moved ? current.start.toISOString() : null,
+  });
+  return presentMeeting(row);
 }
 
 export async function deleteMeeting(ctx: Ctx, id: number, version: number | undefined) {
@@ -124,58 +127,14 @@ export async function deleteMeeting(ctx: Ctx, id: number, version: number | unde
   await deleteVersioned(ctx.db, meetings, id, version, WHAT);
 }
 
-/** Moves a meeting to its next status under the rules of meetings.rules.ts. */
-export async function transitionMeeting(
-  { db, actor }: Ctx,
+/** Writes meeting fields at a version, without any check: only for the domain acts (meeting-acts.ts). */
+export async function updateMeetingRowUnchecked(
+  db: DbOrTx,
   id: number,
-  input: { to: MeetingStatus; version: number },
-  now = new Date(),
-) {
-  const meeting = await getMeetingRow(db, id);
-  const allowed = transitionNeedsChair(input.to)
-    ? canApprove(actor, meeting.bodyId)
-    : canEditBody(actor, meeting.bodyId);
-  authorize(
-    actor,
-    allowed,
-    transitionNeedsChair(input.to)
-      ? "Kun formandskabet kan godkende referatet."
-      : "Kun forummets sekretariat kan ændre mødets status.",
-  );
-  const [counted] = await db.select({ n: count() }).from(agendaItems).where(eq(agendaItems.meetingId, id));
-  const error = transitionError({
-    from: meeting.status,
-    to: input.to,
-    cancelled: meeting.cancelled,
-    start: meeting.start,
-    now,
-    itemCount: counted?.n ?? 0,
-  });
-  if (error) {
-    throw new AppError("invalid_transition", error);
-  }
-  return presentMeeting(
-    await updateVersioned<MeetingRow>(db, meetings, id, input.version, { status: input.to }, WHAT),
-  );
-}
-
-/** Cancels a meeting that has not been held. */
-export async function cancelMeeting(ctx: Ctx, id: number, input: { version: number; reason: string }) {
-  const meeting = await getMeetingRow(ctx.db, id);
-  authorize(ctx.actor, canEditBody(ctx.actor, meeting.bodyId), "Kun forummets sekretariat kan aflyse mødet.");
-  if (meeting.cancelled || (meeting.status !== "planned" && meeting.status !== "agenda_published")) {
-    throw new AppError("invalid_transition", "Kun et kommende møde, der ikke er aflyst, kan aflyses.");
-  }
-  return presentMeeting(
-    await updateVersioned<MeetingRow>(
-      ctx.db,
-      meetings,
-      id,
-      input.version,
-      { cancelled: true, cancelReason: input.reason },
-      WHAT,
-    ),
-  );
+  version: number,
+  values: Partial<MeetingRow>,
+): Promise<MeetingRow> {
+  return updateVersioned<MeetingRow>(db, meetings, id, version, values, WHAT);
 }
 
 export const meetingService = {

@@ -2,10 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ERROR_RESPONSES, registerCrud } from "../../server/crud-routes.ts";
-import { onFileStored } from "../files/index.ts";
 import { sendAlerts } from "./alerts.service.ts";
 import { atomFeed } from "./feed.ts";
-import { indexFileText } from "./file-text.ts";
 import { smtpSender } from "./mail.ts";
 import { publishedMatches } from "./published.ts";
 import { savedSearchService } from "./saved.service.ts";
@@ -45,8 +43,7 @@ async function feed(app: FastifyInstance, req: FastifyRequest, reply: FastifyRep
 
 /** Search, the Atom feed of a search, saved searches; and the alert timer while the server listens. */
 export async function searchRoutes(app: FastifyInstance): Promise<void> {
-  // Attachments' text is extracted when their file is stored, in the storing transaction.
-  onFileStored(indexFileText);
+  // Attachments' text is extracted after the commit by the background work (src/server/effects.ts).
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get("/search", {

@@ -1,5 +1,5 @@
 /** The body's plan, a new meeting, and the agenda builder: add, move, reorder, cases, follow-ups, status. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { parseDateTime, todayInDenmarkParts } from "../../lib/time.ts";
 import type { Ctx } from "../../server/context.ts";
 import { notFound } from "../../server/errors.ts";
@@ -8,7 +8,7 @@ import { type PageCtx, sendPage } from "../../web/page.ts";
 import { nextAgendaActions } from "../actions/index.ts";
 import { canEditBody } from "../auth/index.ts";
 import { getBody } from "../bodies/index.ts";
-import { addConsultation, casesForNextMeeting, getCase } from "../cases/index.ts";
+import { addConsultation, getCase } from "../cases/index.ts";
 import {
   createItem,
   createMeeting,
@@ -18,7 +18,7 @@ import {
   reorderItems,
 } from "../meetings/index.ts";
 import { listRoleChanges } from "../people/index.ts";
-import { AgendaPage, type AgendaPageData } from "./agenda.pages.tsx";
+import { renderAgenda } from "./agenda.render.ts";
 import { BodyPage } from "./body.pages.tsx";
 import { fieldsToItemInput } from "./item.form.ts";
 import { LAST_STANDARD_TITLE } from "./templates.ts";
@@ -31,31 +31,10 @@ import {
   type MeetingParams,
   one,
   wantsJson,
-  workspaceContext,
+  wsCtx,
 } from "./workspace.http.ts";
 import { bodyPlan, insertStandardItems } from "./workspace.service.ts";
 import { wsAgenda } from "./workspace.urls.ts";
-
-/** Messages after a successful post (?gemt=<key>), so a redirect can say what happened. */
-export const DONE = {
-  tilfoejet: "ws.done.added",
-  flyttet: "ws.done.moved",
-  offentliggjort: "ws.done.published",
-  gemt: "ws.done.saved",
-  oprettet: "ws.done.created",
-  slettet: "ws.done.deleted",
-  bilag: "ws.done.uploaded",
-  lukket: "ws.done.closed",
-  godkendt: "ws.done.approved",
-  referat: "ws.done.minutesPublished",
-  rettet: "ws.done.corrected",
-  fremmoede: "ws.done.attendance",
-  tilbage: "ws.done.withdrawn",
-} as const;
-export function doneMessage(ctx: PageCtx, req: FastifyRequest): string | null {
-  const key = (req.query as Record<string, string> | undefined)?.gemt;
-  return key && key in DONE ? ctx.t(DONE[key as keyof typeof DONE]) : null;
-}
 
 /** Moves the newest item above the closing standard item ("Eventuelt") when the agenda ends with it. */
 async function placeBeforeClosing(svc: Ctx, meeting: MeetingRow, newId: number) {
@@ -67,33 +46,6 @@ async function placeBeforeClosing(svc: Ctx, meeting: MeetingRow, newId: number) 
     ids.splice(lastIndex, 0, newId);
     await reorderItems(svc, meeting.id, ids);
   }
-}
-
-/** Renders the agenda builder (with a form's errors or a problem after a failed post). */
-export async function renderAgenda(
-  req: FastifyRequest<MeetingParams>,
-  reply: FastifyReply,
-  ctx: PageCtx,
-  extra: Partial<Pick<AgendaPageData, "form" | "problem">>,
-  code = 200,
-) {
-  const { meeting, body } = await loadMeeting(ctx, req.params.id, "editor");
-  const [items, cases, actions] = await Promise.all([
-    listMeetingItems(ctx.svc, meeting),
-    casesForNextMeeting(ctx.svc, body.id).then((r) => r.cases),
-    nextAgendaActions(ctx.svc, body.id).then((r) => r.actions),
-  ]);
-  const data: AgendaPageData = {
-    meeting,
-    body,
-    items,
-    cases,
-    actions,
-    form: extra.form ?? { values: {}, errors: {} },
-    problem: extra.problem ?? null,
-    done: code === 200 ? doneMessage(ctx, req) : null,
-  };
-  return sendPage(reply, ctx, AgendaPage({ ctx, data }), code);
 }
 
 export async function agendaPageRoutes(app: FastifyInstance) {
@@ -125,17 +77,12 @@ export async function agendaPageRoutes(app: FastifyInstance) {
   }
 
   app.get<{ Params: { id: string } }>("/arbejdsrum/organer/:id", hidden, async (req, reply) => {
-    const ctx = workspaceContext(req, reply);
-    return ctx
-      ? renderBody(reply, ctx, idParam(req.params.id, "Forummet"), { values: {}, errors: {} })
-      : reply;
+    const ctx = wsCtx(req);
+    return renderBody(reply, ctx, idParam(req.params.id, "Forummet"), { values: {}, errors: {} });
   });
 
   app.post<{ Params: { id: string } }>("/arbejdsrum/organer/:id/moeder", hidden, async (req, reply) => {
-    const ctx = workspaceContext(req, reply);
-    if (!ctx) {
-      return reply;
-    }
+    const ctx = wsCtx(req);
     const bodyId = idParam(req.params.id, "Forummet");
     const f = formFields(req.body);
     const values = Object.fromEntries(
@@ -179,25 +126,19 @@ export async function agendaPageRoutes(app: FastifyInstance) {
   });
 
   app.post<MeetingParams>("/arbejdsrum/moeder/:id/standardpunkter", hidden, async (req, reply) => {
-    const ctx = workspaceContext(req, reply);
-    if (!ctx) {
-      return reply;
-    }
+    const ctx = wsCtx(req);
     const { meeting } = await loadMeeting(ctx, req.params.id, "editor");
     await db().transaction((tx) => insertStandardItems({ db: tx, actor: ctx.actor }, meeting.id));
     return reply.redirect(`${wsAgenda(meeting.id)}?gemt=oprettet`, 303);
   });
 
   app.get<MeetingParams>("/arbejdsrum/moeder/:id", hidden, async (req, reply) => {
-    const ctx = workspaceContext(req, reply);
-    return ctx ? renderAgenda(req, reply, ctx, {}) : reply;
+    const ctx = wsCtx(req);
+    return renderAgenda(req, reply, ctx, {});
   });
 
   app.post<MeetingParams>("/arbejdsrum/moeder/:id/punkter", hidden, async (req, reply) => {
-    const ctx = workspaceContext(req, reply);
-    if (!ctx) {
-      return reply;
-    }
+    const ctx = wsCtx(req);
     const { meeting } = await loadMeeting(ctx, req.params.id, "editor");
     const f = formFields(req.body);
     const values = Object.fromEntries(
@@ -232,10 +173,7 @@ export async function agendaPageRoutes(app: FastifyInstance) {
     "/arbejdsrum/moeder/:id/punkter/:itemId/flyt",
     hidden,
     async (req, reply) => {
-      const ctx = workspaceContext(req, reply);
-      if (!ctx) {
-        return reply;
-      }
+      const ctx = wsCtx(req);
       const { meeting } = await loadMeeting(ctx, req.params.id, "editor");
       const itemId = idParam(req.params.itemId, "Punktet");
       const down = one(formFields(req.body), "retning") === "ned";
@@ -265,10 +203,7 @@ export async function agendaPageRoutes(app: FastifyInstance) {
 
   /** Drag and drop (agenda.ts) posts the whole order here. */
   app.post<MeetingParams>("/arbejdsrum/moeder/:id/raekkefoelge", hidden, async (req, reply) => {
-    const ctx = workspaceContext(req, reply);
-    if (!ctx) {
-      return reply;
-    }
+    const ctx = wsCtx(req);
     const { meeting } = await loadMeeting(ctx, req.params.id, "editor");
     const ids = one(formFields(req.body), "itemIds")
       .split(",")
@@ -291,10 +226,7 @@ export async function agendaPageRoutes(app: FastifyInstance) {
 
   /** "Sager til næste møde": an item for the case, linked to it. */
   app.post<MeetingParams>("/arbejdsrum/moeder/:id/sager", hidden, async (req, reply) => {
-    const ctx = workspaceContext(req, reply);
-    if (!ctx) {
-      return reply;
-    }
+    const ctx = wsCtx(req);
     const { meeting } = await loadMeeting(ctx, req.params.id, "editor");
     const caseId = idParam(one(formFields(req.body), "caseId"), "Sagen");
     await db().transaction(async (tx) => {
@@ -313,10 +245,7 @@ export async function agendaPageRoutes(app: FastifyInstance) {
 
   /** An open follow-up due by this meeting, as an orientation item. */
   app.post<MeetingParams>("/arbejdsrum/moeder/:id/opfoelgninger", hidden, async (req, reply) => {
-    const ctx = workspaceContext(req, reply);
-    if (!ctx) {
-      return reply;
-    }
+    const ctx = wsCtx(req);
     const { meeting, body } = await loadMeeting(ctx, req.params.id, "editor");
     const actionId = idParam(one(formFields(req.body), "actionId"), "Opfølgningen");
     const action = (await nextAgendaActions(ctx.svc, body.id)).actions.find((a) => a.id === actionId);

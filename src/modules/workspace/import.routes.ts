@@ -16,7 +16,7 @@ import {
   listPendingImports,
 } from "../import/index.ts";
 import { ImportsPage, ReviewPage } from "./import.pages.tsx";
-import { formFields, hidden, one, workspaceContext } from "./workspace.http.ts";
+import { formFields, hidden, one, wsCtx } from "./workspace.http.ts";
 import { myBodies } from "./workspace.service.ts";
 import { wsImport, wsImports, wsMinutes } from "./workspace.urls.ts";
 
@@ -60,19 +60,13 @@ export async function importPageRoutes(app: FastifyInstance) {
   }
 
   app.get("/arbejdsrum/import", hidden, async (req, reply) => {
-    const ctx = workspaceContext(req, reply);
-    if (!ctx) {
-      return reply;
-    }
+    const ctx = wsCtx(req);
     requireSecretary(ctx);
     return renderList(reply, ctx, {});
   });
 
   app.post("/arbejdsrum/import", hidden, async (req, reply) => {
-    const ctx = workspaceContext(req, reply);
-    if (!ctx) {
-      return reply;
-    }
+    const ctx = wsCtx(req);
     requireSecretary(ctx);
     const form = await readMultipartForm(req, ctx.t, ctx.t("ws.att.notMultipart"));
     const fields = form.fields;
@@ -137,15 +131,12 @@ export async function importPageRoutes(app: FastifyInstance) {
   }
 
   app.get<ReviewParams>("/arbejdsrum/import/:id", hidden, async (req, reply) => {
-    const ctx = workspaceContext(req, reply);
-    return ctx ? renderReview(req, reply, ctx, {}, {}) : reply;
+    const ctx = wsCtx(req);
+    return renderReview(req, reply, ctx, {}, {});
   });
 
   app.post<ReviewParams>("/arbejdsrum/import/:id", hidden, async (req, reply) => {
-    const ctx = workspaceContext(req, reply);
-    if (!ctx) {
-      return reply;
-    }
+    const ctx = wsCtx(req);
     const f = formFields(req.body);
     if (one(f, "handling") === "kasser") {
       await deletePendingImport(ctx.svc, req.params.id);

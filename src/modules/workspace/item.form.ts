@@ -3,6 +3,8 @@
  * the merge can treat all fields alike. Validation messages are Danish and name the field.
  */
 import type { FieldErrors } from "../../web/form-fields.tsx";
+import type { MessageKey } from "../../web/i18n.ts";
+import type { PageCtx } from "../../web/page.ts";
 import { SECTION_KEYS, type SectionKey, type TItem, ZCaseNumber } from "../meetings/index.ts";
 
 export type ItemFields = Record<string, string>;
@@ -133,3 +135,23 @@ export function fieldsToDecision(f: ItemFields) {
 }
 
 export { OUTCOMES };
+
+/** A field's label for the conflict page. */
+export function fieldLabel(ctx: PageCtx, name: string): string {
+  if (name.startsWith("section.")) {
+    return ctx.t(`section.${name.slice(8)}` as MessageKey);
+  }
+  if (name.startsWith("recommendation.")) {
+    return ctx.t("ws.item.recommendationN", { n: Number(name.slice(15)) + 1 });
+  }
+  const labels: Record<string, MessageKey> = {
+    title: "ws.item.title",
+    kind: "ws.item.kind",
+    access: "ws.item.access",
+    durationMinutes: "ws.item.duration",
+    caseNumbers: "ws.item.caseNumbers",
+    decisionText: "ws.conduct.decision",
+    outcome: "ws.conduct.outcome",
+  };
+  return labels[name] ? ctx.t(labels[name]) : name;
+}

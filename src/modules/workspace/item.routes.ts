@@ -3,7 +3,6 @@ import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { notFound } from "../../server/errors.ts";
 import type { FieldErrors } from "../../web/form-fields.tsx";
-import type { MessageKey } from "../../web/i18n.ts";
 import { markdown } from "../../web/markdown.ts";
 import { readMultipartForm } from "../../web/multipart.ts";
 import { type PageCtx, sendPage } from "../../web/page.ts";
@@ -15,9 +14,9 @@ import {
   updateItem,
   uploadAttachmentContent,
 } from "../meetings/index.ts";
-import { doneMessage } from "./agenda.routes.ts";
+import { doneMessage } from "./agenda.render.ts";
 import { ConflictPage, differingFields } from "./conflict.pages.tsx";
-import { fieldsToItemInput, type ItemFields, itemToFields } from "./item.form.ts";
+import { fieldLabel, fieldsToItemInput, type ItemFields, itemToFields } from "./item.form.ts";
 import { ItemPage } from "./item.pages.tsx";
 import { checkUpload } from "./upload.ts";
 import {
@@ -29,31 +28,11 @@ import {
   loadMeeting,
   one,
   versionOf,
-  workspaceContext,
+  wsCtx,
 } from "./workspace.http.ts";
 import { WS, wsAgenda, wsItem } from "./workspace.urls.ts";
 
 type ItemParams = { Params: { id: string; itemId: string } };
-
-/** A field's label for the conflict page. */
-export function fieldLabel(ctx: PageCtx, name: string): string {
-  if (name.startsWith("section.")) {
-    return ctx.t(`section.${name.slice(8)}` as MessageKey);
-  }
-  if (name.startsWith("recommendation.")) {
-    return ctx.t("ws.item.recommendationN", { n: Number(name.slice(15)) + 1 });
-  }
-  const labels: Record<string, MessageKey> = {
-    title: "ws.item.title",
-    kind: "ws.item.kind",
-    access: "ws.item.access",
-    durationMinutes: "ws.item.duration",
-    caseNumbers: "ws.item.caseNumbers",
-    decisionText: "ws.conduct.decision",
-    outcome: "ws.conduct.outcome",
-  };
-  return labels[name] ? ctx.t(labels[name]) : name;
-}
 
 async function loadItem(ctx: PageCtx, req: FastifyRequest<ItemParams>) {
   const { meeting, body } = await loadMeeting(ctx, req.params.id, "editor");
@@ -98,15 +77,12 @@ export async function itemPageRoutes(app: FastifyInstance) {
   }
 
   app.get<ItemParams>("/arbejdsrum/moeder/:id/punkter/:itemId", hidden, async (req, reply) => {
-    const ctx = workspaceContext(req, reply);
-    return ctx ? render(req, reply, ctx, {}) : reply;
+    const ctx = wsCtx(req);
+    return render(req, reply, ctx, {});
   });
 
   app.post<ItemParams>("/arbejdsrum/moeder/:id/punkter/:itemId", hidden, async (req, reply) => {
-    const ctx = workspaceContext(req, reply);
-    if (!ctx) {
-      return reply;
-    }
+    const ctx = wsCtx(req);
     const raw = formFields(req.body);
     const fields: ItemFields = {};
     for (const key of Object.keys(raw)) {
@@ -164,10 +140,7 @@ export async function itemPageRoutes(app: FastifyInstance) {
   }
 
   app.post<ItemParams>("/arbejdsrum/moeder/:id/punkter/:itemId/slet", hidden, async (req, reply) => {
-    const ctx = workspaceContext(req, reply);
-    if (!ctx) {
-      return reply;
-    }
+    const ctx = wsCtx(req);
     const { meeting, item } = await loadItem(ctx, req);
     const version = versionOf(formFields(req.body));
     await db().transaction((tx) => deleteItem({ db: tx, actor: ctx.actor }, item.id, version));
@@ -176,10 +149,7 @@ export async function itemPageRoutes(app: FastifyInstance) {
 
   /** Attachment upload: a multipart form; the CSRF field is checked before anything is stored. */
   app.post<ItemParams>("/arbejdsrum/moeder/:id/punkter/:itemId/bilag", hidden, async (req, reply) => {
-    const ctx = workspaceContext(req, reply);
-    if (!ctx) {
-      return reply;
-    }
+    const ctx = wsCtx(req);
     const form = await readMultipartForm(req, ctx.t, ctx.t("ws.att.notMultipart"));
     const values = form.fields;
     const file = form.files.at(-1) ?? null;
@@ -227,10 +197,7 @@ export async function itemPageRoutes(app: FastifyInstance) {
     "/arbejdsrum/moeder/:id/punkter/:itemId/bilag/:attachmentId/slet",
     hidden,
     async (req, reply) => {
-      const ctx = workspaceContext(req, reply);
-      if (!ctx) {
-        return reply;
-      }
+      const ctx = wsCtx(req);
       const { meeting, item } = await loadItem(ctx, req);
       const attachmentId = idParam(req.params.attachmentId, "Bilaget");
       if (!item.attachments.some((a) => a.id === attachmentId)) {
@@ -246,10 +213,6 @@ export async function itemPageRoutes(app: FastifyInstance) {
 
   /** Live preview (item.ts): the server's own Markdown renderer, so the preview is what the page will show. */
   app.post("/arbejdsrum/forhaandsvisning", hidden, async (req, reply) => {
-    const ctx = workspaceContext(req, reply);
-    if (!ctx) {
-      return reply;
-    }
     const text = one(formFields(req.body), "text").slice(0, 200_000);
     return reply
       .type("text/html; charset=utf-8")

@@ -12,12 +12,25 @@ import { getMeetingRow, type MeetingRow } from "../meetings/index.ts";
 export const hidden = { schema: { hide: true } };
 export type MeetingParams = { Params: { id: string; itemId?: string; attachmentId?: string } };
 
-/** The page context of a logged-in user; anyone else is sent to the log-in page and back. */
-export function workspaceContext(req: FastifyRequest, reply: FastifyReply): PageCtx | null {
+const contexts = new WeakMap<FastifyRequest, PageCtx>();
+
+/**
+ * The one guard of the workspace (a scoped hook on every route under /arbejdsrum): a logged-in user gets
+ * the page context, anyone else is sent to the log-in page and back.
+ */
+export async function workspaceGuard(req: FastifyRequest, reply: FastifyReply) {
   const ctx = pageContext(req, reply);
   if (ctx.actor.userId === null) {
-    void reply.redirect(`/log-ind?next=${encodeURIComponent(req.url)}`, 303);
-    return null;
+    return reply.redirect(`/log-ind?next=${encodeURIComponent(req.url)}`, 303);
+  }
+  contexts.set(req, ctx);
+}
+
+/** The page context the guard made for this request. */
+export function wsCtx(req: FastifyRequest): PageCtx {
+  const ctx = contexts.get(req);
+  if (!ctx) {
+    throw new Error("workspace route outside the workspace guard");
   }
   return ctx;
 }
@@ -109,7 +122,7 @@ export function isVersionConflict(err: unknown): err is AppError {
   return err instanceof AppError && err.code === "version_conflict";
 }
 
-/** Runs a change in one transaction with the publication hooks a status change or correction needs. */
+/** Runs a change in one transaction (the domain acts inside run their own effects). */
 export async function inTransaction<T>(req: FastifyRequest, ctx: PageCtx, run: (svc: Ctx) => Promise<T>) {
   return req.server.database.db.transaction((tx) => run({ db: tx, actor: ctx.actor }));
 }

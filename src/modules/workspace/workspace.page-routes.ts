@@ -1,24 +1,29 @@
 import type { FastifyInstance } from "fastify";
 import { sendPage } from "../../web/page.ts";
 import { agendaPageRoutes } from "./agenda.routes.ts";
-import { conductPageRoutes } from "./conduct.routes.ts";
+import { attendancePageRoutes } from "./attendance.routes.ts";
+import { correctionPageRoutes } from "./corrections.routes.ts";
 import { DashboardPage } from "./dashboard.pages.tsx";
+import { decisionPageRoutes } from "./decisions.routes.ts";
 import { importPageRoutes } from "./import.routes.ts";
 import { itemPageRoutes } from "./item.routes.ts";
-import { hidden, workspaceContext } from "./workspace.http.ts";
+import { statusPageRoutes } from "./status.routes.ts";
+import { hidden, workspaceGuard, wsCtx } from "./workspace.http.ts";
 import { loadDashboard } from "./workspace.service.ts";
 
 /** The secretariat's workspace: /arbejdsrum and everything under it (logged-in users only). */
 export async function workspacePageRoutes(app: FastifyInstance) {
+  // One guard for every route in this scope (the workspace's route files are registered below).
+  app.addHook("preHandler", workspaceGuard);
   app.get("/arbejdsrum", hidden, async (req, reply) => {
-    const ctx = workspaceContext(req, reply);
-    if (!ctx) {
-      return reply;
-    }
+    const ctx = wsCtx(req);
     return sendPage(reply, ctx, DashboardPage({ ctx, data: await loadDashboard(ctx.svc) }));
   });
   await app.register(agendaPageRoutes);
   await app.register(itemPageRoutes);
-  await app.register(conductPageRoutes);
+  await app.register(decisionPageRoutes);
+  await app.register(attendancePageRoutes);
+  await app.register(correctionPageRoutes);
+  await app.register(statusPageRoutes);
   await app.register(importPageRoutes);
 }

@@ -1,0 +1,191 @@
+/**
+ * The domain acts of a meeting's life: each one checks who may do it and whether the meeting may take
+ * the step, writes in one transaction, and announces what happened (`src/lib/domain-events.ts`), so that
+ * frozen documents, the search index, caches and notifications follow for every caller alike — API,
+ * workspace pages, importer, demo loader, CLI. See "How a status change flows" in docs/architecture.md.
+ */
+import { count, eq } from "drizzle-orm";
+import { emitDomainEvent, type MeetingEvent } from "../../lib/domain-events.ts";
+import type { Ctx } from "../../server/context.ts";
+import { AppError } from "../../server/errors.ts";
+import { authorize, canApprove, canEditBody, canRecordHistoricApproval } from "../auth/policy.ts";
+import { agendaItems } from "./items.tables.ts";
+import { type MeetingStatus, transitionError } from "./meetings.rules.ts";
+import {
+  getMeetingRow,
+  type MeetingRow,
+  presentMeeting,
+  updateMeetingRowUnchecked,
+} from "./meetings.service.ts";
+
+type Versioned = { version: number };
+
+/** Runs `fn` in a transaction of its own (a savepoint when the caller already has one). */
+function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
+  return ctx.db.transaction((tx) => fn({ db: tx, actor: ctx.actor }));
+}
+
+/** Checks the step under the status rules, writes it, and announces it; the caller has authorized. */
+async function step(
+  tx: Ctx,
+  meeting: MeetingRow,
+  to: MeetingStatus,
+  input: Versioned & { extra?: Partial<MeetingRow> },
+  event: MeetingEvent | null,
+  now: Date,
+) {
+  const [counted] = await tx.db
+    .select({ n: count() })
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meeting.id));
+  const error = transitionError({
+    from: meeting.status,
+    to,
+    cancelled: meeting.cancelled,
+    start: meeting.start,
+    now,
+    itemCount: counted?.n ?? 0,
+  });
+  if (error) {
+    throw new AppError("invalid_transition", error);
+  }
+  const row = await updateMeetingRowUnchecked(tx.db, meeting.id, input.version, {
+    status: to,
+    ...input.extra,
+  });
+  if (event) {
+    await emitDomainEvent(tx, event);
+  }
+  return presentMeeting(row);
+}
+
+async function asSecretariat(ctx: Ctx, id: number, message: string) {
+  const meeting = await getMeetingRow(ctx.db, id);
+  authorize(ctx.actor, canEditBody(ctx.actor, meeting.bodyId), message);
+  return meeting;
+}
+
+/** Publishes the agenda: the public sees it, the documents are frozen, members are told. */
+export function publishAgenda(ctx: Ctx, id: number, input: Versioned, now = new Date()) {
+  return inTransaction(ctx, async (tx) => {
+    const meeting = await asSecretariat(tx, id, "Kun forummets sekretariat kan offentliggøre dagsordenen.");
+    return step(tx, meeting, "agenda_published", input, { kind: "agenda_published", meetingId: id }, now);
+  });
+}
+
+/** Takes a published agenda back to planning (published documents stay listed as they were). */
+export function withdrawAgenda(ctx: Ctx, id: number, input: Versioned, now = new Date()) {
+  return inTransaction(ctx, async (tx) => {
+    const meeting = await asSecretariat(tx, id, "Kun forummets sekretariat kan trække dagsordenen tilbage.");
+    return step(tx, meeting, "planned", input, null, now);
+  });
+}
+
+/** Marks the meeting as held (it must have begun). */
+export function holdMeeting(ctx: Ctx, id: number, input: Versioned, now = new Date()) {
+  return inTransaction(ctx, async (tx) => {
+    const meeting = await asSecretariat(tx, id, "Kun forummets sekretariat kan markere mødet som afholdt.");
+    return step(tx, meeting, "held", input, { kind: "meeting_held", meetingId: id }, now);
+  });
+}
+
+/** Closes the minutes as a draft for approval; the chair is told they wait. */
+export function draftMinutes(ctx: Ctx, id: number, input: Versioned, now = new Date()) {
+  return inTransaction(ctx, async (tx) => {
+    const meeting = await asSecretariat(tx, id, "Kun forummets sekretariat kan lave referatudkastet.");
+    const event = { kind: "minutes_awaiting_approval", meetingId: id } as const;
+    return step(tx, meeting, "minutes_draft", input, event, now);
+  });
+}
+
+/** Reopens a draft for more work (minutes draft → held), e.g. when the chair sent it back. */
+export function reopenMinutes(ctx: Ctx, id: number, input: Versioned, now = new Date()) {
+  return inTransaction(ctx, async (tx) => {
+    const meeting = await asSecretariat(tx, id, "Kun forummets sekretariat kan genåbne referatet.");
+    return step(tx, meeting, "held", input, null, now);
+  });
+}
+
+/** The chair (or vice-chair) approves the minutes; from now on they change only by correction. */
+export function approveMinutes(ctx: Ctx, id: number, input: Versioned, now = new Date()) {
+  return inTransaction(ctx, async (tx) => {
+    const meeting = await getMeetingRow(tx.db, id);
+    authorize(ctx.actor, canApprove(ctx.actor, meeting.bodyId), "Kun formandskabet kan godkende referatet.");
+    const extra = { minutesApprovedAt: now, minutesApprovedBy: ctx.actor.name };
+    const event = { kind: "minutes_approved", meetingId: id } as const;
+    return step(tx, meeting, "minutes_approved", { ...input, extra }, event, now);
+  });
+}
+
+/**
+ * Records that historic minutes were approved outside Tværs (the importer bringing in an archive):
+ * a named rule in the policy, not the chair's approval and not a borrowed authority.
+ */
+export function recordHistoricApproval(ctx: Ctx, id: number, input: Versioned, now = new Date()) {
+  return inTransaction(ctx, async (tx) => {
+    const meeting = await getMeetingRow(tx.db, id);
+    authorize(
+      ctx.actor,
+      canRecordHistoricApproval(ctx.actor, meeting.bodyId),
+      "Kun forummets sekretariat kan registrere et referat, der er godkendt uden for Tværs.",
+    );
+    if (meeting.start.getTime() > now.getTime()) {
+      throw new AppError("invalid_transition", "Et referat af et kommende møde kan ikke være godkendt.");
+    }
+    const extra = { minutesApprovedAt: meeting.end ?? meeting.start, minutesApprovedBy: null };
+    const event = { kind: "minutes_approved", meetingId: id } as const;
+    return step(tx, meeting, "minutes_approved", { ...input, extra }, event, now);
+  });
+}
+
+/** Publishes approved minutes: the public sees decisions, the documents are frozen, members are told. */
+export function publishMinutes(ctx: Ctx, id: number, input: Versioned, now = new Date()) {
+  return inTransaction(ctx, async (tx) => {
+    const meeting = await asSecretariat(tx, id, "Kun forummets sekretariat kan offentliggøre referatet.");
+    return step(tx, meeting, "minutes_published", input, { kind: "minutes_published", meetingId: id }, now);
+  });
+}
+
+/** Cancels a meeting that has not been held; members are told with the reason. */
+export function cancelMeeting(ctx: Ctx, id: number, input: Versioned & { reason: string }) {
+  return inTransaction(ctx, async (tx) => {
+    const meeting = await asSecretariat(tx, id, "Kun forummets sekretariat kan aflyse mødet.");
+    if (meeting.cancelled || (meeting.status !== "planned" && meeting.status !== "agenda_published")) {
+      throw new AppError("invalid_transition", "Kun et kommende møde, der ikke er aflyst, kan aflyses.");
+    }
+    const row = await updateMeetingRowUnchecked(tx.db, id, input.version, {
+      cancelled: true,
+      cancelReason: input.reason,
+    });
+    await emitDomainEvent(tx, { kind: "meeting_cancelled", meetingId: id, reason: input.reason });
+    return presentMeeting(row);
+  });
+}
+
+/** The act for each target status, for callers that name the status (the API's transition route). */
+const ACT_FOR: Record<
+  MeetingStatus,
+  (ctx: Ctx, id: number, input: Versioned, now?: Date) => Promise<unknown>
+> = {
+  planned: withdrawAgenda,
+  agenda_published: publishAgenda,
+  held: holdMeeting,
+  minutes_draft: draftMinutes,
+  minutes_approved: approveMinutes,
+  minutes_published: publishMinutes,
+};
+
+/**
+ * Moves a meeting to the named status through its act. From "held" back from a draft the act is
+ * `reopenMinutes`; everything else maps one to one.
+ */
+export async function transitionMeeting(
+  ctx: Ctx,
+  id: number,
+  input: { to: MeetingStatus; version: number },
+  now = new Date(),
+) {
+  const meeting = await getMeetingRow(ctx.db, id);
+  const act = input.to === "held" && meeting.status === "minutes_draft" ? reopenMinutes : ACT_FOR[input.to];
+  return (await act(ctx, id, { version: input.version }, now)) as ReturnType<typeof presentMeeting>;
+}

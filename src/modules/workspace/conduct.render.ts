@@ -1,0 +1,90 @@
+/** Renders the meeting-conduct page and the minutes page (with a failed form or a problem after a post). */
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Ctx } from "../../server/context.ts";
+import { type PageCtx, sendPage } from "../../web/page.ts";
+import { canApprove, canEditBody, todayInDenmark } from "../auth/index.ts";
+import { listMeetingAttendance, listMeetingItems } from "../meetings/index.ts";
+import { listMemberships, listPersons, listPersonsByIds } from "../people/index.ts";
+import { doneMessage } from "./agenda.render.ts";
+import { ConductPage, type ConductPageData, type Person } from "./conduct.pages.tsx";
+import type { ItemFields } from "./item.form.ts";
+import { MinutesPage, type MinutesPageData } from "./minutes.pages.tsx";
+import { loadMeeting, type MeetingParams, one } from "./workspace.http.ts";
+
+export type ItemParams = { Params: { id: string; itemId: string } };
+
+/** Active members of the body, by name: the people attendance and absence are recorded for. */
+export async function membersOf(svc: Ctx, bodyId: number): Promise<Person[]> {
+  const rows = (await listMemberships(svc, { bodyId, activeOn: todayInDenmark(), limit: 200 })).items;
+  const ids = [...new Set(rows.map((m) => m.personId))];
+  return (await listPersonsByIds(svc, ids))
+    .map((p) => ({ id: p.id, name: p.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, "da"));
+}
+
+/** A form's fields as one string each (the CSRF field left out). */
+export function flat(f: Record<string, string | string[]>): ItemFields {
+  const out: ItemFields = {};
+  for (const key of Object.keys(f)) {
+    if (key !== "_csrf") {
+      out[key] = one(f, key);
+    }
+  }
+  return out;
+}
+
+export async function renderConduct(
+  req: FastifyRequest<MeetingParams>,
+  reply: FastifyReply,
+  ctx: PageCtx,
+  extra: Partial<Pick<ConductPageData, "failed" | "attendanceErrors" | "problem">>,
+  code = 200,
+) {
+  const { meeting, body } = await loadMeeting(ctx, req.params.id, "editor");
+  const [items, attendance, members, persons] = await Promise.all([
+    listMeetingItems(ctx.svc, meeting),
+    listMeetingAttendance(ctx.svc, meeting),
+    membersOf(ctx.svc, body.id),
+    listPersons(ctx.svc, { limit: 500 }).then((p) =>
+      p.items.map((x) => ({ id: x.id, name: x.name })).sort((a, b) => a.name.localeCompare(b.name, "da")),
+    ),
+  ]);
+  const data: ConductPageData = {
+    meeting,
+    body,
+    items,
+    attendance,
+    members,
+    persons,
+    failed: extra.failed ?? null,
+    attendanceErrors: extra.attendanceErrors ?? {},
+    problem: extra.problem ?? null,
+    done: code === 200 ? doneMessage(ctx, req) : null,
+  };
+  return sendPage(reply, ctx, ConductPage({ ctx, data }), code);
+}
+
+export async function renderMinutes(
+  req: FastifyRequest<MeetingParams>,
+  reply: FastifyReply,
+  ctx: PageCtx,
+  extra: Partial<Pick<MinutesPageData, "failed" | "problem">>,
+  code = 200,
+) {
+  const { meeting, body } = await loadMeeting(ctx, req.params.id, "member");
+  const items = await listMeetingItems(ctx.svc, meeting);
+  const ids = items.flatMap((i) => i.absences.map((a) => a.personId));
+  const names = new Map((await listPersonsByIds(ctx.svc, ids)).map((p) => [p.id, p.name]));
+  const data: MinutesPageData = {
+    meeting,
+    body,
+    items,
+    personName: (id) => names.get(id) ?? "?",
+    editor: canEditBody(ctx.actor, body.id),
+    chair: canApprove(ctx.actor, body.id),
+    failed: extra.failed ?? null,
+    problem: extra.problem ?? null,
+    done: code === 200 ? doneMessage(ctx, req) : null,
+  };
+  return sendPage(reply, ctx, MinutesPage({ ctx, data }), code);
+}

@@ -1,0 +1,74 @@
+/** A meeting's status steps from the workspace pages, each through its domain act. */
+import type { FastifyInstance } from "fastify";
+import { AppError } from "../../server/errors.ts";
+import { forwardPath, transitionMeeting, ZTransition } from "../meetings/index.ts";
+import { renderAgenda } from "./agenda.render.ts";
+import { renderConduct, renderMinutes } from "./conduct.render.ts";
+import {
+  formFields,
+  hidden,
+  isFormError,
+  isVersionConflict,
+  loadMeeting,
+  type MeetingParams,
+  one,
+  wsCtx,
+} from "./workspace.http.ts";
+import { WS, wsMinutes } from "./workspace.urls.ts";
+
+/** What the page says after each step (`?gemt=`). */
+const DONE_KEY = {
+  agenda_published: "offentliggjort",
+  planned: "tilbage",
+  held: "lukket",
+  minutes_draft: "lukket",
+  minutes_approved: "godkendt",
+  minutes_published: "referat",
+} as const;
+
+export async function statusPageRoutes(app: FastifyInstance) {
+  const db = () => app.database.db;
+
+  /**
+   * Status steps: publish the agenda (or take it back), close the meeting (held, then minutes draft, in
+   * one click), approve the minutes (chair), publish them. Each step is a domain act of the meetings
+   * module (`publishAgenda`, `holdMeeting`, `draftMinutes`, `approveMinutes`, `publishMinutes` …), which
+   * checks the rules and runs the effects (frozen documents, notices) itself. The form is read with the
+   * API's own schema.
+   */
+  app.post<MeetingParams>("/arbejdsrum/moeder/:id/status", hidden, async (req, reply) => {
+    const ctx = wsCtx(req);
+    const { meeting } = await loadMeeting(ctx, req.params.id, "member");
+    const f = formFields(req.body);
+    const parsed = ZTransition.safeParse({ to: one(f, "to"), version: Number(one(f, "version")) });
+    if (!parsed.success) {
+      throw new AppError("validation_failed", ctx.t("ws.status.unknown"));
+    }
+    const { to, version } = parsed.data;
+    const closing = to === "minutes_draft" && meeting.status === "agenda_published";
+    const steps = closing ? forwardPath(meeting.status, to) : [to];
+    const agendaStep = to === "agenda_published" || to === "planned";
+    try {
+      await db().transaction(async (tx) => {
+        const svc = { db: tx, actor: ctx.actor };
+        let v = version;
+        for (const step of steps) {
+          v = (await transitionMeeting(svc, meeting.id, { to: step, version: v })).version;
+        }
+      });
+    } catch (err) {
+      if (isFormError(err) || isVersionConflict(err)) {
+        const problem = isVersionConflict(err) ? ctx.t("ws.status.stale") : (err as Error).message;
+        if (agendaStep) {
+          return renderAgenda(req, reply, ctx, { problem }, 409);
+        }
+        return to === "minutes_draft"
+          ? renderConduct(req, reply, ctx, { problem }, 409)
+          : renderMinutes(req, reply, ctx, { problem }, 409);
+      }
+      throw err;
+    }
+    const page = agendaStep ? `${WS}/moeder/${meeting.id}` : wsMinutes(meeting.id);
+    return reply.redirect(`${page}?gemt=${DONE_KEY[to]}`, 303);
+  });
+}
