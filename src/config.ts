@@ -26,6 +26,7 @@ const ZEnv = z.object({
     .max(1024 * 64)
     .default(1024),
   TVAERS_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(50),
+  TVAERS_IMPORT_MAX_PDF_PAGES: z.coerce.number().int().min(1).max(100_000).default(2000),
   TVAERS_PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TVAERS_SMTP_URL: z.string().url().optional(),
@@ -52,6 +53,8 @@ export interface Config {
   sessionHours: number;
   maxBodyBytes: number;
   maxUploadBytes: number;
+  /** pages a PDF may have to be imported or have its text extracted (the importer's page limit) */
+  importMaxPdfPages: number;
   logLevel: string;
   /** the site's public origin (e.g. https://tvaers.regionvestkyst.dk) for absolute links; else from the request */
   publicUrl: string | undefined;
@@ -88,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: e.TVAERS_SESSION_HOURS,
     maxBodyBytes: e.TVAERS_MAX_BODY_KB * 1024,
     maxUploadBytes: e.TVAERS_MAX_UPLOAD_MB * 1024 * 1024,
+    importMaxPdfPages: e.TVAERS_IMPORT_MAX_PDF_PAGES,
     logLevel: e.LOG_LEVEL,
     publicUrl: e.TVAERS_PUBLIC_URL?.replace(/\/+$/, ""),
     smtpUrl: e.TVAERS_SMTP_URL,

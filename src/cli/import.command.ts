@@ -1,10 +1,10 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { loadConfig } from "../config.ts";
-import { openCommandDatabase } from "./database.ts";
 import { SYSTEM_ACTOR } from "../modules/auth/index.ts";
 import {
   buildReport,
+  configureParseLimits,
   DEFAULT_MAX_BYTES,
   findAttachmentFiles,
   ImportError,
@@ -21,6 +21,7 @@ import {
 } from "../modules/import/index.ts";
 import { parseFile } from "../modules/import/parse.ts";
 import { AppError } from "../server/errors.ts";
+import { openCommandDatabase } from "./database.ts";
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -120,6 +121,7 @@ async function dryRun(files: string[], failures: ReportEntry[], opts: ImportOpti
  */
 export async function runImport(args: string[], opts: ImportOptions): Promise<void> {
   const lang: Lang = opts.lang === "en" ? "en" : "da";
+  configureParseLimits({ maxPdfPages: loadConfig().importMaxPdfPages });
   const { files, walked, missing, roots } = await expand(args);
   const failures: ReportEntry[] = missing.map((file) => ({
     file,

@@ -164,7 +164,11 @@ function toError(err: unknown): ImportError {
 }
 
 /** Reads a PDF's text layer with positions, font sizes and weights, so headings are known by their look. */
-export async function pdfToBlocks(bytes: Uint8Array, signal: { cancelled: boolean }): Promise<Block[]> {
+export async function pdfToBlocks(
+  bytes: Uint8Array,
+  signal: { cancelled: boolean },
+  maxPages = 2000,
+): Promise<Block[]> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
@@ -176,6 +180,9 @@ export async function pdfToBlocks(bytes: Uint8Array, signal: { cancelled: boolea
   });
   try {
     const doc = await task.promise;
+    if (doc.numPages > maxPages) {
+      throw new ImportError("limit_pdf_pages", `${doc.numPages} sider – grænsen er ${maxPages}`);
+    }
     const pages: Line[][] = [];
     let chars = 0;
     for (let p = 1; p <= doc.numPages; p++) {

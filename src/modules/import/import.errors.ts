@@ -33,8 +33,24 @@ export const IMPORT_ERRORS = {
     en: "The document does not look like an agenda, minutes or a memo – no agenda items were found",
   },
   timeout: {
-    da: "Importen tog for lang tid og blev afbrudt",
-    en: "The import took too long and was stopped",
+    da: "Importen tog for lang tid og blev afbrudt (tidsgrænse)",
+    en: "The import took too long and was stopped (time limit)",
+  },
+  limit_inflated_size: {
+    da: "Dokumentet fylder for meget, når det pakkes ud, og blev afvist (grænse for udpakket størrelse)",
+    en: "The document is too large when unpacked and was refused (limit on unpacked size)",
+  },
+  limit_pdf_pages: {
+    da: "PDF'en har for mange sider og blev afvist (sidegrænse)",
+    en: "The PDF has too many pages and was refused (page limit)",
+  },
+  package_invalid: {
+    da: "Publiceringspakken kan ikke læses (ZIP eller XML-manifest mangler eller er beskadiget)",
+    en: "The publication package cannot be read (ZIP or XML manifest missing or damaged)",
+  },
+  limit_memory: {
+    da: "Dokumentet krævede for meget hukommelse at læse og blev afvist (hukommelsesgrænse)",
+    en: "Reading the document needed too much memory and it was refused (memory limit)",
   },
 } as const;
 
@@ -45,6 +61,8 @@ export class ImportError extends Error {
   readonly code: ImportErrorCode;
   readonly messageDa: string;
   readonly messageEn: string;
+  /** what the message says in brackets (a limit, a count), kept to rebuild the error across threads */
+  readonly detail: string | undefined;
 
   constructor(code: ImportErrorCode, detail?: string, options?: { cause?: unknown }) {
     const texts = IMPORT_ERRORS[code];
@@ -52,6 +70,7 @@ export class ImportError extends Error {
     super(`${texts.en}${suffix}`, options);
     this.name = "ImportError";
     this.code = code;
+    this.detail = detail;
     this.messageDa = `${texts.da}${suffix}`;
     this.messageEn = `${texts.en}${suffix}`;
   }

@@ -7,6 +7,7 @@ import { AppError } from "../../server/errors.ts";
 import { ZId } from "../../server/schemas.ts";
 import { authorize, isAnySecretary } from "../auth/index.ts";
 import { ZImportResult } from "./import.schemas.ts";
+import { configureParseLimits } from "./limits.ts";
 import {
   confirmPendingImport,
   createPendingImport,
@@ -65,6 +66,8 @@ const ZOutcome = z.object({
 
 /** Upload, review, confirm or discard an import. Multipart is registered here only. */
 export async function importRoutes(app: FastifyInstance) {
+  // Every parse in this process (imports and attachment text) runs under the configured page limit.
+  configureParseLimits({ maxPdfPages: app.config.importMaxPdfPages });
   await app.register(fastifyMultipart, {
     limits: { fileSize: app.config.maxUploadBytes, files: 1, fields: 5 },
   });
@@ -120,16 +123,15 @@ export async function importRoutes(app: FastifyInstance) {
         }
         throw new AppError("bad_request", "Forsendelsen kan ikke læses som multipart/form-data.");
       }
-      const pending = await db().transaction((tx) =>
-        createPendingImport(
-          { db: tx, actor: req.actor },
-          {
-            bytes,
-            fileName: file.filename || "dokument",
-            bodyId: req.query.bodyId,
-            maxBytes: app.config.maxUploadBytes,
-          },
-        ),
+      // No transaction around the parse: a slow or hostile file must not hold a connection.
+      const pending = await createPendingImport(
+        { db: db(), actor: req.actor },
+        {
+          bytes,
+          fileName: file.filename || "dokument",
+          bodyId: req.query.bodyId,
+          maxBytes: app.config.maxUploadBytes,
+        },
       );
       return reply.code(201).send(pending);
     },

@@ -88,7 +88,7 @@ export function importErrorToAppError(err: unknown): unknown {
     return err;
   }
   const message = importErrorMessage(err, "da");
-  if (err.code === "file_too_large") {
+  if (err.code === "file_too_large" || err.code.startsWith("limit_")) {
     return new AppError("payload_too_large", message);
   }
   return new AppError("validation_failed", message, [{ path: "file", message: `${message} [${err.code}]` }]);

@@ -17,6 +17,7 @@ export {
 export { importDocument, importErrorToAppError, sha256Of } from "./import.service.ts";
 export { importedDocuments, pendingImports } from "./import.tables.ts";
 export type { ImportStatus, WriteOutcome } from "./import.writer.ts";
+export { configureParseLimits, DEFAULT_LIMITS, type ParseLimits } from "./limits.ts";
 export {
   DEFAULT_MAX_BYTES,
   DEFAULT_TIMEOUT_MS,
@@ -35,4 +36,5 @@ export {
   listPendingImports,
 } from "./review.service.ts";
 export { type RefusedLink, refusalMessage } from "./safe-link.ts";
+export { stopParseWorker } from "./sandbox.ts";
 export { ImportWriteError, WRITE_ERRORS } from "./write-errors.ts";

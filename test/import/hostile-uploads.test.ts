@@ -1,0 +1,84 @@
+import { randomBytes } from "node:crypto";
+import { expect, it } from "vitest";
+import { extractPlainText } from "../../src/modules/import/index.ts";
+import { useTestApp } from "../helpers/app.ts";
+import { describeEachDatabase } from "../helpers/databases.ts";
+import { seedWorld, type World } from "../helpers/factories.ts";
+import { manyPagePdf, zipBombDocx } from "./hostile-documents.ts";
+
+function multipart(fileName: string, bytes: Uint8Array) {
+  const boundary = `tvaers-${randomBytes(8).toString("hex")}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), Buffer.from(bytes), Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+const MB = 1024 * 1024;
+
+describeEachDatabase("Hostile uploads are refused under limits while the server keeps answering", (kind) => {
+  const t = useTestApp(kind, { maxUploadBytes: 50 * MB });
+  let w: World;
+
+  it("arranges a world and warms the parser", async () => {
+    w = await seedWorld(t().system);
+    expect(await extractPlainText(new TextEncoder().encode("<html><body><p>varm</p></body></html>"))).toBe(
+      "varm",
+    );
+  });
+
+  /** Uploads while probing /healthz every 50 ms; the slowest probe and the memory before/after. */
+  async function uploadWhileProbing(fileName: string, bytes: Uint8Array) {
+    const before = process.memoryUsage().rss;
+    let done = false;
+    const upload = t()
+      .request({
+        method: "POST",
+        url: "/api/v1/imports",
+        ...multipart(fileName, bytes),
+        token: w.users.secretary.token,
+      })
+      .finally(() => {
+        done = true;
+      });
+    const probes: number[] = [];
+    while (!done) {
+      const started = performance.now();
+      const res = await t().request({ method: "GET", url: "/healthz" });
+      expect(res.statusCode).toBe(200);
+      probes.push(performance.now() - started);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const res = await upload;
+    await new Promise((r) => setTimeout(r, 200));
+    const after = process.memoryUsage().rss;
+    return { res, slowest: Math.max(...probes), probes: probes.length, grownMb: (after - before) / MB };
+  }
+
+  it("refuses a DOCX bomb (1.5 MB inflating to 1.5 GB) by the unpacked-size limit, without inflating it", async () => {
+    const bomb = zipBombDocx(1500);
+    expect(bomb.byteLength).toBeLessThan(3 * MB);
+    const { res, slowest, probes, grownMb } = await uploadWhileProbing("bombe.docx", bomb);
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.message).toMatch(/pakkes ud.*grænse for udpakket størrelse.*grænsen er 64 MB/);
+    expect(probes).toBeGreaterThan(0);
+    expect(slowest).toBeLessThan(1000);
+    expect(grownMb).toBeLessThan(100);
+  });
+
+  it("refuses a PDF of 5,000 pages by the page limit", async () => {
+    const pdf = manyPagePdf(5000);
+    const { res, slowest, probes, grownMb } = await uploadWhileProbing("mange-sider.pdf", pdf);
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.message).toMatch(/for mange sider.*sidegrænse.*5000 sider – grænsen er 2000/);
+    expect(probes).toBeGreaterThan(0);
+    expect(slowest).toBeLessThan(1000);
+    expect(grownMb).toBeLessThan(100);
+  });
+
+  it("refuses the same files when extracting attachment text for search", async () => {
+    await expect(extractPlainText(zipBombDocx(200))).rejects.toMatchObject({ code: "limit_inflated_size" });
+    await expect(extractPlainText(manyPagePdf(2500))).rejects.toMatchObject({ code: "limit_pdf_pages" });
+  });
+});
