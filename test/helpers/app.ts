@@ -28,11 +28,18 @@ export function useTestApp(kind: DbKind, config: Partial<Config> = {}): () => Te
       app,
       database: created.database,
       system: { db: created.database.db, actor: SYSTEM_ACTOR },
-      request: ({ token, headers, ...opts }) =>
-        app.inject({
+      // A write's after-commit work (frozen documents, attachments' text) is done before the next step,
+      // as the listening server's background worker would do it moments later.
+      request: async ({ token, headers, ...opts }) => {
+        const res = await app.inject({
           ...opts,
           headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        }),
+        });
+        if (opts.method !== "GET" && opts.method !== "HEAD") {
+          await app.background.drain();
+        }
+        return res;
+      },
     };
   });
   afterAll(async () => {

@@ -4,6 +4,7 @@ import { createDatabase, type Database } from "../../src/db/client.ts";
 import { demoData } from "../../src/modules/demo/demo.data.ts";
 import { loadDemo } from "../../src/modules/demo/demo.service.ts";
 import { buildApp } from "../../src/server/app.ts";
+import { installEffects } from "../../src/server/effects.ts";
 import { templateFolder } from "./databases.ts";
 
 export interface DemoApp {
@@ -21,9 +22,12 @@ export async function startDemoApp(opts: { listen?: boolean } = {}): Promise<Dem
   const database = await createDatabase({ databaseUrl: undefined, dataDir: folder?.dataDir ?? "memory://" });
   await database.migrate();
   if (folder?.kind !== "demo") {
+    installEffects();
     await loadDemo(database.db, demoData);
   }
   const app = await buildApp({ config: testConfig(), database });
+  // Without a template the demo's publications left their documents to the after-commit work.
+  await app.background.drain();
   let url = "";
   if (opts.listen) {
     await app.listen({ port: 0, host: "127.0.0.1" });
