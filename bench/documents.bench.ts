@@ -33,6 +33,7 @@ function item(n: number): DocItem {
       "Administrationen indstiller, at udvalget godkender planen og tager orienteringen til efterretning.",
     ],
     previousDecisions: null,
+    outcome: "Godkendt med bemærkninger",
     decision: `Godkendt med bemærkninger.\n\n${PARAGRAPH}`,
     absent: n % 7 === 0 ? ["Søren Due-Andersen", "Mette Kjær Olesen"] : [],
     attachments: ["Notat om forløbskoordination", "Bilag 2 – økonomisk overblik"],
@@ -55,6 +56,12 @@ function model(items: number): DocModel {
       cancelled: false,
     },
     items: Array.from({ length: items }, (_, i) => item(i + 1)),
+    attendance: [
+      { status: "present", name: "Anne Holm", substituteFor: null, guestItems: [] },
+      { status: "substitute", name: "Bo Ørsted", substituteFor: "Carl Ås", guestItems: [] },
+      { status: "afbud", name: "Carl Ås", substituteFor: null, guestItems: [] },
+    ],
+    approval: { by: "Karen Holm", at: new Date("2026-03-12T10:00:00Z") },
   };
 }
 

@@ -6,6 +6,7 @@ import {
   formatTime,
   isoDayInDenmark,
 } from "../../web/format.ts";
+import { t } from "../../web/i18n.ts";
 
 // The pages' Danish formats (src/web/format.ts), so a document says a date exactly as its page does.
 /** "22. april 2021" */
@@ -41,6 +42,14 @@ export const OUTCOME_DA = {
   discussed: "Drøftet.",
   postponed: "Udsat.",
 } as const;
+
+/** The outcome's label as the pages show it (the catalogue's "outcome.*"): "Godkendt med bemærkninger". */
+export function outcomeLabel(outcome: keyof typeof OUTCOME_DA): string {
+  return t("da", `outcome.${outcome}`);
+}
+
+/** The language the documents are written in (PDF /Lang, Word w:lang). */
+export const DOCUMENT_LANG = "da-DK";
 
 export const KIND_DA = { agenda: "Dagsorden", minutes: "Referat" } as const;
 export const EDITION_DA = { full: "fuld udgave", public: "offentlig udgave" } as const;

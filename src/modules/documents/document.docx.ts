@@ -1,4 +1,8 @@
-/** An agenda or minutes as a Word document (docx): the same layout as the PDF, with real heading and list styles. */
+/**
+ * An agenda or minutes as a Word document (docx): the same content as the PDF, in heading styles
+ * with outline levels, a table of contents field filled from the headings, Danish (w:lang) throughout,
+ * Markdown as real bold, italic, links, lists and tables.
+ */
 import {
   AlignmentType,
   Document,
@@ -10,13 +14,20 @@ import {
   PageNumber,
   Paragraph,
   type ParagraphChild,
+  Table,
+  TableCell,
   TableOfContents,
+  TableRow,
   TabStopType,
-  TextRun,
+  WidthType,
 } from "docx";
 import { estimatePageNumbers } from "docx/layout";
+import { DOCUMENT_LANG } from "./danish.ts";
 import type { DocItem, DocModel } from "./document.model.ts";
+import { defaultStyles, inlineRuns, textRun } from "./docx-style.ts";
 import {
+  approvalLine,
+  attendanceGroups,
   coverLines,
   coverNotes,
   documentTitle,
@@ -26,127 +37,178 @@ import {
 } from "./layout.ts";
 import { type MdBlock, parseMarkdown, type Run } from "./markdown.ts";
 
+const LANG = DOCUMENT_LANG;
 const GREY = "555555";
 const CLOSED = "8A1C1C";
 /** A4 text width in twips with 2 cm margins: 11906 − 2 × 1134. */
 const RIGHT_TAB = 9638;
-const FONT = "Calibri";
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+];
 
-function runs(list: Run[]): TextRun[] {
-  return list.map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italic }));
-}
+const runs = (list: Run[]): ParagraphChild[] => inlineRuns(LANG, list);
+const plain = (text: string): Run[] => [{ text, bold: false, italic: false }];
 
 /** Writes Markdown blocks; each numbered list gets its own numbering instance, so it starts at its own number. */
 class Writer {
-  readonly paragraphs: Paragraph[] = [];
+  readonly children: Array<Paragraph | Table> = [];
   private lists = 0;
 
-  heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel], color?: string): void {
-    this.paragraphs.push(new Paragraph({ heading: level, children: [new TextRun({ text, color })] }));
+  heading(text: string, level: number, color?: string): void {
+    this.children.push(
+      new Paragraph({
+        heading: HEADINGS[Math.min(6, Math.max(1, level)) - 1],
+        children: [textRun(LANG, { text, color })],
+      }),
+    );
   }
 
-  text(children: ParagraphChild[], options: { color?: string; italics?: boolean } = {}): void {
-    this.paragraphs.push(
+  text(
+    children: ParagraphChild[],
+    options: { color?: string; italics?: boolean; after?: number } = {},
+  ): void {
+    this.children.push(
       new Paragraph({
         children,
-        spacing: { after: 120 },
+        spacing: { after: options.after ?? 120 },
         run: { color: options.color, italics: options.italics },
       }),
     );
   }
 
-  markdown(markdown: string): void {
-    for (const b of parseMarkdown(markdown)) {
-      this.block(b);
+  markdown(markdown: string, level: number): void {
+    const blocks = parseMarkdown(markdown);
+    const top = Math.min(6, ...blocks.map((b) => (b.kind === "heading" ? b.level : 6)));
+    for (const b of blocks) {
+      this.block(b, level + 1 + (b.kind === "heading" ? b.level - top : 0));
     }
   }
 
-  orderedList(items: Run[][], start = 1): void {
+  orderedList(items: Run[][], start = 1, depth = 0): void {
     const instance = ++this.lists;
     for (const item of items) {
-      this.paragraphs.push(
+      this.children.push(
         new Paragraph({
           children: runs(item),
-          numbering: { reference: start === 1 ? "ol" : `ol-${start}`, level: 0, instance },
+          numbering: { reference: start === 1 ? "ol" : `ol-${start}`, level: Math.min(depth, 2), instance },
         }),
       );
     }
   }
 
-  private block(b: MdBlock): void {
+  table(head: Run[][], rows: Run[][][]): void {
+    const cell = (content: Run[], header: boolean) =>
+      new TableCell({
+        children: [
+          new Paragraph({ children: runs(header ? content.map((r) => ({ ...r, bold: true })) : content) }),
+        ],
+      });
+    this.children.push(
+      new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        rows: [
+          ...(head.length > 0
+            ? [new TableRow({ tableHeader: true, children: head.map((c) => cell(c, true)) })]
+            : []),
+          ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c, false)) })),
+        ],
+      }),
+      new Paragraph({ text: "" }),
+    );
+  }
+
+  private block(b: MdBlock, level: number): void {
     if (b.kind === "heading") {
-      this.heading(b.runs.map((r) => r.text).join(""), HeadingLevel.HEADING_4);
+      this.heading(b.runs.map((r) => r.text).join(""), level);
     } else if (b.kind === "list" && b.ordered) {
-      this.orderedList(b.items, b.start);
+      this.orderedList(b.items, b.start, b.depth);
     } else if (b.kind === "list") {
       for (const item of b.items) {
-        this.paragraphs.push(new Paragraph({ children: runs(item), bullet: { level: 0 } }));
+        this.children.push(new Paragraph({ children: runs(item), bullet: { level: Math.min(b.depth, 2) } }));
       }
+    } else if (b.kind === "table") {
+      this.table(b.head, b.rows);
     } else {
       this.text(
-        b.lines.flatMap((line, i) => (i === 0 ? runs(line) : [new TextRun({ break: 1 }), ...runs(line)])),
+        b.lines.flatMap((line, i) => (i === 0 ? runs(line) : [textRun(LANG, { break: 1 }), ...runs(line)])),
       );
     }
   }
 
   section(heading: string, fill: () => void): void {
-    this.heading(heading, HeadingLevel.HEADING_3);
+    this.heading(heading, 3);
     fill();
   }
 }
 
 function writeItem(w: Writer, item: DocItem, kind: DocModel["kind"]): void {
-  w.heading(itemHeading(item), HeadingLevel.HEADING_2, item.access === "closed" ? CLOSED : undefined);
+  w.heading(itemHeading(item), 2, item.access === "closed" ? CLOSED : undefined);
   if (item.redacted) {
     return;
   }
   if (item.caseNumbers.length > 0) {
-    w.text([new TextRun({ text: `Sagsnr. ${item.caseNumbers.join(", ")}`, color: GREY })]);
+    w.text([textRun(LANG, { text: `Sagsnr. ${item.caseNumbers.join(", ")}`, color: GREY })]);
   }
   for (const s of item.sections) {
-    w.section(s.heading, () => w.markdown(s.text));
+    w.section(s.heading, () => w.markdown(s.text, 3));
   }
   for (const r of item.recommendations) {
-    w.section("Indstilling", () => w.markdown(r));
+    w.section("Indstilling", () => w.markdown(r, 3));
   }
   const previous = item.previousDecisions;
   if (previous) {
-    w.section("Tidligere beslutninger", () => w.markdown(previous));
+    w.section("Tidligere beslutninger", () => w.markdown(previous, 3));
   }
   if (kind === "minutes") {
-    w.section("Beslutning", () => w.markdown(item.decision ?? "Ingen."));
+    w.section("Beslutning", () => w.markdown(item.decision ?? "Ingen.", 3));
     if (item.absent.length > 0) {
       w.section("Fraværende", () => {
         for (const name of item.absent) {
-          w.paragraphs.push(new Paragraph({ text: name }));
+          w.text(runs(plain(name)), { after: 0 });
         }
       });
     }
   }
   if (item.attachments.length > 0) {
-    w.section("Bilag", () =>
-      w.orderedList(item.attachments.map((t) => [{ text: t, bold: false, italic: false }])),
-    );
+    w.section("Bilag", () => w.orderedList(item.attachments.map(plain)));
   }
 }
 
+function labelled(w: Writer, label: string, value: string): void {
+  w.text([textRun(LANG, { text: `${label}: `, bold: true }), textRun(LANG, { text: value })], { after: 40 });
+}
+
 function cover(w: Writer, m: DocModel): void {
-  w.paragraphs.push(
+  w.children.push(
     new Paragraph({
       heading: HeadingLevel.HEADING_1,
       spacing: { before: 2400 },
-      text: m.kind === "agenda" ? "Dagsorden" : "Referat",
+      children: [textRun(LANG, { text: m.kind === "agenda" ? "Dagsorden" : "Referat" })],
     }),
-    new Paragraph({ children: [new TextRun({ text: m.body.name, size: 36 })], spacing: { after: 480 } }),
+    new Paragraph({ children: [textRun(LANG, { text: m.body.name, size: 36 })], spacing: { after: 480 } }),
   );
   for (const [label, value] of coverLines(m)) {
-    w.paragraphs.push(
-      new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] }),
-    );
+    labelled(w, label, value);
   }
-  w.paragraphs.push(new Paragraph({ text: "", spacing: { after: 240 } }));
+  w.text([], { after: 240 });
   for (const note of coverNotes(m)) {
-    w.text([new TextRun(note)], { color: GREY, italics: true });
+    w.text([textRun(LANG, { text: note })], { color: GREY, italics: true });
+  }
+  const approved = approvalLine(m);
+  if (approved) {
+    w.text([textRun(LANG, { text: approved, bold: true })]);
+  }
+  const groups = attendanceGroups(m);
+  if (groups.length > 0) {
+    w.heading("Deltagere", 2);
+    for (const g of groups) {
+      labelled(w, g.label, g.names.join(", "));
+    }
   }
 }
 
@@ -160,7 +222,7 @@ function headerFooter(m: DocModel) {
         children: [
           new Paragraph({
             tabStops: tabs,
-            children: [new TextRun({ text: `${header.left}\t${header.right}`, ...small })],
+            children: [textRun(LANG, { text: `${header.left}\t${header.right}`, ...small })],
           }),
         ],
       }),
@@ -171,10 +233,10 @@ function headerFooter(m: DocModel) {
           new Paragraph({
             tabStops: tabs,
             children: [
-              new TextRun({ text: `${runningFooter(m)}\tSide `, ...small }),
-              new TextRun({ children: [PageNumber.CURRENT], ...small }),
-              new TextRun({ text: " af ", ...small }),
-              new TextRun({ children: [PageNumber.TOTAL_PAGES], ...small }),
+              textRun(LANG, { text: `${runningFooter(m)}\tSide `, ...small }),
+              textRun(LANG, { children: [PageNumber.CURRENT], ...small }),
+              textRun(LANG, { text: " af ", ...small }),
+              textRun(LANG, { children: [PageNumber.TOTAL_PAGES], ...small }),
             ],
           }),
         ],
@@ -184,16 +246,14 @@ function headerFooter(m: DocModel) {
 }
 
 function numberingLevels(start: number) {
-  return [
-    {
-      level: 0,
-      format: LevelFormat.DECIMAL,
-      text: "%1.",
-      start,
-      alignment: AlignmentType.START,
-      style: { paragraph: { indent: { left: 567, hanging: 340 } } },
-    },
-  ];
+  return [0, 1, 2].map((level) => ({
+    level,
+    format: LevelFormat.DECIMAL,
+    text: `%${level + 1}.`,
+    start,
+    alignment: AlignmentType.START,
+    style: { paragraph: { indent: { left: 567 * (level + 1), hanging: 340 } } },
+  }));
 }
 
 /** The numbering definitions of the ordered lists' start numbers in the document. */
@@ -218,16 +278,17 @@ function numberingConfig(m: DocModel) {
 export async function documentDocx(m: DocModel): Promise<Uint8Array> {
   const w = new Writer();
   cover(w, m);
-  const body: Array<Paragraph | TableOfContents> = [...w.paragraphs];
   const items = new Writer();
   for (const item of m.items) {
     writeItem(items, item, m.kind);
   }
   const doc = new Document({
     title: documentTitle(m),
+    subject: documentTitle(m),
     creator: "Tværs",
+    lastModifiedBy: m.body.name,
     description: documentTitle(m),
-    styles: { default: { document: { run: { font: FONT, size: 21 } } } },
+    styles: defaultStyles(LANG),
     numbering: { config: numberingConfig(m) },
     pageNumbers: estimatePageNumbers,
     sections: [
@@ -240,14 +301,14 @@ export async function documentDocx(m: DocModel): Promise<Uint8Array> {
         },
         ...headerFooter(m),
         children: [
-          ...body,
+          ...w.children,
           new Paragraph({
             pageBreakBefore: true,
-            children: [new TextRun({ text: "Indholdsfortegnelse", size: 36 })],
+            children: [textRun(LANG, { text: "Indholdsfortegnelse", size: 36 })],
           }),
           new TableOfContents("Indholdsfortegnelse", { hyperlink: true, headingStyleRange: "2-2" }),
           new Paragraph({ pageBreakBefore: true, text: "" }),
-          ...items.paragraphs,
+          ...items.children,
         ],
       },
     ],

@@ -3,9 +3,9 @@ import type { Ctx } from "../../server/context.ts";
 import { AppError } from "../../server/errors.ts";
 import { authorize, canReadClosed, PUBLIC_ACTOR } from "../auth/index.ts";
 import { getBody } from "../bodies/index.ts";
-import { getMeetingRow, listMeetingItems } from "../meetings/index.ts";
+import { getMeetingRow, listMeetingAttendance, listMeetingItems } from "../meetings/index.ts";
 import { persons } from "../people/index.ts";
-import { OUTCOME_DA, SECTION_ORDER } from "./danish.ts";
+import { OUTCOME_DA, outcomeLabel, SECTION_ORDER } from "./danish.ts";
 
 export type DocKind = "agenda" | "minutes";
 export type Edition = "full" | "public";
@@ -27,9 +27,22 @@ export interface DocItem {
   sections: DocSection[];
   recommendations: string[];
   previousDecisions: string | null;
+  /** the outcome's label as the page shows it ("Godkendt med bemærkninger"), minutes only */
+  outcome: string | null;
+  /** what the minutes print under "Beslutning" (Markdown): the outcome in bold, then the decision text */
   decision: string | null;
   absent: string[];
   attachments: string[];
+}
+
+/** One line of the minutes' attendance, as the meeting page groups it. */
+export interface DocAttendance {
+  status: "present" | "afbud" | "absent" | "substitute" | "guest";
+  name: string;
+  /** whom a substitute stands in for */
+  substituteFor: string | null;
+  /** the item numbers a guest attended */
+  guestItems: number[];
 }
 
 export interface DocModel {
@@ -48,6 +61,10 @@ export interface DocModel {
     cancelled: boolean;
   };
   items: DocItem[];
+  /** minutes only (empty for an agenda): who attended, sent apologies, was absent, stood in */
+  attendance: DocAttendance[];
+  /** minutes approved: by whom (the name as it stood; null when approved outside Tværs) and when */
+  approval: { by: string | null; at: Date } | null;
 }
 
 type Item = Awaited<ReturnType<typeof listMeetingItems>>[number];
@@ -69,7 +86,8 @@ function toDocItem(item: Item, kind: DocKind, names: Map<number, string>): DocIt
     }
   }
   const minutes = kind === "minutes";
-  const outcome = item.outcome ? OUTCOME_DA[item.outcome] : null;
+  const outcome = minutes && item.outcome ? outcomeLabel(item.outcome) : null;
+  const text = item.decisionText?.trim() ? item.decisionText : null;
   return {
     number: item.number,
     access: item.access,
@@ -80,7 +98,10 @@ function toDocItem(item: Item, kind: DocKind, names: Map<number, string>): DocIt
     sections,
     recommendations: item.recommendations.filter((r) => r.trim() !== ""),
     previousDecisions: item.sections.previousDecisions?.trim() ? item.sections.previousDecisions : null,
-    decision: minutes ? (item.decisionText?.trim() ? item.decisionText : outcome) : null,
+    outcome,
+    decision: !minutes
+      ? null
+      : decisionMarkdown(outcome, text, item.outcome ? OUTCOME_DA[item.outcome] : null),
     absent: minutes
       ? item.absences.map((a) => {
           const name = names.get(a.personId) ?? "Ukendt person";
@@ -89,6 +110,14 @@ function toDocItem(item: Item, kind: DocKind, names: Map<number, string>): DocIt
       : [],
     attachments: item.attachments.map((a) => a.title),
   };
+}
+
+/** The page shows the outcome in bold above the decision text; alone, it is the decision. */
+function decisionMarkdown(label: string | null, text: string | null, sentence: string | null): string | null {
+  if (label && text) {
+    return `**${label}**\n\n${text}`;
+  }
+  return text ?? sentence;
 }
 
 type MeetingRow = Awaited<ReturnType<typeof getMeetingRow>>;
@@ -135,11 +164,17 @@ export async function loadDocumentModel(
   // A member may preview the public edition before publication: read it as if it were published.
   const asPublished =
     edition === "public" && !published ? { ...meeting, status: publishedStatus(kind) } : meeting;
-  const [body, items] = await Promise.all([
+  const [body, items, attendance] = await Promise.all([
     getBody(ctx, meeting.bodyId),
     listMeetingItems(reader, asPublished),
+    kind === "minutes" ? listMeetingAttendance(reader, asPublished) : Promise.resolve([]),
   ]);
-  const personIds = [...new Set(items.flatMap((i) => i.absences.map((a) => a.personId)))];
+  const personIds = [
+    ...new Set([
+      ...items.flatMap((i) => i.absences.map((a) => a.personId)),
+      ...attendance.flatMap((a) => (a.substituteForId ? [a.personId, a.substituteForId] : [a.personId])),
+    ]),
+  ];
   const people =
     personIds.length > 0
       ? await ctx.db
@@ -148,6 +183,7 @@ export async function loadDocumentModel(
           .where(inArray(persons.id, personIds))
       : [];
   const names = new Map(people.map((p) => [p.id, p.name]));
+  const numbers = new Map(items.map((i) => [i.id, i.number]));
   return {
     kind,
     edition,
@@ -163,6 +199,16 @@ export async function loadDocumentModel(
       cancelled: meeting.cancelled,
     },
     items: items.map((i) => toDocItem(i, kind, names)),
+    attendance: attendance.map((a) => ({
+      status: a.status,
+      name: names.get(a.personId) ?? "Ukendt person",
+      substituteFor: a.substituteForId ? (names.get(a.substituteForId) ?? "Ukendt person") : null,
+      guestItems: a.guestItemIds.map((id) => numbers.get(id)).filter((n): n is number => n !== undefined),
+    })),
+    approval:
+      kind === "minutes" && meeting.minutesApprovedAt
+        ? { by: meeting.minutesApprovedBy, at: meeting.minutesApprovedAt }
+        : null,
   };
 }
 

@@ -1,6 +1,13 @@
-/** An agenda or minutes as PDF (pdfmake): cover, table of contents with page numbers, items. */
+/**
+ * An agenda or minutes as a tagged PDF (PDF/UA-1, pdfkit): cover, attendance and approval (minutes),
+ * table of contents with page numbers and links, items as H2 with their sections as H3. Bookmarks
+ * follow the headings; running header and footer are artifacts. docs/decisions/012-tagged-pdf.md.
+ */
+import { DOCUMENT_LANG } from "./danish.ts";
 import type { DocItem, DocModel } from "./document.model.ts";
 import {
+  approvalLine,
+  attendanceGroups,
   coverLines,
   coverNotes,
   documentTitle,
@@ -10,182 +17,174 @@ import {
   runningHeader,
   tocTitle,
 } from "./layout.ts";
-import { type MdBlock, parseMarkdown, type Run } from "./markdown.ts";
-import { type PdfDefinition, type PdfNode, renderPdf } from "./pdfmake.ts";
+import { parseMarkdown, type Run } from "./markdown.ts";
+import { GREY, PdfWriter } from "./pdf-blocks.ts";
+import { openTaggedPdf, type StructElement } from "./pdfkit.ts";
 
 const MARGIN_X = 56;
-const GREY = "#555555";
 const CLOSED = "#8a1c1c";
+const TOC_LINE = 16;
 
-function runs(list: Run[]): PdfNode[] {
-  return list.map((r) => ({ text: r.text, bold: r.bold, italics: r.italic }));
-}
+const plain = (text: string): Run[] => [{ text, bold: false, italic: false }];
 
-function lines(parts: Run[][]): PdfNode[] {
-  return parts.flatMap((line, i) => (i === 0 ? runs(line) : ["\n", ...runs(line)]));
-}
-
-/**
- * A list with its markers as text ("•", "1.") in a hanging indent: pdfmake draws bullets as shapes,
- * which a reader of the text layer (search, copy, the importer) would not see. Columns, not a table:
- * tables cost pdfmake several times more layout time (bench/documents.bench.ts).
- */
-function listNode(items: PdfNode[][], start: number | null): PdfNode {
-  return {
-    stack: items.map((text, i) => ({
-      columns: [
-        { text: start === null ? "•" : `${start + i}.`, width: 14 },
-        { text, width: "*" },
-      ],
-      margin: [0, 0, 0, 2],
-    })),
-    margin: [6, 0, 0, 6],
-  };
-}
-
-function block(b: MdBlock): PdfNode {
-  switch (b.kind) {
-    case "heading":
-      return { text: runs(b.runs), bold: true, fontSize: 10.5, margin: [0, 4, 0, 2] };
-    case "list":
-      return listNode(
-        b.items.map((item) => runs(item)),
-        b.ordered ? b.start : null,
-      );
-    default:
-      return { text: lines(b.lines), margin: [0, 0, 0, 6] };
-  }
-}
-
-/** Markdown → pdfmake nodes. */
-export function markdownNodes(markdown: string): PdfNode[] {
-  return parseMarkdown(markdown).map(block);
-}
-
-function section(heading: string, body: PdfNode[]): PdfNode[] {
-  return [{ text: heading, style: "section" }, ...body];
-}
-
-function itemNodes(item: DocItem, kind: DocModel["kind"]): PdfNode[] {
-  const nodes: PdfNode[] = [
-    {
-      text: itemHeading(item),
-      id: `punkt-${item.number}`,
-      style: "item",
-      color: item.access === "closed" ? CLOSED : undefined,
-    },
-  ];
+function writeItem(w: PdfWriter, item: DocItem, kind: DocModel["kind"]): void {
+  w.heading(2, itemHeading(item), { color: item.access === "closed" ? CLOSED : undefined });
   if (item.redacted) {
-    return nodes;
+    return;
   }
   if (item.caseNumbers.length > 0) {
-    nodes.push({ text: `Sagsnr. ${item.caseNumbers.join(", ")}`, color: GREY, margin: [0, 0, 0, 6] });
+    w.text(`Sagsnr. ${item.caseNumbers.join(", ")}`, { color: GREY });
   }
+  const section = (heading: string, markdown: string) => {
+    w.heading(3, heading);
+    w.markdown(parseMarkdown(markdown), 3);
+  };
   for (const s of item.sections) {
-    nodes.push(...section(s.heading, markdownNodes(s.text)));
+    section(s.heading, s.text);
   }
   for (const r of item.recommendations) {
-    nodes.push(...section("Indstilling", markdownNodes(r)));
+    section("Indstilling", r);
   }
   if (item.previousDecisions) {
-    nodes.push(...section("Tidligere beslutninger", markdownNodes(item.previousDecisions)));
+    section("Tidligere beslutninger", item.previousDecisions);
   }
   if (kind === "minutes") {
-    nodes.push(...section("Beslutning", item.decision ? markdownNodes(item.decision) : [{ text: "Ingen." }]));
+    section("Beslutning", item.decision ?? "Ingen.");
     if (item.absent.length > 0) {
-      nodes.push(
-        ...section(
-          "Fraværende",
-          item.absent.map((name) => ({ text: name })),
-        ),
-      );
+      w.heading(3, "Fraværende");
+      for (const name of item.absent) {
+        w.text(name, {}, 2);
+      }
+      w.space(4);
     }
   }
   if (item.attachments.length > 0) {
-    nodes.push(
-      ...section("Bilag", [
-        listNode(
-          item.attachments.map((title) => [title]),
-          1,
-        ),
-      ]),
+    w.heading(3, "Bilag");
+    w.list(item.attachments.map(plain), true, 1);
+  }
+}
+
+function cover(w: PdfWriter, m: DocModel): void {
+  w.space(96);
+  w.heading(1, m.kind === "agenda" ? "Dagsorden" : "Referat", { size: 28 });
+  w.text(m.body.name, { size: 18 }, 18);
+  w.table(
+    null,
+    coverLines(m).map(([label, value]) => [plain(label), plain(value)]),
+    { widths: [90, 0], rowHeaders: true, rules: false },
+  );
+  for (const note of coverNotes(m)) {
+    w.text(note, { italic: true, color: GREY }, 4);
+  }
+  const approved = approvalLine(m);
+  if (approved) {
+    w.space(6);
+    w.text(approved, { bold: true });
+  }
+  const groups = attendanceGroups(m);
+  if (groups.length > 0) {
+    w.heading(2, "Deltagere");
+    w.table(
+      null,
+      groups.map((g) => [plain(g.label), plain(g.names.join(", "))]),
+      { widths: [90, 0], rowHeaders: true, rules: false },
     );
   }
-  return nodes;
 }
 
-function cover(m: DocModel): PdfNode[] {
-  return [
-    { text: m.kind === "agenda" ? "Dagsorden" : "Referat", style: "title" },
-    { text: m.body.name, style: "subtitle" },
-    {
-      table: {
-        widths: [90, "*"],
-        body: coverLines(m).map(([label, value]) => [{ text: `${label}:`, bold: true }, { text: value }]),
-      },
-      layout: "noBorders",
-      margin: [0, 24, 0, 24],
-    },
-    ...coverNotes(m).map((note) => ({ text: note, italics: true, color: GREY, margin: [0, 0, 0, 4] })),
-  ];
+interface TocSlots {
+  /** the TOC element, in its place between the cover and the items; its entries come once pages are known */
+  toc: StructElement | null;
+  slots: Array<{ page: number; y: number }>;
 }
 
-function toc(m: DocModel): PdfNode[] {
+/** The contents heading and room for one line per item. */
+function reserveToc(w: PdfWriter, m: DocModel): TocSlots {
+  w.newPage();
   if (m.items.length === 0) {
-    return [{ text: "Dagsordenen har ingen punkter.", pageBreak: "before" }];
+    w.text("Dagsordenen har ingen punkter.");
+    return { toc: null, slots: [] };
   }
-  return [
-    { text: "Indholdsfortegnelse", style: "tocTitle", pageBreak: "before" },
-    ...m.items.map((item) => ({
-      columns: [
-        { text: tocTitle(item), width: "*", linkToDestination: `punkt-${item.number}` },
-        { text: "0", pageReference: `punkt-${item.number}`, width: 30, alignment: "right" },
-      ],
-      margin: [0, 0, 0, 2],
-    })),
-  ];
+  w.heading(2, "Indholdsfortegnelse", { size: 18 });
+  const toc = w.doc.struct("TOC");
+  w.root.add(toc);
+  const slots = m.items.map(() => {
+    w.ensure(TOC_LINE);
+    const range = w.doc.bufferedPageRange();
+    const at = { page: range.start + range.count - 1, y: w.doc.y };
+    w.space(TOC_LINE);
+    return at;
+  });
+  return { toc, slots };
 }
 
-/** The pdfmake definition of a document (exported for the benchmark and tests). */
-export function pdfDefinition(m: DocModel): PdfDefinition {
-  const header = runningHeader(m);
-  const footer = runningFooter(m);
-  const items = m.items.flatMap((item, i) => [
-    ...(i === 0 ? [{ text: "", pageBreak: "before" }] : [{ text: "", margin: [0, 8, 0, 0] }]),
-    ...itemNodes(item, m.kind),
-  ]);
-  return {
-    pageSize: "A4",
-    pageMargins: [MARGIN_X, 64, MARGIN_X, 56],
-    info: { title: documentTitle(m), author: m.body.name, creator: "Tværs", producer: "Tværs" },
-    language: "da-DK",
-    defaultStyle: { font: "Roboto", fontSize: 10, lineHeight: 1.2 },
-    styles: {
-      title: { fontSize: 28, bold: true, margin: [0, 120, 0, 8] },
-      subtitle: { fontSize: 18 },
-      tocTitle: { fontSize: 18, margin: [0, 0, 0, 12] },
-      item: { fontSize: 14, bold: true, margin: [0, 6, 0, 6] },
-      section: { fontSize: 11.5, bold: true, margin: [0, 6, 0, 3] },
-    },
-    // Plain text lines: columns here would be laid out again on every page.
-    header: {
-      text: `${header.left} · ${header.right}`,
-      fontSize: 8,
-      color: GREY,
-      margin: [MARGIN_X, 28, MARGIN_X, 0],
-    },
-    footer: (page: number, pages: number) => ({
-      text: `${footer} · ${pageLabel(page, pages)}`,
-      alignment: "right",
-      fontSize: 8,
-      color: GREY,
-      margin: [MARGIN_X, 20, MARGIN_X, 0],
-    }),
-    content: [...cover(m), ...toc(m), ...items],
-  };
+/** The table of contents: TOC > TOCI > Link, the title and page number one link to the item's page. */
+function writeToc(w: PdfWriter, m: DocModel, { toc, slots }: TocSlots, itemPages: number[]): void {
+  if (!toc) {
+    return;
+  }
+  m.items.forEach((item, i) => {
+    const slot = slots[i];
+    const target = itemPages[i];
+    if (!slot || target === undefined) {
+      return;
+    }
+    w.doc.switchToPage(slot.page);
+    const entry = w.doc.struct("TOCI");
+    toc.add(entry);
+    const link = w.doc.struct("Link");
+    entry.add(link);
+    link.add(() => {
+      w.doc.font("regular").fontSize(10).fillColor("#1a1a1a");
+      w.doc.text(tocTitle(item), w.left, slot.y, { width: w.width - 40, lineBreak: false, link: target });
+      w.doc.text(String(target + 1), w.left + w.width - 40, slot.y, {
+        width: 40,
+        align: "right",
+        lineBreak: false,
+        link: target,
+      });
+    });
+    link.end();
+    entry.end();
+  });
+  toc.end();
 }
 
 /** The agenda or minutes as PDF bytes. */
-export function documentPdf(m: DocModel): Promise<Uint8Array> {
-  return renderPdf(pdfDefinition(m));
+export async function documentPdf(m: DocModel): Promise<Uint8Array> {
+  const { doc, root, bytes } = openTaggedPdf({
+    title: documentTitle(m),
+    author: m.body.name,
+    lang: DOCUMENT_LANG,
+    margins: { top: 64, bottom: 56, left: MARGIN_X, right: MARGIN_X },
+  });
+  const w = new PdfWriter(doc, root);
+  cover(w, m);
+  const toc = reserveToc(w, m);
+  const itemPages: number[] = [];
+  m.items.forEach((item, i) => {
+    if (i === 0) {
+      w.newPage();
+    } else {
+      w.space(8);
+    }
+    w.ensure(80);
+    const range = doc.bufferedPageRange();
+    itemPages.push(range.start + range.count - 1);
+    writeItem(w, item, m.kind);
+  });
+  writeToc(w, m, toc, itemPages);
+  const header = runningHeader(m);
+  const footer = runningFooter(m);
+  w.artifacts((page, pages) => {
+    doc.font("regular").fontSize(8).fillColor(GREY);
+    doc.text(`${header.left} · ${header.right}`, MARGIN_X, 28, { lineBreak: false });
+    doc.text(`${footer} · ${pageLabel(page, pages)}`, MARGIN_X, doc.page.height - 36, {
+      width: doc.page.width - 2 * MARGIN_X,
+      align: "right",
+      lineBreak: false,
+    });
+  });
+  doc.end();
+  return bytes;
 }

@@ -3,8 +3,10 @@
  * footer. The layout follows Danish minutes ("Punkt 3 (Åben) Titel – 10 minutter", labelled
  * sections), which is also what the importer reads back.
  */
+
+import { type MessageKey, t } from "../../web/i18n.ts";
 import { danishDate, danishDateTime, danishTime, EDITION_DA, KIND_DA, minutesDa } from "./danish.ts";
-import type { DocItem, DocModel } from "./document.model.ts";
+import type { DocAttendance, DocItem, DocModel } from "./document.model.ts";
 
 /** "Punkt 3 (Åben) Godkendelse af dagsorden – 10 minutter" */
 export function itemHeading(item: DocItem): string {
@@ -72,4 +74,38 @@ export function coverNotes(m: DocModel): string[] {
       : "Fuld udgave til forummets medlemmer: indeholder lukkede punkter og må ikke offentliggøres.",
   );
   return notes;
+}
+
+/** Attendance as the meeting page groups it: present (substitutes among them), apologies, absent, guests. */
+export function attendanceGroups(m: DocModel): Array<{ label: string; names: string[] }> {
+  const named = (a: DocAttendance) => {
+    if (a.status === "substitute" && a.substituteFor) {
+      return `${a.name} (${t("da", "meeting.substituteFor", { for: a.substituteFor })})`;
+    }
+    if (a.status === "guest" && a.guestItems.length > 0) {
+      return `${a.name} (${t("da", "meeting.guestItems", { items: a.guestItems.join(", ") })})`;
+    }
+    return a.name;
+  };
+  const groups: Array<[MessageKey, Array<DocAttendance["status"]>]> = [
+    ["meeting.present", ["present", "substitute"]],
+    ["meeting.afbud", ["afbud"]],
+    ["meeting.absent", ["absent"]],
+    ["meeting.guests", ["guest"]],
+  ];
+  return groups
+    .map(([key, statuses]) => ({
+      label: t("da", key),
+      names: m.attendance.filter((a) => statuses.includes(a.status)).map(named),
+    }))
+    .filter((g) => g.names.length > 0);
+}
+
+/** "Godkendt af Karen Holm, 12. marts 2026" (or without a name, when approved outside Tværs). */
+export function approvalLine(m: DocModel): string | null {
+  if (!m.approval) {
+    return null;
+  }
+  const date = danishDate(m.approval.at);
+  return m.approval.by ? `Godkendt af ${m.approval.by}, ${date}` : `Godkendt ${date}`;
 }
