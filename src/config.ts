@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { type OidcProviderSetting, ZOidcProviders } from "./modules/auth/oidc.settings.ts";
 
 const ZBool = z
   .enum(["0", "1", "true", "false", "yes", "no"])
@@ -37,6 +38,8 @@ const ZEnv = z.object({
     .min(0)
     .max(24 * 60)
     .default(15),
+  TVAERS_OIDC_PROVIDERS: ZOidcProviders.optional(),
+  TVAERS_TOTP_REQUIRED: ZBool.default(false),
 });
 
 export interface Config {
@@ -63,6 +66,10 @@ export interface Config {
   mailFrom: string;
   /** minutes between search alert runs in the server; 0 = never (use `tvaers alerts send`) */
   alertMinutes: number;
+  /** organisations' OpenID Providers, one login button each (docs/login.md) */
+  oidcProviders: OidcProviderSetting[];
+  /** admins and secretaries must use a TOTP code after their password */
+  totpRequired: boolean;
 }
 
 /** Parses every setting once at boot; throws a readable message on a bad value. */
@@ -97,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.TVAERS_SMTP_URL,
     mailFrom: e.TVAERS_MAIL_FROM,
     alertMinutes: e.TVAERS_ALERT_MINUTES,
+    oidcProviders: e.TVAERS_OIDC_PROVIDERS ?? [],
+    totpRequired: e.TVAERS_TOTP_REQUIRED,
   };
 }
 

@@ -5,6 +5,8 @@ export const ERROR_STATUS = {
   invalid_query: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
+  second_factor_required: 401,
+  invalid_second_factor: 401,
   forbidden: 403,
   not_found: 404,
   version_conflict: 409,

@@ -2,6 +2,7 @@
 
 import { daAgreements } from "./messages.agreements.da.ts";
 import { daCases } from "./messages.cases.da.ts";
+import { daLogin } from "./messages.login.da.ts";
 import { daMandates } from "./messages.mandates.da.ts";
 import { daMoney } from "./messages.money.da.ts";
 import { daSecurity } from "./messages.security.da.ts";
@@ -9,6 +10,7 @@ import { daWorkspace } from "./messages.workspace.da.ts";
 
 export const da = {
   ...daMoney,
+  ...daLogin,
   ...daWorkspace,
   ...daAgreements,
   ...daMandates,

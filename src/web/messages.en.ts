@@ -1,6 +1,7 @@
 import { enAgreements } from "./messages.agreements.en.ts";
 import { enCases } from "./messages.cases.en.ts";
 import type { da } from "./messages.da.ts";
+import { enLogin } from "./messages.login.en.ts";
 import { enMandates } from "./messages.mandates.en.ts";
 import { enMoney } from "./messages.money.en.ts";
 import { enSecurity } from "./messages.security.en.ts";
@@ -9,6 +10,7 @@ import { enWorkspace } from "./messages.workspace.en.ts";
 /** The English catalogue: the same keys as the Danish one (tsc checks it). */
 export const en: Record<keyof typeof da, string> = {
   ...enMoney,
+  ...enLogin,
   ...enWorkspace,
   ...enAgreements,
   ...enMandates,

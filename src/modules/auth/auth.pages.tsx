@@ -1,6 +1,7 @@
 import type { Html } from "#jsx/jsx-runtime";
 import { CsrfField, Layout } from "../../server/layout.tsx";
 import type { PageCtx } from "../../web/page.ts";
+import { ProviderButtons, type ProviderLink } from "./oidc.pages.tsx";
 
 export interface LoginForm {
   email: string;
@@ -44,8 +45,19 @@ function Field(props: {
   );
 }
 
-/** /log-ind: e-mail and password, posted with the CSRF token; errors shown in a summary and per field. */
-export function LoginPage({ ctx, form }: { ctx: PageCtx; form: LoginForm }): Html {
+/**
+ * /log-ind: a button per organisation's provider (ProviderButtons), then e-mail and password, posted
+ * with the CSRF token; errors shown in a summary and per field.
+ */
+export function LoginPage({
+  ctx,
+  form,
+  providers = [],
+}: {
+  ctx: PageCtx;
+  form: LoginForm;
+  providers?: readonly ProviderLink[];
+}): Html {
   const { t } = ctx;
   return (
     <Layout
@@ -65,6 +77,7 @@ export function LoginPage({ ctx, form }: { ctx: PageCtx; form: LoginForm }): Htm
               </div>
             </div>
           ) : null}
+          <ProviderButtons ctx={ctx} providers={providers} next={form.next} />
           <form method="post" action="/log-ind" novalidate>
             <CsrfField ctx={ctx} />
             <input type="hidden" name="next" value={form.next} />

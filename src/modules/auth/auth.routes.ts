@@ -40,6 +40,7 @@ export async function authRoutes(app: FastifyInstance) {
         email,
         req.body.password,
         app.config.sessionHours,
+        { code: req.body.code, totpRequired: app.config.totpRequired },
       ).catch((err: unknown) => {
         throttle.recordFailure(req.ip, email);
         throw err;

@@ -29,6 +29,8 @@ export const ZMe = ZUser.extend({
 export const ZLogin = z.strictObject({
   email: z.string().max(320),
   password: z.string().max(500),
+  /** the TOTP code, for users with two-factor login */
+  code: z.string().max(12).optional(),
 });
 
 export const ZToken = z.object({

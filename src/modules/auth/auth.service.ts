@@ -9,6 +9,7 @@ import { apiTokens, sessions, users } from "./auth.tables.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { assertPasswordAcceptable } from "./password-policy.ts";
 import { authorize, isPrivileged } from "./policy.ts";
+import { assertSecondFactor } from "./totp.service.ts";
 
 type UserRow = typeof users.$inferSelect;
 
@@ -64,8 +65,8 @@ export async function createUser(
   }
 }
 
-/** Checks e-mail and password and opens a session; returns the cookie value (shown once). */
-export async function login(db: DbOrTx, email: string, password: string, sessionHours: number) {
+/** The active user with this e-mail and password; the same error for a wrong password and an unknown e-mail. */
+export async function checkPassword(db: DbOrTx, email: string, password: string): Promise<UserRow> {
   const [user] = await db
     .select()
     .from(users)
@@ -75,12 +76,33 @@ export async function login(db: DbOrTx, email: string, password: string, session
   if (!user || !ok || !user.active) {
     throw new AppError("invalid_credentials", "Forkert e-mail eller adgangskode.");
   }
+  return user;
+}
+
+/** Opens a session for a user who has proved who they are; returns the cookie value (shown once). */
+export async function openSession(db: DbOrTx, user: UserRow, sessionHours: number) {
   const token = newSecret("tvs");
   const expiresAt = new Date(Date.now() + sessionHours * 3600_000);
   await db.insert(sessions).values({ id: sha256(token), userId: user.id, expiresAt });
   // Expired sessions are cleaned up at each login instead of by a scheduled job.
   await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
-  return { token, expiresAt, user: presentUser(user) };
+  return { token, sessionId: sha256(token), expiresAt, user: presentUser(user) };
+}
+
+/**
+ * Checks e-mail and password (and the TOTP code when the user has or must have one) and opens a
+ * session; returns the cookie value (shown once).
+ */
+export async function login(
+  db: DbOrTx,
+  email: string,
+  password: string,
+  sessionHours: number,
+  secondFactor: { code?: string | undefined; totpRequired?: boolean } = {},
+) {
+  const user = await checkPassword(db, email, password);
+  await assertSecondFactor(db, user, secondFactor);
+  return openSession(db, user, sessionHours);
 }
 
 export async function logout(db: DbOrTx, token: string) {

@@ -1,0 +1,50 @@
+/** Danish messages of logging in with an organisation (OpenID Connect) and TOTP; spread into messages.da.ts. */
+export const daLogin = {
+  "login.providersHeading": "Log ind med din organisation",
+  "login.withProvider": "Log ind med {label}",
+  "login.orPassword": "Eller log ind med e-mail og adgangskode",
+  "login.providerDown":
+    "{label} svarer ikke lige nu, så du kan ikke logge ind den vej. Prøv igen om lidt, eller log ind med e-mail og adgangskode.",
+  "login.providerFailed": "Log ind hos {label} lykkedes ikke, fordi svaret ikke kunne godkendes. Prøv igen.",
+  "login.providerCancelled": "Log ind hos {label} blev afbrudt.",
+  "login.flowExpired": "Log ind tog for lang tid eller blev startet i en anden browser. Prøv igen.",
+  "login.pendingHeading": "Din konto afventer godkendelse",
+  "login.pending":
+    "Du er logget ind hos {label}, men Tværs kender dig ikke endnu. En administrator eller et sekretariat skal godkende dig. Prøv igen, når du har fået besked.",
+  "login.refused":
+    "Dit login fra {label} giver ikke adgang til Tværs. Kontakt sekretariatet, hvis det er en fejl.",
+  "totp.title": "Totrinsbekræftelse",
+  "totp.codeIntro": "Skriv den 6-cifrede kode fra din godkendelses-app.",
+  "totp.code": "Kode",
+  "totp.codeHint": "6 cifre",
+  "totp.submit": "Bekræft",
+  "totp.wrong": "Koden er forkert eller allerede brugt. Vent på den næste kode, og prøv igen.",
+  "totp.codeRequired": "Skriv koden.",
+  "totp.expired": "Der gik for lang tid, eller koden blev prøvet for mange gange. Log ind igen.",
+  "totp.required": "Som administrator eller sekretær skal du bruge totrinsbekræftelse, før du kan logge ind.",
+  "totp.enrolIntro":
+    "Tilføj Tværs i din godkendelses-app (fx Microsoft Authenticator eller Google Authenticator): vælg at indtaste en nøgle, skriv nøglen herunder, og skriv så den første kode, appen viser.",
+  "totp.key": "Nøgle",
+  "totp.uri": "Adresse til apps, der kan åbne den",
+  "totp.on": "Totrinsbekræftelse er slået til for din konto.",
+  "pending.title": "Nye brugere fra organisationer",
+  "pending.intro":
+    "Personer, der har logget ind med deres organisation for første gang. Knyt hver til en person i Tværs, eller afvis. Hvad de må, afgøres af personens medlemskaber i Tværs.",
+  "pending.none": "Ingen venter på godkendelse.",
+  "pending.provider": "Organisation",
+  "pending.email": "E-mail (bekræftet af organisationen)",
+  "pending.noEmail": "ingen bekræftet e-mail",
+  "pending.party": "Part ifølge organisationens grupper",
+  "pending.firstSeen": "Første login",
+  "pending.person": "Person i Tværs",
+  "pending.noPerson": "Ingen person (kun administratorer)",
+  "pending.confirm": "Godkend",
+  "pending.refuse": "Afvis",
+  "pending.confirmed": "{name} er godkendt.",
+  "pending.refused": "{name} er afvist.",
+  "logout.title": "Du er logget ud",
+  "logout.done": "Du er logget ud af Tværs.",
+  "logout.providerToo":
+    "Du er stadig logget ind hos {label}. Log også ud dér, hvis du bruger en fælles computer.",
+  "logout.providerLink": "Log også ud hos {label}",
+};
