@@ -6,7 +6,14 @@ import type { Ctx } from "../../server/context.ts";
 import { AppError, notFound } from "../../server/errors.ts";
 import { isoOrNull, presentMeta } from "../../server/schemas.ts";
 import { type Actor, authorize, canEditBody, canReadClosed, isPrivileged } from "../auth/index.ts";
-import { agendaItems, canSeeItem, getItemWithMeeting, meetings, visibilityOf } from "../meetings/index.ts";
+import {
+  agendaItems,
+  canSeeItem,
+  getItemWithMeeting,
+  meetings,
+  visibilityOf,
+  visibleItemsWhere,
+} from "../meetings/index.ts";
 import type { TAction, TActionInput } from "./actions.schemas.ts";
 import { actions } from "./actions.tables.ts";
 
@@ -76,10 +83,12 @@ export function visibleActionsWhere(actor: Actor): SQL | undefined {
     return undefined;
   }
   const bodies = [...actor.roles.keys()];
-  const publicItems = sql`(select ${agendaItems.id} from ${agendaItems} join ${meetings} on ${meetings.id} = ${agendaItems.meetingId} where ${agendaItems.access} = 'open' and ${meetings.status} = 'minutes_published')`;
+  // The items whose content and decision the reader may see: the shared rule (meetings/visibility.ts).
+  const seen = visibleItemsWhere(actor, { content: true, minutes: true });
+  const seenItems = sql`(select ${agendaItems.id} from ${agendaItems} where ${seen})`;
   return or(
     bodies.length > 0 ? inArray(actions.bodyId, bodies) : undefined,
-    inArray(actions.itemId, publicItems),
+    inArray(actions.itemId, seenItems),
   );
 }
 

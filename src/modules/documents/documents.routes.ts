@@ -36,17 +36,41 @@ export function baseUrlOf(app: FastifyInstance, req: FastifyRequest): string {
   return app.config.publicUrl ?? `${req.protocol}://${req.host}`;
 }
 
+/** Cache rules: a frozen version never changes (a year, immutable); a latest version may be replaced. */
+function cacheControl(file: { isPublic: boolean; immutable?: boolean }): string {
+  if (!file.isPublic) {
+    return "private, no-store";
+  }
+  return file.immutable ? "public, max-age=31536000, immutable" : "public, max-age=300";
+}
+
+/**
+ * Sends a file with its type, name and cache rules. A frozen file's ETag is its SHA-256; a request
+ * that already holds it (If-None-Match) gets 304 without the bytes.
+ */
 export function sendFile(
   reply: FastifyReply,
-  file: { bytes: Uint8Array | string; mimeType: string; fileName: string; isPublic: boolean; etag?: string },
+  file: {
+    bytes: Uint8Array | string;
+    mimeType: string;
+    fileName: string;
+    isPublic: boolean;
+    etag?: string | undefined;
+    immutable?: boolean;
+  },
 ) {
   reply
     .header("content-type", file.mimeType)
     .header("content-disposition", disposition(file.fileName, !file.mimeType.includes("officedocument")))
     .header("x-content-type-options", "nosniff")
-    .header("cache-control", file.isPublic ? "public, max-age=300" : "private, no-store");
+    .header("cache-control", cacheControl(file));
   if (file.etag) {
-    reply.header("etag", `"${file.etag}"`);
+    const tag = `"${file.etag}"`;
+    reply.header("etag", tag);
+    const held = reply.request.headers["if-none-match"];
+    if (held && held.split(",").some((t) => t.trim() === tag || t.trim() === "*")) {
+      return reply.code(304).send();
+    }
   }
   const payload = typeof file.bytes === "string" ? file.bytes : Buffer.from(file.bytes);
   return reply.serializer((p: unknown) => p as string).send(payload);
@@ -109,6 +133,7 @@ export async function documentRoutes(app: FastifyInstance) {
         ...doc,
         isPublic: doc.published?.edition === "public",
         etag: doc.published?.sha256,
+        immutable: true,
       });
     },
   });

@@ -9,7 +9,13 @@ import { type PageCtx, pageContext, sendPage } from "../../web/page.ts";
 import { idFromSlugOr404, slugify } from "../../web/slug.ts";
 import { canEditBody, isAnySecretary } from "../auth/index.ts";
 import { getBody, listBodies } from "../bodies/index.ts";
-import { getMeetingRow, listBodyMeetings, listMeetingItems, meetingPath } from "../meetings/index.ts";
+import {
+  getMeetingRow,
+  isMinutesLocked,
+  listBodyMeetings,
+  listMeetingItems,
+  meetingPath,
+} from "../meetings/index.ts";
 import { attachStatusToItem } from "./attach.service.ts";
 import { fundEditPageRoutes } from "./fund-edit.page-routes.ts";
 import { statusCsv, statusXlsx } from "./funds.export.ts";
@@ -33,7 +39,7 @@ function fundIdOf(req: FastifyRequest<Param>): number {
 /** The forms' choices: initiatives to fund and the items of the body's meetings that can still change. */
 async function formChoices(ctx: PageCtx, bodyId: number) {
   const meetings = (await listBodyMeetings(ctx.svc, bodyId)).filter(
-    (m) => !["minutes_approved", "minutes_published"].includes(m.status) && !m.cancelled,
+    (m) => !isMinutesLocked(m.status) && !m.cancelled,
   );
   const items: { id: number; label: string }[] = [];
   for (const m of meetings.slice(-6)) {

@@ -5,7 +5,14 @@
  */
 import { and, asc, desc, eq, max, sql } from "drizzle-orm";
 import type { Ctx } from "../../server/context.ts";
-import { agendaItems, attachments, itemAbsences, meetings, minutesCorrections } from "../meetings/index.ts";
+import {
+  agendaItems,
+  attachments,
+  isMinutesLocked,
+  itemAbsences,
+  meetings,
+  minutesCorrections,
+} from "../meetings/index.ts";
 import type { ImportItem, ImportResult } from "./import.schemas.ts";
 import { importedDocuments } from "./import.tables.ts";
 import {
@@ -122,7 +129,7 @@ export async function updateFromDocument(
 ): Promise<{ provenance: Provenance; counts: WriteCounts; kept: string[]; meetingChanged: boolean }> {
   const { meeting, result, files, people } = input;
   const db = ctx.db;
-  const locked = meeting.status === "minutes_approved" || meeting.status === "minutes_published";
+  const locked = isMinutesLocked(meeting.status);
   const reason = `Rettet udgave importeret fra ${input.fileName}`.slice(0, 2000);
   const written = await lastProvenance(ctx, meeting.id);
   const counts = zeroCounts();

@@ -67,4 +67,14 @@ export {
 } from "./meetings.service.ts";
 export { attendance, meetings } from "./meetings.tables.ts";
 export { meetingPath } from "./meetings.urls.ts";
-export { canSeeAttachment, canSeeItem, type Visibility, visibilityOf } from "./visibility.ts";
+export {
+  canSeeAttachment,
+  canSeeItem,
+  type ItemNeed,
+  itemVisible,
+  memberBodyIds,
+  type Visibility,
+  visibilityOf,
+  visibleItemsWhere,
+  visibleMeetingsWhere,
+} from "./visibility.ts";

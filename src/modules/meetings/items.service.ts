@@ -13,7 +13,7 @@ import { agendaItems, minutesCorrections } from "./items.tables.ts";
 import { isMinutesLocked } from "./meetings.rules.ts";
 import { getMeetingRow, type MeetingRow, minutesLocked, requireEditableMeeting } from "./meetings.service.ts";
 import { meetings } from "./meetings.tables.ts";
-import { visibilityOf } from "./visibility.ts";
+import { visibilityOf, visibleItemsWhere } from "./visibility.ts";
 
 const WHAT = "Punktet";
 
@@ -76,40 +76,9 @@ export async function listMeetingItems(ctx: Ctx, meeting: MeetingRow) {
   return presentRows(ctx, rows, new Map([[meeting.id, meeting]]));
 }
 
-/** Bodies whose closed material the actor may read; null means all (admin). */
-function memberBodyIds(actor: Actor): number[] | null {
-  return isPrivileged(actor) ? null : [...actor.roles.keys()];
-}
-
-/** Subquery: ids of the meetings matching any of the conditions. */
-function meetingIdsWhere(...conditions: SQL[]) {
-  return sql`(select ${meetings.id} from ${meetings} where ${or(...conditions)})`;
-}
-
-/**
- * Conditions that keep a non-member's list and filters from matching on what they may not see:
- * unpublished agendas, closed items' content and unpublished decisions.
- */
-function visibilityConditions(actor: Actor, filterTouchesContent: boolean, filterTouchesMinutes: boolean) {
-  const bodies = memberBodyIds(actor);
-  if (bodies === null) {
-    return undefined;
-  }
-  const member = bodies.length > 0 ? inArray(meetings.bodyId, bodies) : sql`false`;
-  const conditions: SQL[] = [
-    inArray(agendaItems.meetingId, meetingIdsWhere(sql`${meetings.status} <> 'planned'`, member)),
-  ];
-  if (filterTouchesContent) {
-    conditions.push(
-      or(eq(agendaItems.access, "open"), inArray(agendaItems.meetingId, meetingIdsWhere(member))) as SQL,
-    );
-  }
-  if (filterTouchesMinutes) {
-    conditions.push(
-      inArray(agendaItems.meetingId, meetingIdsWhere(sql`${meetings.status} = 'minutes_published'`, member)),
-    );
-  }
-  return and(...conditions);
+/** Subquery: ids of the meetings matching the condition. */
+function meetingIdsWhere(condition: SQL) {
+  return sql`(select ${meetings.id} from ${meetings} where ${condition})`;
 }
 
 export async function listItems(
@@ -133,7 +102,8 @@ export async function listItems(
     f.outcome ? eq(agendaItems.outcome, f.outcome) : undefined,
     f.caseNumber ? sql`${agendaItems.caseNumbers} @> ${JSON.stringify([f.caseNumber])}::jsonb` : undefined,
     f.q ? ilike(agendaItems.title, `%${f.q}%`) : undefined,
-    visibilityConditions(ctx.actor, touchesContent, Boolean(f.outcome)),
+    // A filter never matches on what the reader may not see (the shared rule, visibility.ts).
+    visibleItemsWhere(ctx.actor, { content: touchesContent, minutes: Boolean(f.outcome) }),
   );
   const page = await paginate<ItemRow>({ db: ctx.db, table: agendaItems, where, page: f });
   const meetingIds = [...new Set(page.items.map((r) => r.meetingId))];

@@ -1,3 +1,4 @@
+import { da } from "../../web/messages.da.ts";
 import { MEETING_STATUSES } from "./meetings.tables.ts";
 
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
@@ -31,14 +32,10 @@ export const TRANSITIONS: Record<MeetingStatus, readonly MeetingStatus[]> = {
   minutes_published: [],
 };
 
-export const STATUS_LABEL_DA: Record<MeetingStatus, string> = {
-  planned: "planlagt",
-  agenda_published: "dagsorden offentliggjort",
-  held: "afholdt",
-  minutes_draft: "referatudkast",
-  minutes_approved: "referat godkendt",
-  minutes_published: "referat offentliggjort",
-};
+/** The Danish labels, from the message catalogue (the one home of every status word). */
+export const STATUS_LABEL_DA = Object.fromEntries(
+  MEETING_STATUSES.map((status) => [status, da[statusLabelKey(status)]]),
+) as Record<MeetingStatus, string>;
 
 /** Minutes are locked once approved: changes go through a correction with a reason. */
 export function isMinutesLocked(status: MeetingStatus): boolean {

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
+import { STATUS_LABEL_DA } from "../meetings/index.ts";
 import type { TAttachmentMeta, TItem } from "../meetings/items.schemas.ts";
+import { oparlDateTime } from "./oparl.dates.ts";
 import { OPARL_TYPE, type OparlUrls } from "./oparl.urls.ts";
 
 /** Our own fields that OParl lacks travel with this vendor prefix, as the specification allows. */
@@ -36,14 +38,8 @@ export const ROLE_DA: Record<string, string> = {
   substitute: "Stedfortræder",
 };
 
-export const STATUS_DA: Record<string, string> = {
-  planned: "Planlagt",
-  agenda_published: "Dagsorden offentliggjort",
-  held: "Afholdt",
-  minutes_draft: "Referat under udarbejdelse",
-  minutes_approved: "Referat godkendt",
-  minutes_published: "Referat offentliggjort",
-};
+/** A meeting status's Danish label: the meetings module's labels (from the message catalogue). */
+export const STATUS_DA: Record<string, string> = STATUS_LABEL_DA;
 
 export const BODY_KIND_DA: Record<string, string> = {
   political_committee: "Politisk udvalg",
@@ -75,31 +71,42 @@ export function locationKey(text: string): string {
   return createHash("sha1").update(text.trim().toLowerCase()).digest("hex").slice(0, 16);
 }
 
-export function presentLocation(urls: OparlUrls, text: string, meetingIds: number[]): OparlObject {
-  return {
+export function presentLocation(
+  urls: OparlUrls,
+  text: string,
+  meetingIds: number[],
+  times?: { created: Date; modified: Date },
+): OparlObject {
+  const out: OparlObject = {
     id: urls.location(locationKey(text)),
     type: OPARL_TYPE("Location"),
     description: text,
     meetings: meetingIds.map(urls.meeting),
   };
+  if (times) {
+    out.created = oparlDateTime(times.created);
+    out.modified = oparlDateTime(times.modified);
+  }
+  return out;
 }
 
 /** A file for an attachment the public may see (the caller has checked visibility). */
 export function presentFile(
   urls: OparlUrls,
   a: TAttachmentMeta,
-  extra: { meetingId: number; sha512: string | null },
+  extra: { meetingId: number; sha512: string | null; modified?: Date | undefined },
 ): OparlObject {
+  const key = String(a.id);
   const file: OparlObject = {
-    id: urls.file(a.id),
+    id: urls.file(key),
     type: OPARL_TYPE("File"),
     name: a.title,
-    accessUrl: urls.attachmentContent(a.id),
-    downloadUrl: urls.attachmentContent(a.id),
+    accessUrl: urls.fileAccess(key),
+    downloadUrl: urls.fileDownload(key),
     meeting: [urls.meeting(extra.meetingId)],
     agendaItem: [urls.agendaItem(a.itemId)],
-    created: a.createdAt,
-    modified: a.updatedAt,
+    created: oparlDateTime(a.createdAt),
+    modified: oparlDateTime(extra.modified ?? a.updatedAt),
   };
   if (a.fileName) {
     file.fileName = a.fileName;
@@ -123,7 +130,7 @@ export function presentFile(
 export function presentAgendaItem(
   urls: OparlUrls,
   item: TItem,
-  opts: { start: string | null; files: OparlObject[] },
+  opts: { files: OparlObject[]; modified?: Date | undefined },
 ): OparlObject {
   const base: OparlObject = {
     id: urls.agendaItem(item.id),
@@ -132,8 +139,8 @@ export function presentAgendaItem(
     number: String(item.number),
     order: item.position,
     public: !item.redacted,
-    created: item.createdAt,
-    modified: item.updatedAt,
+    created: oparlDateTime(item.createdAt),
+    modified: oparlDateTime(opts.modified ?? item.updatedAt),
   };
   if (item.redacted) {
     return base;
