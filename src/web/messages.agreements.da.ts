@@ -19,6 +19,7 @@ export const daAgreements = {
   "agreements.kind.care_programme": "Forløbsprogram",
   "agreements.kind.health_agreement": "Sundhedsaftale (politisk del)",
   "agreements.kind.health_agreement_annex": "Sundhedsaftale (administrativt bilag)",
+  "agreements.kind.health_plan": "Sundhedsplan",
   "agreements.kind.other": "Andet",
   "agreements.status.draft": "Udkast",
   "agreements.status.hearing": "I høring",

@@ -21,6 +21,7 @@ export const enAgreements: Record<keyof typeof daAgreements, string> = {
   "agreements.kind.care_programme": "Care programme",
   "agreements.kind.health_agreement": "Health agreement (political part)",
   "agreements.kind.health_agreement_annex": "Health agreement (administrative annex)",
+  "agreements.kind.health_plan": "Health plan (sundhedsplan)",
   "agreements.kind.other": "Other",
   "agreements.status.draft": "Draft",
   "agreements.status.hearing": "In hearing",

@@ -37,6 +37,7 @@ import { attendance, meetings } from "../meetings/meetings.tables.ts";
 import { deletedObjects } from "../oparl/oparl.tables.ts";
 import { parties } from "../parties/parties.tables.ts";
 import { memberships, persons } from "../people/people.tables.ts";
+import { reorganisations, structureSuccessions } from "../reorganisation/reorganisation.tables.ts";
 import { fileTexts, savedSearches } from "../search/search.tables.ts";
 
 /**
@@ -104,4 +105,11 @@ export const EXPORT_TABLES: ReadonlyArray<{
   { name: "hearingInvitees", table: hearingInvitees, sqlName: "hearing_invitees", identity: true },
   { name: "hearingResponses", table: hearingResponses, sqlName: "hearing_responses", identity: true },
   { name: "hearingRemarks", table: hearingRemarks, sqlName: "hearing_remarks", identity: true },
+  { name: "reorganisations", table: reorganisations, sqlName: "reorganisations", identity: true },
+  {
+    name: "structureSuccessions",
+    table: structureSuccessions,
+    sqlName: "structure_successions",
+    identity: true,
+  },
 ];

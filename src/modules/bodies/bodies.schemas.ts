@@ -1,9 +1,13 @@
 import { z } from "zod";
 import { ZDate, ZId, ZName, ZRowMeta, ZText } from "../../server/schemas.ts";
+import { STRUCTURE_STATUSES } from "./bodies.status.ts";
 import { BODY_KINDS, MANDATE_STATUSES } from "./bodies.tables.ts";
 
 export const ZBodyKind = z.enum(BODY_KINDS);
 export const ZMandateStatus = z.enum(MANDATE_STATUSES);
+export const ZStructureStatus = z
+  .enum(STRUCTURE_STATUSES)
+  .describe("being_set_up (før første dag), active, closed (efter sidste dag)");
 
 export const ZBodyFields = {
   name: ZName,
@@ -19,7 +23,11 @@ export const ZBodyFields = {
   drafterMayApprove: z
     .boolean()
     .optional()
-    .describe("må den, der lagde referatet som udkast, også godkende det som formand (kun administrator eller formand kan ændre det)"),
+    .describe(
+      "må den, der lagde referatet som udkast, også godkende det som formand (kun administrator eller formand kan ændre det)",
+    ),
+  validFrom: ZDate.nullable().optional().describe("første dag forummet findes"),
+  validTo: ZDate.nullable().optional().describe("sidste dag forummet findes (nedlagt efter den)"),
 };
 
 export const ZBody = z.object({
@@ -36,6 +44,9 @@ export const ZBody = z.object({
     to: z.string().nullable(),
     status: ZMandateStatus,
   }),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  status: ZStructureStatus,
   drafterMayApprove: z.boolean().describe("må den, der lagde referatet som udkast, selv godkende det"),
 });
 
@@ -46,6 +57,8 @@ export const ZBodyFilter = {
   reportsToId: ZId,
   mandateStatus: ZMandateStatus,
   q: z.string().max(200),
+  validOn: ZDate.describe("kun fora, der findes denne dag (til vælgere)"),
+  status: ZStructureStatus,
 };
 
 export type TBody = z.infer<typeof ZBody>;

@@ -1,4 +1,5 @@
-import { and, eq, ilike, or } from "drizzle-orm";
+import { and, eq, gt, gte, ilike, isNotNull, isNull, lt, lte, or, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client.ts";
 import { deleteVersioned, getById, paginate, updateVersioned } from "../../db/crud.ts";
 import type { Ctx } from "../../server/context.ts";
@@ -6,6 +7,7 @@ import { AppError } from "../../server/errors.ts";
 import { presentMeta } from "../../server/schemas.ts";
 import { authorize, canChangeApprovalSetting, canEditBody, isPrivileged } from "../auth/policy.ts";
 import type { TBody, TBodyInput } from "./bodies.schemas.ts";
+import { isOrderedPeriod, type StructureStatus, structureStatus, structureToday } from "./bodies.status.ts";
 import { bodies } from "./bodies.tables.ts";
 
 type BodyRow = typeof bodies.$inferSelect;
@@ -26,8 +28,32 @@ export function presentBody(row: BodyRow): TBody {
       to: row.mandateTo,
       status: row.mandateStatus,
     },
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    status: structureStatus(row, structureToday()),
     drafterMayApprove: row.drafterMayApprove,
   };
+}
+
+/** SQL for "exists on this day" over any table with valid_from/valid_to (bodies, parties). */
+type DatedColumns = { validFrom: AnyPgColumn; validTo: AnyPgColumn };
+
+export function validOnWhere(t: DatedColumns, day: string) {
+  return and(
+    or(isNull(t.validFrom), lte(t.validFrom, day)),
+    or(isNull(t.validTo), gte(t.validTo, day)),
+  ) as SQL;
+}
+
+/** SQL for a status today, the same rule as structureStatus. */
+export function statusWhere(t: DatedColumns, status: StructureStatus, day: string) {
+  if (status === "being_set_up") {
+    return and(isNotNull(t.validFrom), gt(t.validFrom, day)) as SQL;
+  }
+  if (status === "closed") {
+    return and(isNotNull(t.validTo), lt(t.validTo, day)) as SQL;
+  }
+  return validOnWhere(t, day);
 }
 
 const invalid = (path: string, message: string) =>
@@ -53,8 +79,14 @@ async function checkReportsTo(db: DbOrTx, id: number | null, reportsToId: number
 }
 
 function checkPeriod(from: string | null | undefined, to: string | null | undefined) {
-  if (from && to && to < from) {
+  if (!isOrderedPeriod(from, to)) {
     throw invalid("mandateTo", "Kommissoriets slutdato ligger før startdatoen.");
+  }
+}
+
+function checkValidity(from: string | null | undefined, to: string | null | undefined) {
+  if (!isOrderedPeriod(from, to)) {
+    throw invalid("validTo", "Forummets sidste dag ligger før dets første dag.");
   }
 }
 
@@ -67,6 +99,8 @@ export async function listBodies(
     reportsToId: number;
     mandateStatus: TBody["mandate"]["status"];
     q: string;
+    validOn: string;
+    status: StructureStatus;
     limit: number;
     cursor: string;
   }>,
@@ -78,6 +112,8 @@ export async function listBodies(
     f.reportsToId ? eq(bodies.reportsToId, f.reportsToId) : undefined,
     f.mandateStatus ? eq(bodies.mandateStatus, f.mandateStatus) : undefined,
     f.q ? or(ilike(bodies.name, `%${f.q}%`), ilike(bodies.shortName, `%${f.q}%`)) : undefined,
+    f.validOn ? validOnWhere(bodies, f.validOn) : undefined,
+    f.status ? statusWhere(bodies, f.status, structureToday()) : undefined,
   );
   const page = await paginate<BodyRow>({ db, table: bodies, where, page: f });
   return { items: page.items.map(presentBody), nextCursor: page.nextCursor };
@@ -101,6 +137,7 @@ export async function findBody({ db }: Ctx, ref: string): Promise<TBody | null> 
 export async function createBody({ db, actor }: Ctx, input: TBodyInput) {
   authorize(actor, isPrivileged(actor), "Kun administratorer kan oprette fora.");
   checkPeriod(input.mandateFrom, input.mandateTo);
+  checkValidity(input.validFrom, input.validTo);
   await checkReportsTo(db, null, input.reportsToId);
   const [row] = await db.insert(bodies).values(input).returning();
   return presentBody(row as BodyRow);
@@ -122,6 +159,10 @@ export async function updateBody(
   const { version, ...values } = input;
   const current = await getById<BodyRow>(db, bodies, id, WHAT);
   checkPeriod(values.mandateFrom ?? current.mandateFrom, values.mandateTo ?? current.mandateTo);
+  checkValidity(
+    values.validFrom !== undefined ? values.validFrom : current.validFrom,
+    values.validTo !== undefined ? values.validTo : current.validTo,
+  );
   await checkReportsTo(db, id, values.reportsToId);
   return presentBody(await updateVersioned<BodyRow>(db, bodies, id, version, values, WHAT));
 }

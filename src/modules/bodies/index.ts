@@ -1,5 +1,27 @@
 export { bodyRoutes } from "./bodies.routes.ts";
 export type { TBody } from "./bodies.schemas.ts";
-export { createBody, findBody, getBody, listBodies, presentBody } from "./bodies.service.ts";
+export {
+  createBody,
+  findBody,
+  getBody,
+  listBodies,
+  presentBody,
+  statusWhere,
+  validOnWhere,
+} from "./bodies.service.ts";
+export {
+  dayBefore,
+  isValidOn,
+  STRUCTURE_STATUSES,
+  type StructureStatus,
+  structureStatus,
+  structureToday,
+} from "./bodies.status.ts";
+export {
+  loadSuccession,
+  type NodeKind,
+  predecessorBodyIds,
+  type SuccessionLink,
+} from "./bodies.successions.ts";
 export { BODY_KINDS, bodies } from "./bodies.tables.ts";
 export { bodyPath } from "./bodies.urls.ts";

@@ -17,7 +17,13 @@ export interface DemoResponse {
 export interface DemoAgreement {
   key: string;
   title: string;
-  kind: "cooperation_agreement" | "care_programme" | "health_agreement" | "health_agreement_annex" | "other";
+  kind:
+    | "cooperation_agreement"
+    | "care_programme"
+    | "health_agreement"
+    | "health_agreement_annex"
+    | "health_plan"
+    | "other";
   theme: string;
   summary: string;
   ownerKey: string;

@@ -23,6 +23,7 @@ import { createMembership, createPerson } from "../people/index.ts";
 import { demoWeekShift, shiftLocal } from "./demo.dates.ts";
 import { loadDemoGroups } from "./demo.groups.ts";
 import { loadDemoMoney } from "./demo.money.ts";
+import { loadDemoReform } from "./demo.reform.ts";
 import type { DemoData, DemoMeeting } from "./demo.types.ts";
 
 function must<K, T>(map: Map<K, T>, key: K, what: string): T {
@@ -161,6 +162,7 @@ export async function loadDemo(db: Db, data: DemoData, now = new Date()) {
         mandateFrom: b.mandate ? shiftLocal(b.mandate.from, days) : null,
         mandateTo: b.mandate?.to ? shiftLocal(b.mandate.to, days) : null,
         mandateStatus: b.mandate?.status ?? "active",
+        validFrom: b.validFrom ?? null,
       });
       ids.bodies.set(b.key, body.id);
     }
@@ -193,6 +195,7 @@ export async function loadDemo(db: Db, data: DemoData, now = new Date()) {
     const meetingKeys = new Map(data.meetings.map((m, i) => [m.key, meetingIds[i] as number]));
     await loadDemoMoney(ctx, { ...ids, meetings: meetingKeys }, (day) => shiftLocal(day, days));
     await loadDemoGroups(ctx, { ...ids, meetings: meetingKeys }, (day) => shiftLocal(day, days));
+    await loadDemoReform(ctx, ids.bodies);
     for (const u of data.users) {
       await createUser(ctx, {
         email: u.email,

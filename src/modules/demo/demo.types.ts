@@ -27,6 +27,9 @@ export type BodyKind =
   | "ad_hoc_group"
   | "chair_group"
   | "municipal_forum"
+  | "health_council"
+  | "regional_council"
+  | "regional_committee"
   | "other";
 
 export type MembershipRole = "chair" | "vice_chair" | "member" | "secretary" | "observer" | "substitute";
@@ -79,6 +82,8 @@ export interface DemoBody {
   /** key of the body this one reports to */
   reportsTo?: string;
   mandate?: { purpose: string; from: string; to?: string; status: "active" | "standby" | "closed" };
+  /** first day of the body (a fixed date, not shifted: e.g. the reform's 2027-01-01) */
+  validFrom?: string;
 }
 
 export interface DemoPerson {

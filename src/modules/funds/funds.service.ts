@@ -4,7 +4,7 @@ import { deleteVersioned, getById, paginate, updateVersioned } from "../../db/cr
 import type { Ctx } from "../../server/context.ts";
 import { AppError } from "../../server/errors.ts";
 import { presentMeta } from "../../server/schemas.ts";
-import { authorize, canEditBody, canReadClosed } from "../auth/index.ts";
+import { authorize, canEditBody, canReadClosed, isPrivileged } from "../auth/index.ts";
 import { getBody } from "../bodies/index.ts";
 import { parties } from "../parties/index.ts";
 import type { TFund, TFundInput } from "./funds.schemas.ts";
@@ -320,4 +320,38 @@ export async function listFundHistory(ctx: Ctx, id: number) {
     userId: r.userId,
     at: r.at.toISOString(),
   }));
+}
+
+/**
+ * Moves a fund with all its money to another body (a reorganisation's successor). Only the owner
+ * changes: income, grants and carry-overs stay as they are, so every øre is carried. Returns false
+ * when the fund no longer belongs to `fromBodyId` (the caller treats that as a conflict).
+ */
+export async function moveFundToBody(
+  ctx: Ctx,
+  input: { fundId: number; fromBodyId: number; toBodyId: number },
+) {
+  authorize(
+    ctx.actor,
+    isPrivileged(ctx.actor),
+    "Kun administratorer kan flytte en pulje til et andet forum.",
+  );
+  const [before] = await ctx.db.select().from(funds).where(eq(funds.id, input.fundId));
+  if (!before || before.bodyId !== input.fromBodyId) {
+    return false;
+  }
+  const [after] = await ctx.db
+    .update(funds)
+    .set({ bodyId: input.toBodyId, updatedAt: new Date(), version: before.version + 1 })
+    .where(and(eq(funds.id, input.fundId), eq(funds.bodyId, input.fromBodyId)))
+    .returning();
+  await recordHistory(ctx, {
+    fundId: input.fundId,
+    entity: "fund",
+    entityId: input.fundId,
+    action: "move",
+    before,
+    after,
+  });
+  return after !== undefined;
 }

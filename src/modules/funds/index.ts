@@ -4,7 +4,14 @@ export { statusCsv, statusXlsx } from "./funds.export.ts";
 export { fundPageRoutes } from "./funds.page-routes.ts";
 export { fundRoutes } from "./funds.routes.ts";
 export type { TFund, TGrant } from "./funds.schemas.ts";
-export { createFund, getFund, listFunds, setFundParties, setIncome } from "./funds.service.ts";
+export {
+  createFund,
+  getFund,
+  listFunds,
+  moveFundToBody,
+  setFundParties,
+  setIncome,
+} from "./funds.service.ts";
 export {
   fundCarryOvers,
   fundHistory,

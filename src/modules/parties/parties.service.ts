@@ -4,6 +4,8 @@ import type { Ctx } from "../../server/context.ts";
 import { AppError } from "../../server/errors.ts";
 import { presentMeta } from "../../server/schemas.ts";
 import { authorize, isPrivileged } from "../auth/policy.ts";
+import { validOnWhere } from "../bodies/bodies.service.ts";
+import { isOrderedPeriod, structureStatus, structureToday } from "../bodies/bodies.status.ts";
 import type { TCreateParty, TParty } from "./parties.schemas.ts";
 import { parties } from "./parties.tables.ts";
 
@@ -17,6 +19,9 @@ export function presentParty(row: PartyRow): TParty {
     name: row.name,
     region: row.region,
     municipalityCode: row.municipalityCode,
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    status: structureStatus(row, structureToday()),
   };
 }
 
@@ -28,17 +33,32 @@ function checkRules(input: Partial<TCreateParty>, current?: PartyRow): void {
       { path: "municipalityCode", message: "Kun kommuner har en kommunekode." },
     ]);
   }
+  const from = input.validFrom !== undefined ? input.validFrom : current?.validFrom;
+  const to = input.validTo !== undefined ? input.validTo : current?.validTo;
+  if (!isOrderedPeriod(from, to)) {
+    throw new AppError("validation_failed", "Partens sidste dag ligger før dens første dag.", [
+      { path: "validTo", message: "Partens sidste dag ligger før dens første dag." },
+    ]);
+  }
 }
 
 /** Lists parties, filtered by type, region or a name fragment. */
 export async function listParties(
   { db }: Ctx,
-  f: { type?: TParty["type"]; region?: string; q?: string; limit?: number; cursor?: string },
+  f: {
+    type?: TParty["type"];
+    region?: string;
+    q?: string;
+    validOn?: string;
+    limit?: number;
+    cursor?: string;
+  },
 ) {
   const where = and(
     f.type ? eq(parties.type, f.type) : undefined,
     f.region ? eq(parties.region, f.region) : undefined,
     f.q ? ilike(parties.name, `%${f.q}%`) : undefined,
+    f.validOn ? validOnWhere(parties, f.validOn) : undefined,
   );
   const page = await paginate<PartyRow>({ db, table: parties, where, page: f });
   return { items: page.items.map(presentParty), nextCursor: page.nextCursor };

@@ -13,6 +13,9 @@ type Level = "political" | "administrative" | "working";
 const LEVEL_OF: Record<TBody["kind"], Level> = {
   political_committee: "political",
   cluster_political: "political",
+  health_council: "political",
+  regional_council: "political",
+  regional_committee: "political",
   administrative_steering_group: "administrative",
   cluster_professional: "administrative",
   chair_group: "administrative",
