@@ -24,6 +24,7 @@ import { importRoutes } from "../modules/import/index.ts";
 import { initiativePageRoutes, initiativeRoutes } from "../modules/initiatives/index.ts";
 import { mandatePageRoutes, mandateRoutes } from "../modules/mandates/index.ts";
 import { itemRoutes, meetingPageRoutes, meetingRoutes } from "../modules/meetings/index.ts";
+import { notificationRoutes } from "../modules/notifications/index.ts";
 import { oparlRoutes } from "../modules/oparl/index.ts";
 import { partyRoutes } from "../modules/parties/index.ts";
 import { peoplePageRoutes, peopleRoutes } from "../modules/people/index.ts";
@@ -181,5 +182,6 @@ export async function buildApp({
   await app.register(agreementPageRoutes);
   await app.register(workspacePageRoutes);
   await app.register(casePageRoutes);
+  await app.register(notificationRoutes);
   return app;
 }

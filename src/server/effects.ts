@@ -1,5 +1,6 @@
 import { registerEffect } from "../lib/domain-events.ts";
 import { documentsEffect, runDocumentJobs } from "../modules/documents/index.ts";
+import { recordNotificationEvent } from "../modules/notifications/index.ts";
 import { indexMissingFileTexts } from "../modules/search/index.ts";
 import type { BackgroundTask } from "./background.ts";
 
@@ -11,6 +12,7 @@ import type { BackgroundTask } from "./background.ts";
  */
 export function installEffects(): void {
   registerEffect("documents", documentsEffect);
+  registerEffect("notifications", recordNotificationEvent);
 }
 
 /** The after-commit work, in the order it is done on each round. */

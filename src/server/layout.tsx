@@ -136,6 +136,8 @@ export function Layout(props: {
   bodyClass?: string;
   /** page scripts (src/client/<name>.ts, bundled by Vite): progressive enhancement only */
   scripts?: string[];
+  /** the page's feeds and calendars, declared as <link rel="alternate"> */
+  alternates?: Array<{ href: string; type: string; title: string }>;
   children?: Child;
 }): Html {
   const { ctx } = props;
@@ -149,6 +151,9 @@ export function Layout(props: {
         <link rel="stylesheet" href={ASSETS.dkfdsCss} />
         <link rel="stylesheet" href={ASSETS.appCss} />
         <link rel="stylesheet" href={ASSETS.printCss} media="print" />
+        {(props.alternates ?? []).map((a) => (
+          <link rel="alternate" type={a.type} href={a.href} title={a.title} />
+        ))}
         {(props.scripts ?? []).flatMap(clientScriptUrls).map((src) => (
           <script type="module" src={src} />
         ))}

@@ -4,12 +4,14 @@ import type { da } from "./messages.da.ts";
 import { enLogin } from "./messages.login.en.ts";
 import { enMandates } from "./messages.mandates.en.ts";
 import { enMoney } from "./messages.money.en.ts";
+import { enNotifications } from "./messages.notifications.en.ts";
 import { enSecurity } from "./messages.security.en.ts";
 import { enWorkspace } from "./messages.workspace.en.ts";
 
 /** The English catalogue: the same keys as the Danish one (tsc checks it). */
 export const en: Record<keyof typeof da, string> = {
   ...enMoney,
+  ...enNotifications,
   ...enLogin,
   ...enWorkspace,
   ...enAgreements,

@@ -1,19 +1,23 @@
 /** Calendars (iCal), news feeds (Atom) and the year's meeting plan: public data only. */
-import { and, asc, desc, eq, gte, lt, ne, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, ne, type SQL } from "drizzle-orm";
 import { parseDateTime } from "../../lib/time.ts";
 import type { Ctx } from "../../server/context.ts";
 import { AppError } from "../../server/errors.ts";
 import { getBody, listBodies } from "../bodies/index.ts";
 import { getMeetingRow, meetings } from "../meetings/index.ts";
 import { type AtomEntry, writeAtom } from "./atom.ts";
+import { calendarCancellations } from "./calendar.tables.ts";
 import { danishDate, danishDateTime } from "./danish.ts";
 import { publicationTimes } from "./documents.service.ts";
-import { type CalendarEvent, writeCalendar } from "./ical.ts";
+import { type CalendarEvent, meetingUid, writeCalendar } from "./ical.ts";
+import { installationId } from "./installation.ts";
 
 type MeetingRow = typeof meetings.$inferSelect;
 /** How far back a calendar reaches: a year of past meetings is plenty for a subscription. */
 const CALENDAR_PAST_DAYS = 400;
 const FEED_ENTRIES = 50;
+/** How long a deleted meeting stays in the calendars as cancelled. */
+const CANCELLED_KEPT_DAYS = 90;
 
 async function bodyNames(ctx: Ctx): Promise<Map<number, { name: string; shortName: string | null }>> {
   const names = new Map<number, { name: string; shortName: string | null }>();
@@ -29,7 +33,7 @@ async function bodyNames(ctx: Ctx): Promise<Map<number, { name: string; shortNam
 }
 
 /** A meeting as a calendar event: date, time and place are public; the agenda is only linked. */
-function toEvent(m: MeetingRow, bodyName: string, baseUrl: string): CalendarEvent {
+function toEvent(m: MeetingRow, bodyName: string, baseUrl: string, installation: string): CalendarEvent {
   const url = `${baseUrl}/moeder/${m.id}`;
   const title = m.title ? `${bodyName}: ${m.title}` : `Møde i ${bodyName}`;
   const lines = [`Møde i ${bodyName} ${danishDateTime(m.start)}.`];
@@ -38,7 +42,7 @@ function toEvent(m: MeetingRow, bodyName: string, baseUrl: string): CalendarEven
   }
   lines.push(`Dagsorden og referat: ${url}`);
   return {
-    uid: `moede-${m.id}@tvaers`,
+    uid: meetingUid(m.id, installation),
     start: m.start,
     end: m.end,
     summary: title,
@@ -51,27 +55,78 @@ function toEvent(m: MeetingRow, bodyName: string, baseUrl: string): CalendarEven
   };
 }
 
-/** The calendar of one body (bodyId) or of all bodies, from a year back and onwards. */
-export async function meetingCalendar(ctx: Ctx, opts: { bodyId?: number; baseUrl: string; now?: Date }) {
+/** Deleted meetings of the last CANCELLED_KEPT_DAYS, as cancelled events (their last SEQUENCE raised). */
+async function cancelledEvents(
+  ctx: Ctx,
+  bodyIds: number[] | null,
+  names: Map<number, { name: string }>,
+  baseUrl: string,
+  installation: string,
+  now: Date,
+) {
+  const since = new Date(now.getTime() - CANCELLED_KEPT_DAYS * 86_400_000);
+  const rows = await ctx.db
+    .select()
+    .from(calendarCancellations)
+    .where(
+      and(
+        gte(calendarCancellations.deletedAt, since),
+        bodyIds ? inArray(calendarCancellations.bodyId, bodyIds) : undefined,
+      ),
+    );
+  return rows.map((c) => {
+    const row = {
+      ...c,
+      id: c.meetingId,
+      cancelled: true,
+      cancelReason: null,
+      updatedAt: c.deletedAt,
+    } as unknown as MeetingRow;
+    return toEvent(row, names.get(c.bodyId)?.name ?? "forum", baseUrl, installation);
+  });
+}
+
+/**
+ * The calendar of one body (bodyId), of some bodies (bodyIds: a person's "Mine møder") or of all
+ * bodies, from a year back and onwards, with recently deleted meetings kept as cancelled.
+ */
+export async function meetingCalendar(
+  ctx: Ctx,
+  opts: { bodyId?: number; bodyIds?: number[]; name?: string; baseUrl: string; now?: Date },
+) {
   const now = opts.now ?? new Date();
   const from = new Date(now.getTime() - CALENDAR_PAST_DAYS * 86_400_000);
   const body = opts.bodyId ? await getBody(ctx, opts.bodyId) : null;
-  const rows = await ctx.db
-    .select()
-    .from(meetings)
-    // A body's calendar holds all its meetings; the calendar of everything reaches a year back.
-    .where(body ? eq(meetings.bodyId, body.id) : gte(meetings.start, from))
-    .orderBy(asc(meetings.start));
+  const bodyIds = body ? [body.id] : (opts.bodyIds ?? null);
+  const rows =
+    bodyIds?.length === 0
+      ? []
+      : await ctx.db
+          .select()
+          .from(meetings)
+          // A body's calendar holds all its meetings; the calendar of everything reaches a year back.
+          .where(
+            body
+              ? eq(meetings.bodyId, body.id)
+              : and(gte(meetings.start, from), bodyIds ? inArray(meetings.bodyId, bodyIds) : undefined),
+          )
+          .orderBy(asc(meetings.start));
   const names = body ? new Map([[body.id, body]]) : await bodyNames(ctx);
-  const events = rows.map((m) => toEvent(m, names.get(m.bodyId)?.name ?? "forum", opts.baseUrl));
-  return writeCalendar(body ? `Møder i ${body.name}` : "Tværs – alle møder", events, now);
+  const installation = await installationId(ctx.db);
+  const events = [
+    ...rows.map((m) => toEvent(m, names.get(m.bodyId)?.name ?? "forum", opts.baseUrl, installation)),
+    ...(bodyIds?.length === 0
+      ? []
+      : await cancelledEvents(ctx, bodyIds, names, opts.baseUrl, installation, now)),
+  ];
+  return writeCalendar(opts.name ?? (body ? `Møder i ${body.name}` : "Tværs – alle møder"), events, now);
 }
 
 /** "Tilføj til kalender": one meeting as a single-event calendar. */
 export async function meetingEvent(ctx: Ctx, meetingId: number, baseUrl: string) {
   const m = await getMeetingRow(ctx.db, meetingId);
   const body = await getBody(ctx, m.bodyId);
-  return writeCalendar(`Møde i ${body.name}`, [toEvent(m, body.name, baseUrl)]);
+  return writeCalendar(`Møde i ${body.name}`, [toEvent(m, body.name, baseUrl, await installationId(ctx.db))]);
 }
 
 /** The meetings of a body in a Danish calendar year. */
@@ -95,9 +150,10 @@ export async function plannedMeetings(ctx: Ctx, bodyId: number, year: number) {
 /** The year's meeting plan as a calendar. */
 export async function planCalendar(ctx: Ctx, bodyId: number, year: number, baseUrl: string) {
   const { body, rows } = await plannedMeetings(ctx, bodyId, year);
+  const installation = await installationId(ctx.db);
   return writeCalendar(
     `Mødeplan ${year} – ${body.name}`,
-    rows.map((m) => toEvent(m, body.name, baseUrl)),
+    rows.map((m) => toEvent(m, body.name, baseUrl, installation)),
   );
 }
 

@@ -18,6 +18,14 @@ export interface CalendarEvent {
   lastModified: Date;
 }
 
+/**
+ * A meeting's UID: unique per installation (its id, see installation.ts), stable over the meeting's
+ * life, so a calendar replaces the event on every change (with SEQUENCE) instead of adding one.
+ */
+export function meetingUid(meetingId: number, installationId: string): string {
+  return `moede-${meetingId}@${installationId}.tvaers`;
+}
+
 /** Escapes a TEXT value: backslash, semicolon, comma and line breaks (§3.3.11). */
 export function escapeText(value: string): string {
   return value

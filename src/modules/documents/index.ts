@@ -14,3 +14,4 @@ export {
 } from "./documents.service.ts";
 export { documentJobs, publishedDocuments } from "./documents.tables.ts";
 export { publicDocumentRoutes } from "./public.routes.ts";
+export { meetingCalendar } from "./feeds.service.ts";

@@ -1,0 +1,271 @@
+/**
+ * After the commit: turns each recorded event into one mail per reader, in the reader's language and
+ * with only what that reader may see (visibility.ts through the meetings index), into the outbox.
+ * One transaction per event; the dedupe key makes a second run write nothing.
+ */
+import { randomBytes } from "node:crypto";
+import { asc, eq, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../../db/client.ts";
+import type { DomainEvent } from "../../lib/domain-events.ts";
+import { bodies } from "../bodies/index.ts";
+import { agendaItems, canSeeItem, meetingPath, meetings, visibilityOf } from "../meetings/index.ts";
+import { type ComposedMail, composeMail, type MailFacts } from "./compose.ts";
+import { notificationEvents, notificationOutbox, notificationProfiles } from "./notifications.tables.ts";
+import { actionOwner, type Recipient, subscribersOfBody, usersOfBody } from "./recipients.ts";
+import { rowsOf } from "./rows.ts";
+import { modeOf, type Route, routeOf, settingKey } from "./topics.ts";
+
+type MeetingRow = typeof meetings.$inferSelect;
+
+/** What one event is about, loaded once for all its readers. */
+interface Subject {
+  bodyId: number;
+  bodyName: string;
+  url: string;
+  meeting: MeetingRow | null;
+  /** the facts each reader gets, given what they may see */
+  factsFor(r: Recipient): MailFacts;
+}
+
+export const newToken = () => randomBytes(24).toString("base64url");
+
+async function bodyOf(db: DbOrTx, id: number) {
+  const [b] = await db.select().from(bodies).where(eq(bodies.id, id));
+  return b ?? null;
+}
+
+async function meetingSubject(
+  db: DbOrTx,
+  route: Route,
+  event: DomainEvent & { meetingId: number },
+  baseUrl: string,
+): Promise<Subject | null> {
+  const [m] = await db.select().from(meetings).where(eq(meetings.id, event.meetingId));
+  const body = m ? await bodyOf(db, m.bodyId) : null;
+  if (!m || !body) {
+    return null;
+  }
+  const items = await db
+    .select({ number: agendaItems.number, title: agendaItems.title, access: agendaItems.access })
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, m.id))
+    .orderBy(asc(agendaItems.position));
+  const listsItems = ["agenda", "supplementary", "minutes"].includes(route.message);
+  const url = `${baseUrl}${meetingPath(m, body)}`;
+  return {
+    bodyId: body.id,
+    bodyName: body.name,
+    url,
+    meeting: m,
+    factsFor(r) {
+      const v = visibilityOf(r.actor, m);
+      return {
+        message: route.message,
+        bodyName: body.name,
+        start: m.start,
+        url,
+        previousStart:
+          event.kind === "meeting_changed" && event.previousStart ? new Date(event.previousStart) : null,
+        reason: event.kind === "meeting_cancelled" ? event.reason || m.cancelReason : null,
+        note: event.kind === "supplementary_agenda_published" && v.member ? event.note : null,
+        comment: event.kind === "minutes_sent_back" && v.member ? event.comment : null,
+        items:
+          listsItems && v.agenda
+            ? items.map((i) => ({ number: i.number, title: canSeeItem(v, i.access) ? i.title : null }))
+            : [],
+      };
+    },
+  };
+}
+
+async function referralSubject(
+  db: DbOrTx,
+  event: Extract<DomainEvent, { kind: "case_referred" }>,
+  baseUrl: string,
+): Promise<Subject | null> {
+  const body = await bodyOf(db, event.toBodyId);
+  if (!body) {
+    return null;
+  }
+  const [item] = await db.select().from(agendaItems).where(eq(agendaItems.id, event.itemId));
+  const [source] = item ? await db.select().from(meetings).where(eq(meetings.id, item.meetingId)) : [];
+  const [target] = event.toMeetingId
+    ? await db.select().from(meetings).where(eq(meetings.id, event.toMeetingId))
+    : [];
+  const url = target ? `${baseUrl}${meetingPath(target, body)}` : `${baseUrl}/organer/${body.id}`;
+  return {
+    bodyId: body.id,
+    bodyName: body.name,
+    url,
+    meeting: target ?? null,
+    factsFor(r) {
+      // The item's title only when this reader may read it where it comes from.
+      const visible = item && source && canSeeItem(visibilityOf(r.actor, source), item.access);
+      return {
+        message: "caseReferred",
+        bodyName: body.name,
+        start: target?.start ?? null,
+        url,
+        itemTitle: visible ? item.title : null,
+      };
+    },
+  };
+}
+
+async function actionSubject(db: DbOrTx, actionId: number, baseUrl: string): Promise<Subject | null> {
+  const [a] = rowsOf<{ bodyId: number; text: string; dueDate: string | null; itemAccess: string | null }>(
+    await db.execute(sql`select a.body_id as "bodyId", a.text, a.due_date::text as "dueDate", i.access::text as "itemAccess"
+      from actions a left join agenda_items i on i.id = a.item_id where a.id = ${actionId}`),
+  );
+  const body = a ? await bodyOf(db, a.bodyId) : null;
+  if (!a || !body) {
+    return null;
+  }
+  const url = `${baseUrl}/arbejdsrum`;
+  return {
+    bodyId: body.id,
+    bodyName: body.name,
+    url,
+    meeting: null,
+    factsFor(r) {
+      // The text of an action on a closed item only to an owner who may read the closed item.
+      const member = r.actor.isAdmin || (r.actor.roles.get(body.id)?.size ?? 0) > 0;
+      return {
+        message: "actionAssigned",
+        bodyName: body.name,
+        start: null,
+        url,
+        actionText: a.itemAccess === "closed" && !member ? null : a.text,
+        dueDate: a.dueDate,
+      };
+    },
+  };
+}
+
+async function subjectOf(db: DbOrTx, route: Route, event: DomainEvent, baseUrl: string) {
+  if (event.kind === "case_referred") {
+    return referralSubject(db, event, baseUrl);
+  }
+  if (event.kind === "action_assigned") {
+    return actionSubject(db, event.actionId, baseUrl);
+  }
+  return meetingSubject(db, route, event, baseUrl);
+}
+
+async function recipientsOf(db: DbOrTx, route: Route, event: DomainEvent, bodyId: number) {
+  if (route.audience === "owner") {
+    const owner = event.kind === "action_assigned" ? await actionOwner(db, event.actionId) : null;
+    if (owner?.userId) {
+      // The owner's roles decide what of a closed item they may read.
+      const roles = (await usersOfBody(db, bodyId, "members")).find((u) => u.userId === owner.userId);
+      return [roles ? { ...owner, actor: roles.actor } : owner];
+    }
+    return owner ? [owner] : [];
+  }
+  const users = await usersOfBody(db, bodyId, route.audience);
+  return route.subscribers ? [...users, ...(await subscribersOfBody(db, bodyId))] : users;
+}
+
+/** Makes sure each user reader has a profile (and so an unsubscribe token). */
+async function withTokens(db: DbOrTx, readers: Recipient[]): Promise<Recipient[]> {
+  const out: Recipient[] = [];
+  for (const r of readers) {
+    if (r.userId === null || r.token !== "") {
+      out.push(r);
+      continue;
+    }
+    await db
+      .insert(notificationProfiles)
+      .values({ userId: r.userId, unsubscribeToken: newToken() })
+      .onConflictDoNothing();
+    const [p] = await db.select().from(notificationProfiles).where(eq(notificationProfiles.userId, r.userId));
+    out.push({ ...r, token: p?.unsubscribeToken ?? "" });
+  }
+  return out;
+}
+
+/** The footer's addresses for one reader. */
+export function footerFor(r: Recipient, scope: string | null, bodyName: string, baseUrl: string) {
+  const query = scope ? `?emne=${encodeURIComponent(scope)}` : "";
+  return {
+    footer: {
+      settingsUrl: r.userId !== null ? `${baseUrl}/mine-notifikationer` : undefined,
+      unsubscribeUrl: r.token ? `${baseUrl}/afmeld/${r.token}${query}` : undefined,
+      subscriberOf: r.subscriptionId !== null ? bodyName : undefined,
+      memberOf: r.userId !== null && scope !== "actions" ? bodyName : undefined,
+    },
+    oneClick: r.token ? `${baseUrl}/api/v1/notifications/unsubscribe/${r.token}${query}` : null,
+  };
+}
+
+async function expandOne(tx: DbOrTx, row: typeof notificationEvents.$inferSelect, baseUrl: string) {
+  const event = { kind: row.kind, ...row.payload } as DomainEvent;
+  const route = routeOf(event);
+  const subject = route ? await subjectOf(tx, route, event, baseUrl) : null;
+  let queued = 0;
+  if (route && subject) {
+    const readers = await withTokens(tx, await recipientsOf(tx, route, event, subject.bodyId));
+    const seen = new Set<string>();
+    for (const r of readers) {
+      const address = r.address.trim().toLowerCase();
+      if (seen.has(address) || (r.userId !== null && r.userId === row.actorUserId)) {
+        continue;
+      }
+      seen.add(address);
+      const mode = r.userId !== null ? modeOf(r.settings, subject.bodyId, route.topic) : "immediate";
+      if (mode === "off") {
+        continue;
+      }
+      const scope = r.userId !== null ? settingKey(subject.bodyId, route.topic) : null;
+      const { footer, oneClick } = footerFor(r, scope, subject.bodyName, baseUrl);
+      const mail: ComposedMail = composeMail(r.locale, subject.factsFor(r), footer);
+      await tx
+        .insert(notificationOutbox)
+        .values({
+          dedupeKey: `e${row.id}:${address}`,
+          eventId: row.id,
+          userId: r.userId,
+          subscriptionId: r.subscriptionId,
+          toAddress: r.address,
+          locale: r.locale,
+          topic: route.topic,
+          bodyId: subject.bodyId,
+          ...mail,
+          url: subject.url,
+          unsubscribeUrl: oneClick,
+          state: mode === "digest" ? "held" : "pending",
+        })
+        .onConflictDoNothing();
+      queued++;
+    }
+  }
+  await tx
+    .update(notificationEvents)
+    .set({ expandedAt: new Date() })
+    .where(eq(notificationEvents.id, row.id));
+  return queued;
+}
+
+/** Expands every recorded event not yet expanded; returns the number of mails queued. */
+export async function expandEvents(db: Db, opts: { baseUrl: string; batch?: number }): Promise<number> {
+  let queued = 0;
+  for (;;) {
+    const done = await db.transaction(async (tx) => {
+      const [row] = rowsOf<{ id: number }>(
+        await tx.execute(sql`select id from notification_events where expanded_at is null
+          order by id limit 1 for update skip locked`),
+      );
+      if (!row) {
+        return true;
+      }
+      const [event] = await tx.select().from(notificationEvents).where(eq(notificationEvents.id, row.id));
+      if (event) {
+        queued += await expandOne(tx, event, opts.baseUrl);
+      }
+      return false;
+    });
+    if (done) {
+      return queued;
+    }
+  }
+}
