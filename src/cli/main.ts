@@ -118,6 +118,24 @@ program
   });
 
 program
+  .command("reference")
+  .description("referencedata: regioner, kommuner, sundhedsklynger og sundhedsråd")
+  .command("load")
+  .description("indlæs de medfølgende referencedata og gør regioner og kommuner til parter (kan køres igen)")
+  .option(
+    "--areas <file>",
+    "en CSV med områder i stedet for de medfølgende (kind,code,name,valid_from,valid_to,source)",
+  )
+  .option(
+    "--memberships <file>",
+    "en CSV med tilhørsforhold (kind,code,parent_kind,parent_code,valid_from,valid_to,source)",
+  )
+  .action(async (opts: { areas?: string; memberships?: string }) => {
+    const { runReferenceLoad } = await import("../modules/reference/reference.command.ts");
+    await runReferenceLoad(opts);
+  });
+
+program
   .command("audit")
   .description("revisionsloggen")
   .command("verify")

@@ -58,7 +58,7 @@ describe("itemVisible (the predicate), table-driven", () => {
       true,
     ],
     ["member, planned closed item", member, "planned", "closed", { content: true, minutes: true }, true],
-    ["member of another body", actor([[2, ["chair"]]]), "held", "open", {}, false],
+    ["member of another body, planned", actor([[2, ["chair"]]]), "planned", "open", {}, false],
     ["admin, anything", actor([], true), "planned", "closed", { content: true, minutes: true }, true],
   ];
   for (const [name, who, status, access, need, expected] of cases) {

@@ -8,6 +8,7 @@ import { isAnySecretary } from "../auth/index.ts";
 import { getBody } from "../bodies/index.ts";
 import { getMeetingRow, meetingPath } from "../meetings/index.ts";
 import { listParties } from "../parties/index.ts";
+import { codedMunicipalityIds, loadDenmarkMap } from "./denmark.service.ts";
 import { documentPageRoutes } from "./documents.page-routes.ts";
 import { filterFromQuery } from "./filters.tsx";
 import { loadGeography } from "./geography.service.ts";
@@ -59,7 +60,20 @@ export async function initiativePageRoutes(app: FastifyInstance) {
   app.get("/indsatser/kort", hidden, async (req, reply) => {
     const ctx = pageContext(req, reply);
     const { facets, filter, list, all, geography } = await filtered(ctx, req.query);
-    const layout = layoutMap(geography, countPerMunicipality(all, geography));
+    const counts = countPerMunicipality(all, geography);
+    // Municipalities of the reference data are drawn on the map of Denmark; the rest (the fictional
+    // demo region) keep their own schematic map.
+    const coded = await codedMunicipalityIds(ctx.svc);
+    const own = geography
+      .map((r) => ({
+        ...r,
+        clusters: r.clusters
+          .map((c) => ({ ...c, municipalities: c.municipalities.filter((m) => !coded.has(m.partyId)) }))
+          .filter((c) => c.municipalities.length > 0),
+      }))
+      .filter((r) => r.clusters.length > 0);
+    const layout = layoutMap(own, counts);
+    const denmark = await loadDenmarkMap(ctx.svc, (req.query ?? {}) as Record<string, unknown>, counts);
     const partyName = new Map(
       geography.flatMap((r) =>
         r.clusters.flatMap((c) => c.municipalities.map((m) => [m.partyId, m.name] as const)),
@@ -68,7 +82,7 @@ export async function initiativePageRoutes(app: FastifyInstance) {
     for (const p of (await listParties(ctx.svc, { limit: 200 })).items) {
       partyName.set(p.id, p.name);
     }
-    return sendPage(reply, ctx, MapPage({ ctx, data: { list, layout, facets, filter, partyName } }));
+    return sendPage(reply, ctx, MapPage({ ctx, data: { list, layout, facets, filter, partyName, denmark } }));
   });
 
   app.get<{ Params: { id: string } }>("/indsatser/status/:id", hidden, async (req, reply) => {

@@ -3,6 +3,7 @@ import { Layout } from "../../server/layout.tsx";
 import { formatIsoDay } from "../../web/format.ts";
 import type { MessageKey } from "../../web/i18n.ts";
 import type { PageCtx } from "../../web/page.ts";
+import { type DenmarkMapData, DenmarkSection } from "./denmark.pages.tsx";
 import { type Facets, FilterForm, filterQuery, RagBadge } from "./filters.tsx";
 import type { TInitiative } from "./initiatives.schemas.ts";
 import type { InitiativeFilter } from "./initiatives.service.ts";
@@ -144,6 +145,8 @@ export function MapPage({
     facets: Facets;
     filter: InitiativeFilter;
     partyName: Map<number, string>;
+    /** the map of Denmark, when the reference data is loaded */
+    denmark: DenmarkMapData | null;
   };
 }): Html {
   const { t } = ctx;
@@ -167,7 +170,13 @@ export function MapPage({
         </a>
       </p>
       <FilterForm ctx={ctx} action="/indsatser/kort" facets={data.facets} filter={data.filter} />
-      <MapSvg ctx={ctx} layout={data.layout} filter={data.filter} />
+      {data.denmark ? <DenmarkSection ctx={ctx} data={data.denmark} filter={data.filter} /> : null}
+      {data.layout.cells.length > 0 ? (
+        <section aria-labelledby={data.denmark ? "demokort" : undefined}>
+          {data.denmark ? <h2 id="demokort">{t("dkmap.schematicHeading")}</h2> : null}
+          <MapSvg ctx={ctx} layout={data.layout} filter={data.filter} />
+        </section>
+      ) : null}
       <section aria-labelledby="kort-liste">
         <h2 id="kort-liste" tabindex="-1">
           {chosen
