@@ -8,4 +8,28 @@ export const daSecurity = {
   "sec.roles.before": "Før",
   "sec.roles.after": "Efter",
   "sec.roles.by": "Ændret af",
+  "sec.own.title": "Mine oplysninger",
+  "sec.own.errors": "Der er fejl i formularen",
+  "sec.own.noPerson":
+    "Din bruger er ikke knyttet til en person i Tværs, så der er ingen personoplysninger at vise. Kontakt sekretariatet, hvis det er forkert.",
+  "sec.own.intro": "Her ser du de oplysninger, Tværs har om dig, og kan rette dem.",
+  "sec.own.name": "Navn",
+  "sec.own.jobTitle": "Titel",
+  "sec.own.save": "Gem ændringer",
+  "sec.own.saved": "Dine oplysninger er gemt.",
+  "sec.own.emailHeading": "E-mailadresse",
+  "sec.own.emailNow": "Din e-mailadresse er {email}.",
+  "sec.own.emailNone": "Der er ingen e-mailadresse på dig.",
+  "sec.own.emailPending": "Der venter en bekræftelse af {email}: åbn linket i mailen til den adresse.",
+  "sec.own.emailNew": "Ny e-mailadresse",
+  "sec.own.emailHint":
+    "Vi sender et link til den nye adresse. Adressen skifter først, når du har åbnet linket og bekræftet.",
+  "sec.own.emailSend": "Send bekræftelse",
+  "sec.own.emailSent": "Vi har sendt et link til {email}. Åbn det for at bekræfte den nye adresse.",
+  "sec.confirm.title": "Bekræft ny e-mailadresse",
+  "sec.confirm.question": "Skal {email} være e-mailadressen for {name} i Tværs?",
+  "sec.confirm.button": "Bekræft adressen",
+  "sec.confirm.done": "E-mailadressen er nu {email}.",
+  "sec.confirm.unknown":
+    "Linket er ukendt eller udløbet. Bed om en ny ændring af e-mailadressen under »Mine oplysninger«.",
 };

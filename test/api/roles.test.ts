@@ -61,7 +61,7 @@ describeEachDatabase("API: who grants roles (issue 18.3)", (kind) => {
 
   it("arranges a world", async () => {
     w = await seedWorld(t().system);
-  });
+  }, 120_000);
 
   it("refuses a secretary who makes themselves chair (the audit's request), and any self-grant", async () => {
     const self = await grant("secretary", w.people.secretary.id, "chair");

@@ -27,6 +27,9 @@ function paramValue(s: SecurityWorld, method: string, path: string, param: strin
   if (param === "file") {
     return "2025.pdf";
   }
+  if (param === "token") {
+    return "ukendt-noegle-0123456789abcdefghij";
+  }
   if (path.startsWith("/oparl/")) {
     return (
       {

@@ -85,6 +85,15 @@ export function canApproveMinutes(
   );
 }
 
+/**
+ * May edit (or delete) a person: an admin, or a secretary of a body the person has a membership in
+ * (`bodyIds`: the bodies of all the person's memberships, past and present). A secretary of another
+ * body may not — the person's e-mail receives follow-up reminders.
+ */
+export function canEditPerson(actor: Actor, bodyIds: readonly number[]): boolean {
+  return isPrivileged(actor) || bodyIds.some((b) => actor.roles.get(b)?.has("secretary") === true);
+}
+
 /** May change the body's setting that lets the drafter approve: the admin or the body's chair. */
 export function canChangeApprovalSetting(actor: Actor, bodyId: number): boolean {
   return isPrivileged(actor) || actor.roles.get(bodyId)?.has("chair") === true;

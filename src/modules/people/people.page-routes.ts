@@ -5,12 +5,14 @@ import { idFromSlug } from "../../web/slug.ts";
 import { todayInDenmark } from "../auth/index.ts";
 import { listBodies } from "../bodies/index.ts";
 import { listParties } from "../parties/index.ts";
+import { ownDataPageRoutes } from "./own-data.page-routes.ts";
 import { PersonPage } from "./people.pages.tsx";
 import { getPerson, listMemberships } from "./people.service.ts";
 import { personPath } from "./people.urls.ts";
 
 /** /personer/<id>-<slug>: a person's public page. */
 export async function peoplePageRoutes(app: FastifyInstance) {
+  await ownDataPageRoutes(app);
   app.get<{ Params: { param: string } }>(
     "/personer/:param",
     { schema: { hide: true } },

@@ -6,7 +6,13 @@ import { AppError } from "../../server/errors.ts";
 import { presentMeta } from "../../server/schemas.ts";
 import type { Actor } from "../auth/actor.ts";
 import { users } from "../auth/auth.tables.ts";
-import { authorize, canChangeMembership, isAnySecretary } from "../auth/policy.ts";
+import {
+  authorize,
+  canChangeMembership,
+  canEditPerson,
+  isAnySecretary,
+  isPrivileged,
+} from "../auth/policy.ts";
 import type { TMembership, TMembershipInput, TPerson, TPersonInput } from "./people.schemas.ts";
 import { memberships, persons } from "./people.tables.ts";
 
@@ -77,18 +83,38 @@ export async function createPerson({ db, actor }: Ctx, input: TPersonInput) {
   return presentPerson(row as PersonRow, actor);
 }
 
+/** The bodies of all the person's memberships, past and present (who may edit the person). */
+export async function personBodyIds(db: DbOrTx, personId: number): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ bodyId: memberships.bodyId })
+    .from(memberships)
+    .where(eq(memberships.personId, personId));
+  return rows.map((r) => r.bodyId);
+}
+
+const EDIT_REFUSED = "Kun sekretariatet i et forum, som personen er medlem af, kan rette personen.";
+
 export async function updatePerson(
   { db, actor }: Ctx,
   id: number,
   input: Partial<TPersonInput> & { version: number },
 ) {
   authorize(actor, isAnySecretary(actor), "Kun sekretariater kan rette personer.");
+  const current = await getById<PersonRow>(db, persons, id, "Personen");
+  authorize(actor, canEditPerson(actor, await personBodyIds(db, id)), EDIT_REFUSED);
   const { version, ...values } = input;
+  if (values.email && values.email !== current.email && !isPrivileged(actor)) {
+    const message =
+      "En ny e-mailadresse skal bekræftes fra den nye adresse: brug »Skift e-mail« (POST /api/v1/persons/{id}/email). En administrator kan ændre den direkte.";
+    throw new AppError("validation_failed", message, [{ path: "email", message }]);
+  }
   return presentPerson(await updateVersioned<PersonRow>(db, persons, id, version, values, "Personen"), actor);
 }
 
 export async function deletePerson({ db, actor }: Ctx, id: number, version: number | undefined) {
   authorize(actor, isAnySecretary(actor), "Kun sekretariater kan slette personer.");
+  await getById<PersonRow>(db, persons, id, "Personen");
+  authorize(actor, canEditPerson(actor, await personBodyIds(db, id)), EDIT_REFUSED);
   await deleteVersioned(db, persons, id, version, "Personen");
 }
 
