@@ -9,4 +9,8 @@ export const EXCLUDED_FROM_EXPORT: Readonly<Record<string, string>> = {
   search_documents: "the search index is derived: a restore rebuilds it through the index triggers",
   search_terms: "derived from the search index",
   alert_deliveries: "refer to rows of the derived search index, which a restore numbers anew",
+  notification_events: "what acts announced for mails; expanded into the outbox soon after",
+  notification_outbox: "mails queued or sent; a restored outbox would send old mails again",
+  calendar_cancellations: "deleted meetings kept in calendars for 90 days; derived from deletions",
+  installation: "this installation's own id (calendar UIDs); a restore keeps the target's",
 };
