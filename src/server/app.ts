@@ -29,6 +29,7 @@ import { oparlRoutes } from "../modules/oparl/index.ts";
 import { partyRoutes } from "../modules/parties/index.ts";
 import { peoplePageRoutes, peopleRoutes } from "../modules/people/index.ts";
 import { portalPageRoutes } from "../modules/portal/index.ts";
+import { referencePageRoutes } from "../modules/reference/index.ts";
 import { searchFeedRoute, searchPageRoutes, searchRoutes } from "../modules/search/index.ts";
 import { workspacePageRoutes } from "../modules/workspace/index.ts";
 import { pageCachePlugin } from "../web/page-cache.ts";
@@ -178,6 +179,7 @@ export async function buildApp({
   await app.register(authPageRoutes);
   await app.register(fundPageRoutes);
   await app.register(initiativePageRoutes);
+  await app.register(referencePageRoutes);
   await app.register(mandatePageRoutes);
   await app.register(agreementPageRoutes);
   await app.register(workspacePageRoutes);

@@ -5,12 +5,14 @@ import { daCases } from "./messages.cases.da.ts";
 import { daLogin } from "./messages.login.da.ts";
 import { daMandates } from "./messages.mandates.da.ts";
 import { daMoney } from "./messages.money.da.ts";
+import { daReference } from "./messages.reference.da.ts";
 import { daNotifications } from "./messages.notifications.da.ts";
 import { daSecurity } from "./messages.security.da.ts";
 import { daWorkspace } from "./messages.workspace.da.ts";
 
 export const da = {
   ...daMoney,
+  ...daReference,
   ...daNotifications,
   ...daLogin,
   ...daWorkspace,

@@ -167,17 +167,17 @@ export function parseMemberships(text: string, file = "memberships.csv", default
 }
 
 function shipped(name: string): string {
-  return readFileSync(new URL(`./data/${name}`, import.meta.url), "utf8");
+  return readFileSync(new URL(`./shipped/${name}`, import.meta.url), "utf8");
 }
 
 let cached: { data: ReferenceData; positions: PositionRow[] } | undefined;
 
-/** The reference data shipped with Tværs (src/modules/reference/data, sources in docs/reference-data.md). */
+/** The reference data shipped with Tværs (src/modules/reference/shipped, sources in docs/reference-data.md). */
 export function shippedReferenceData(): ReferenceData {
   return shippedAll().data;
 }
 
-/** The municipalities' positions shipped with Tværs (centroids computed from DAGI, see the docs). */
+/** The municipalities' positions shipped with Tværs (centroids computed from DAGI, see docs/reference-data.md). */
 export function shippedPositions(): PositionRow[] {
   return shippedAll().positions;
 }
