@@ -12,6 +12,7 @@ export * from "../modules/documents/documents.tables.ts";
 export * from "../modules/files/files.tables.ts";
 export * from "../modules/funds/funds.tables.ts";
 export * from "../modules/import/import.tables.ts";
+export * from "../modules/indicators/indicators.tables.ts";
 export * from "../modules/initiatives/initiatives.tables.ts";
 export * from "../modules/mandates/mandates.tables.ts";
 export * from "../modules/meetings/items.tables.ts";
