@@ -26,6 +26,13 @@ import {
 } from "../funds/funds.tables.ts";
 import { importedDocuments } from "../import/import.tables.ts";
 import {
+  bodyDashboards,
+  indicatorLoads,
+  indicatorSnapshots,
+  indicators,
+  indicatorValues,
+} from "../indicators/indicators.tables.ts";
+import {
   initiativeDocuments,
   initiativeParties,
   initiativeStatusChanges,
@@ -38,6 +45,7 @@ import { notificationProfiles, publicSubscriptions } from "../notifications/noti
 import { deletedObjects } from "../oparl/oparl.tables.ts";
 import { parties } from "../parties/parties.tables.ts";
 import { memberships, persons } from "../people/people.tables.ts";
+import { referenceAreas, referenceMemberships } from "../reference/reference.tables.ts";
 import { reorganisations, structureSuccessions } from "../reorganisation/reorganisation.tables.ts";
 import { fileTexts, savedSearches } from "../search/search.tables.ts";
 
@@ -125,4 +133,16 @@ export const EXPORT_TABLES: ReadonlyArray<{
     sqlName: "structure_successions",
     identity: true,
   },
+  { name: "referenceAreas", table: referenceAreas, sqlName: "reference_areas", identity: true },
+  {
+    name: "referenceMemberships",
+    table: referenceMemberships,
+    sqlName: "reference_memberships",
+    identity: true,
+  },
+  { name: "indicators", table: indicators, sqlName: "indicators", identity: true },
+  { name: "indicatorLoads", table: indicatorLoads, sqlName: "indicator_loads", identity: true },
+  { name: "indicatorValues", table: indicatorValues, sqlName: "indicator_values", identity: true },
+  { name: "bodyDashboards", table: bodyDashboards, sqlName: "body_dashboards", identity: true },
+  { name: "indicatorSnapshots", table: indicatorSnapshots, sqlName: "indicator_snapshots", identity: true },
 ];
