@@ -100,6 +100,9 @@ export class TestProvider {
         const account = accounts.get(sub);
         return account ? { accountId: sub, claims: async () => ({ sub, ...account }) } : undefined;
       },
+      // Its guard against requests to special-use addresses would stop the back-channel logout to
+      // Tværs on 127.0.0.1; a provider on the internet keeps it.
+      fetch: (url, options) => globalThis.fetch(url, { ...options, dispatcher: undefined } as RequestInit),
     });
   }
 
