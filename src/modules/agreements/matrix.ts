@@ -6,6 +6,7 @@
 import {
   AlignmentType,
   Document,
+  HeadingLevel,
   Packer,
   PageOrientation,
   Paragraph,
@@ -13,11 +14,12 @@ import {
   Table,
   TableCell,
   TableRow,
-  TextRun,
   WidthType,
 } from "docx";
+import { csvFile } from "../../lib/csv.ts";
 import { formatIsoDay } from "../../web/format.ts";
 import type { Lang, Translate } from "../../web/i18n.ts";
+import { docxLang, docxRun, docxStyles } from "../documents/index.ts";
 import type { TAgreement, THearing } from "./agreements.schemas.ts";
 
 export interface MatrixRow {
@@ -45,18 +47,10 @@ export function matrixRows(hearing: THearing, t: Translate, lang: Lang): MatrixR
 
 const HEADINGS = ["party", "receivedOn", "section", "remark", "handling", "answer"] as const;
 
-function csvCell(value: string): string {
-  // A leading =, +, - or @ would be a formula in a spreadsheet: quote it as text.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
+/** The matrix as CSV, through the one CSV writer (formulas neutralised). */
 export function matrixCsv(rows: MatrixRow[], t: Translate): string {
   const head = HEADINGS.map((h) => t(`agreements.matrix.${h}`));
-  const lines = [head, ...rows.map((r) => HEADINGS.map((h) => r[h]))].map((cells) =>
-    cells.map(csvCell).join(";"),
-  );
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return csvFile([head, ...rows.map((r) => HEADINGS.map((h) => r[h]))]);
 }
 
 const FILL: Record<string, string> = { not_changed: "F4CCCC", adjusted: "FFF2CC", changed: "D9EAD3" };
@@ -68,12 +62,15 @@ export async function matrixDocx(
   lang: Lang,
 ): Promise<Uint8Array> {
   const rows = matrixRows(hearing, t, lang);
+  // The file's language (w:lang) is the reader's, as the words in it are.
+  const tag = docxLang(lang);
+  const run = (text: string, opts: { bold?: boolean; size?: number } = {}) => docxRun(tag, { text, ...opts });
   const handlingKeys = (hearing.responses ?? []).flatMap((r) => r.remarks.map((m) => m.handling));
   const cell = (text: string, opts: { bold?: boolean; fill?: string | undefined } = {}) =>
     new TableCell({
       children: text
         .split(/\r?\n/)
-        .map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: opts.bold, size: 18 })] })),
+        .map((line) => new Paragraph({ children: [run(line, { bold: opts.bold, size: 18 })] })),
       ...(opts.fill ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: opts.fill } } : {}),
     });
   const table = new Table({
@@ -94,42 +91,39 @@ export async function matrixDocx(
     ],
   });
   const t2 = hearing.totals;
+  const title = t("agreements.matrix.title", { title: agreement.title });
   const doc = new Document({
     creator: "Tværs",
-    title: t("agreements.matrix.title", { title: agreement.title }),
-    styles: { default: { document: { run: { font: "Calibri" } } } },
+    lastModifiedBy: agreement.ownerName,
+    title,
+    styles: docxStyles(tag),
     sections: [
       {
         properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
         children: [
           new Paragraph({
+            heading: HeadingLevel.HEADING_1,
             alignment: AlignmentType.LEFT,
-            children: [
-              new TextRun({
-                text: t("agreements.matrix.title", { title: agreement.title }),
-                bold: true,
-                size: 32,
-              }),
-            ],
+            children: [run(title, { size: 32 })],
           }),
           new Paragraph({
             spacing: { after: 200 },
             children: [
-              new TextRun({
-                text: t("agreements.matrix.period", {
+              run(
+                t("agreements.matrix.period", {
                   from: formatIsoDay(hearing.startsOn, lang),
                   to: formatIsoDay(hearing.endsOn, lang),
                   count: hearing.responseCount,
                 }),
-              }),
+              ),
             ],
           }),
           table,
           new Paragraph({
             spacing: { before: 200 },
             children: [
-              new TextRun({
-                text: t2
+              run(
+                t2
                   ? t("agreements.matrix.totals", {
                       notChanged: t2.not_changed,
                       adjusted: t2.adjusted,
@@ -137,7 +131,7 @@ export async function matrixDocx(
                       pending: t2.pending,
                     })
                   : "",
-              }),
+              ),
             ],
           }),
         ],

@@ -13,5 +13,6 @@ export {
   renderEditions,
 } from "./documents.service.ts";
 export { documentJobs, publishedDocuments } from "./documents.tables.ts";
-export { publicDocumentRoutes } from "./public.routes.ts";
+export { defaultStyles as docxStyles, docxLang, textRun as docxRun } from "./docx-style.ts";
 export { meetingCalendar } from "./feeds.service.ts";
+export { publicDocumentRoutes } from "./public.routes.ts";
