@@ -2,6 +2,7 @@
  * The status table as CSV (semicolon-separated with decimal comma, as Danish Excel reads it) and as
  * XLSX (src/lib/xlsx.ts). One grid feeds both, so the two files always say the same.
  */
+import { csvFile } from "../../lib/csv.ts";
 import { writeXlsx, type XlsxCell } from "../../lib/xlsx.ts";
 import { formatIsoDay } from "../../web/format.ts";
 import type { Lang, Translate } from "../../web/i18n.ts";
@@ -83,14 +84,12 @@ export function statusGrid(s: FundStatus, t: Translate, lang: Lang): GridCell[][
   return [[bold(s.fund.name)], header, ...rows, totals, ...(extra.length ? [[], ...extra] : [])];
 }
 
-const csvField = (v: string) => (/[";\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-
 /** CSV: semicolons, decimal comma, no thousands separators, UTF-8 with BOM (Excel opens it in Danish). */
 export function statusCsv(s: FundStatus, t: Translate, lang: Lang): string {
   const decimal = (ore: bigint) => (lang === "da" ? oreDecimal(ore).replace(".", ",") : oreDecimal(ore));
-  const lines = statusGrid(s, t, lang).map((row) =>
-    row
-      .map((c) => {
+  return csvFile(
+    statusGrid(s, t, lang).map((row) =>
+      row.map((c) => {
         if (c === null) {
           return "";
         }
@@ -100,11 +99,10 @@ export function statusCsv(s: FundStatus, t: Translate, lang: Lang): string {
         if ("percent" in c) {
           return lang === "da" ? c.percent : c.percent.replace(",", ".");
         }
-        return csvField(c.text);
-      })
-      .join(";"),
+        return c.text;
+      }),
+    ),
   );
-  return `\ufeff${lines.join("\r\n")}\r\n`;
 }
 
 /** XLSX: the same grid, money as numbers with two decimals. */
