@@ -1,4 +1,5 @@
 /** `npm run bench`: each benchmark prints its figures and ratios against a baseline measured in the same run. */
+import { benchActs } from "./acts.bench.ts";
 import { benchAgreements } from "./agreements.bench.ts";
 import { benchApi } from "./api.bench.ts";
 import { benchRecall } from "./compound-recall.ts";
@@ -12,6 +13,7 @@ import { benchStart } from "./start.bench.ts";
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
+  acts: benchActs,
   agreements: benchAgreements,
   api: benchApi,
   documents: benchDocuments,
