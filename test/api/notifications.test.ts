@@ -78,7 +78,7 @@ describeEachDatabase("Notifications by e-mail (outbox, SMTP on loopback)", (kind
   beforeAll(async () => {
     w = await seedWorld(t().system);
     await setUserLocale(t().database.db, w.users.chair.user.id, "en");
-  });
+  }, 180_000);
 
   it("double opt-in: an unconfirmed address gets the confirmation and nothing else", async () => {
     const from = smtp.received.length;

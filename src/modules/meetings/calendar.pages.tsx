@@ -30,6 +30,12 @@ function shift(year: number, month: number, by: number): [number, number] {
   return [Math.floor(index / 12), (index % 12) + 1];
 }
 
+/** The whole site's calendar and news feed, declared in the head of the pages that show them. */
+export const SITE_ALTERNATES = (ctx: PageCtx) => [
+  { href: "/nyt.atom", type: "application/atom+xml", title: ctx.t("links.allFeed") },
+  { href: "/kalender.ics", type: "text/calendar", title: ctx.t("links.allIcs") },
+];
+
 /** The month view: a filter form, previous/next links and the month's meetings as a table. */
 export function CalendarPage({ ctx, data }: { ctx: PageCtx; data: CalendarData }): Html {
   const { t } = ctx;
@@ -43,8 +49,28 @@ export function CalendarPage({ ctx, data }: { ctx: PageCtx; data: CalendarData }
       title={heading}
       current="calendar"
       crumbs={[{ text: t("nav.front"), href: "/" }, { text: t("calendar.title") }]}
+      alternates={SITE_ALTERNATES(ctx)}
     >
       <h1>{heading}</h1>
+      <ul class="tv-plain d-print-none">
+        <li>
+          <a href="/kalender.ics" type="text/calendar">
+            {t("links.allIcs")}
+          </a>
+        </li>
+        {data.bodyId ? (
+          <li>
+            <a href={`/organer/${data.bodyId}/kalender.ics`} type="text/calendar">
+              {t("links.bodyIcs")}
+            </a>
+          </li>
+        ) : null}
+        <li>
+          <a href="/nyt.atom" type="application/atom+xml">
+            {t("links.allFeed")}
+          </a>
+        </li>
+      </ul>
       <form method="get" action="/kalender" class="tv-filter">
         <input type="hidden" name="maaned" value={`${data.year}-${pad(data.month)}`} />
         <div class="form-group">

@@ -1,4 +1,5 @@
 export { attendanceService, listMeetingAttendance } from "./attendance.service.ts";
+export { SITE_ALTERNATES } from "./calendar.pages.tsx";
 export { absenceService, attachmentService, uploadAttachmentContent } from "./item-children.service.ts";
 export { CLOSED_TITLE, type ItemRow, presentAttachment } from "./items.present.ts";
 export { itemRoutes } from "./items.routes.ts";

@@ -7,6 +7,7 @@ import { bodyPath, type TBody } from "../bodies/index.ts";
 import { personPath } from "../people/index.ts";
 import type { TItem } from "./items.schemas.ts";
 import { ItemView, itemAnchor } from "./meeting-item.view.tsx";
+import { MeetingLinks } from "./meeting-links.view.tsx";
 import type { MeetingSummary } from "./meetings.portal.ts";
 import type { TAttendance, TMeeting } from "./meetings.schemas.ts";
 import { meetingPath } from "./meetings.urls.ts";
@@ -163,6 +164,12 @@ export function MeetingPage({ ctx, data }: { ctx: PageCtx; data: MeetingPageData
           <p class="tv-draft">{t("meeting.draft")}</p>
         ) : null}
       </header>
+      <MeetingLinks
+        ctx={ctx}
+        path={meetingPath(meeting, body)}
+        meeting={meeting}
+        visibility={data.visibility}
+      />
       {!data.visibility.agenda ? (
         <p>{t("meeting.notPublished")}</p>
       ) : data.items.length === 0 ? (

@@ -1,13 +1,14 @@
 import type { Html } from "#jsx/jsx-runtime";
 import { Layout } from "../../server/layout.tsx";
-import { formatIsoDay } from "../../web/format.ts";
+import { formatIsoDay, isoDayInDenmark } from "../../web/format.ts";
 import type { MessageKey } from "../../web/i18n.ts";
 import { markdown } from "../../web/markdown.ts";
 import type { PageCtx } from "../../web/page.ts";
-import { bodyPath, type TBody } from "../bodies/index.ts";
+import { bodyPath, StructureNote, type SuccessionLink, type TBody } from "../bodies/index.ts";
 import { groupsPath, mandatePath } from "../mandates/index.ts";
 import { MeetingList, type MeetingSummary } from "../meetings/index.ts";
 import { type MembershipRole, personPath } from "../people/index.ts";
+import { BodyLinks, bodyAlternates } from "./body-links.view.tsx";
 
 type Level = "political" | "administrative" | "working";
 const LEVEL_OF: Record<TBody["kind"], Level> = {
@@ -41,7 +42,10 @@ function Tree({ ctx, parentId, all }: { ctx: PageCtx; parentId: number | null; a
       {children.map((b) => (
         <li>
           <a href={bodyPath(b)}>{b.name}</a>{" "}
-          <span class="tv-meta">({ctx.t(`kind.${b.kind}` as MessageKey)})</span>
+          <span class="tv-meta">
+            ({ctx.t(`kind.${b.kind}` as MessageKey)}
+            {b.status !== "active" ? ` · ${ctx.t(`structure.status.${b.status}` as MessageKey)}` : ""})
+          </span>
           <Tree ctx={ctx} parentId={b.id} all={all} />
         </li>
       ))}
@@ -113,6 +117,7 @@ export interface BodyPageData {
   members: BodyMember[];
   meetings: MeetingSummary[];
   now: Date;
+  succession: { predecessors: SuccessionLink[]; successors: SuccessionLink[] };
 }
 
 function period(ctx: PageCtx, from: string | null, to: string | null): string {
@@ -182,11 +187,13 @@ export function BodyPage({ ctx, data }: { ctx: PageCtx; data: BodyPageData }): H
   const past = data.meetings.filter((m) => new Date(m.start).getTime() < now).reverse();
   const years = [...new Set(coming.map((m) => new Date(m.start).getUTCFullYear()))];
   const asBody = { showBody: false };
+  const thisYear = Number(isoDayInDenmark(data.now).slice(0, 4));
   return (
     <Layout
       ctx={ctx}
       title={body.name}
       current="bodies"
+      alternates={bodyAlternates(ctx, body.id)}
       crumbs={[
         { text: t("nav.front"), href: "/" },
         { text: t("bodies.title"), href: "/organer" },
@@ -194,6 +201,7 @@ export function BodyPage({ ctx, data }: { ctx: PageCtx; data: BodyPageData }): H
       ]}
     >
       <h1>{body.name}</h1>
+      <StructureNote ctx={ctx} body={body} succession={data.succession} />
       <dl class="tv-facts">
         <dt>{t("bodies.kind")}</dt>
         <dd>{t(`kind.${body.kind}` as MessageKey)}</dd>
@@ -243,6 +251,7 @@ export function BodyPage({ ctx, data }: { ctx: PageCtx; data: BodyPageData }): H
           />
         </section>
       ))}
+      <BodyLinks ctx={ctx} bodyId={body.id} years={[...new Set([thisYear, ...years])].sort()} />
       <section aria-labelledby="past-h">
         <h2 id="past-h">{t("bodies.pastMeetings")}</h2>
         {past.length > 0 ? (

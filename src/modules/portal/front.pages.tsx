@@ -1,7 +1,7 @@
 import type { Html } from "#jsx/jsx-runtime";
 import { Layout } from "../../server/layout.tsx";
 import type { PageCtx } from "../../web/page.ts";
-import { MeetingList, type MeetingSummary } from "../meetings/index.ts";
+import { MeetingList, type MeetingSummary, SITE_ALTERNATES } from "../meetings/index.ts";
 
 /** The front page: what Tværs is, the coming meetings and the latest published minutes. */
 export function FrontPage({
@@ -15,7 +15,7 @@ export function FrontPage({
 }): Html {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t("front.title")} current="front">
+    <Layout ctx={ctx} title={t("front.title")} current="front" alternates={SITE_ALTERNATES(ctx)}>
       <h1>{t("front.title")}</h1>
       <p class="font-lead">{t("front.lead")}</p>
       <div class="row">

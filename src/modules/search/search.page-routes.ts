@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { AppError } from "../../server/errors.ts";
 import { pageContext, sendPage } from "../../web/page.ts";
+import { savedSearchPageRoutes } from "./saved.page-routes.ts";
 import { type PageParams, SearchPage } from "./search.pages.tsx";
 import { ZSearchQuery } from "./search.schemas.ts";
 import { search } from "./search.service.ts";
@@ -19,10 +20,12 @@ const KNOWN = [
   "page",
   "sort",
   "year",
+  "withPredecessors",
 ];
 
 /** /soeg: the search page of the portal and the workspace (what the reader may see, as in the API). */
 export async function searchPageRoutes(app: FastifyInstance) {
+  await app.register(savedSearchPageRoutes);
   app.get<{ Querystring: Record<string, string> }>(
     "/soeg",
     { schema: { hide: true } },

@@ -3,6 +3,7 @@ import { Layout } from "../../server/layout.tsx";
 import { formatDate } from "../../web/format.ts";
 import type { MessageKey } from "../../web/i18n.ts";
 import type { PageCtx } from "../../web/page.ts";
+import { SaveSearchForm } from "./saved.pages.tsx";
 import { TYPE_LABEL } from "./search.present.ts";
 import type { Facet, SearchResult } from "./search.service.ts";
 
@@ -92,6 +93,17 @@ export function SearchPage(props: {
       ctx={ctx}
       title={t("search.title")}
       crumbs={[{ text: t("nav.front"), href: "/" }, { text: t("search.title") }]}
+      alternates={
+        result
+          ? [
+              {
+                href: `/soeg/feed.atom?${feed.toString()}`,
+                type: "application/atom+xml",
+                title: t("search.feed"),
+              },
+            ]
+          : []
+      }
     >
       <h1>{t("search.title")}</h1>
       <form method="get" action="/soeg" class="tv-filter">
@@ -138,6 +150,7 @@ export function SearchPage(props: {
                 {t("search.feed")}
               </a>
             </p>
+            <SaveSearchForm ctx={ctx} params={params} />
           </aside>
           <div class="col-12 col-md-8">
             <p role="status">
