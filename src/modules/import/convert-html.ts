@@ -3,7 +3,7 @@ import { type Block, listKindOf, makeBlock } from "./blocks.ts";
 
 /** Page furniture that is never part of the minutes. */
 const STRIP =
-  "script,style,noscript,template,nav,header,footer,aside,form,button,iframe,svg,canvas,object,[role=navigation],[role=banner],[role=contentinfo],[aria-hidden=true]";
+  "script,style,noscript,template,nav,header,footer,aside,form,button,iframe,svg,canvas,object,[role=navigation],[role=banner],[role=contentinfo],[role=menu],[aria-hidden=true],[hidden]";
 const BLOCK_TAGS = new Set([
   "p",
   "div",
@@ -47,8 +47,16 @@ function tagOf(node: HTMLElement): string {
   return (node.tagName ?? "").toLowerCase();
 }
 
+/** A block element, or an inline one that wraps blocks (`<span><div>…</div></span>`, as FirstAgenda writes). */
+function isBlockNode(node: Node): node is HTMLElement {
+  if (!isElement(node)) {
+    return false;
+  }
+  return BLOCK_TAGS.has(tagOf(node)) || node.querySelector("p,div,li,h1,h2,h3,h4,h5,h6,table") !== null;
+}
+
 function hasBlockChild(node: HTMLElement): boolean {
-  return node.childNodes.some((child) => isElement(child) && BLOCK_TAGS.has(tagOf(child)));
+  return node.childNodes.some(isBlockNode);
 }
 
 /** Inline content as text with Markdown emphasis; `<br>` becomes a newline. */
@@ -109,6 +117,9 @@ function walk(node: HTMLElement, blocks: Block[], listIndex: { n: number } | nul
     emit(blocks, text, { level: Number(heading[1]) });
     return;
   }
+  if (tag === "tr" && walkStructuredRow(node, blocks)) {
+    return;
+  }
   if (tag === "tr") {
     const cells = node.childNodes
       .filter(isElement)
@@ -149,7 +160,7 @@ function walk(node: HTMLElement, blocks: Block[], listIndex: { n: number } | nul
   // Mixed content: runs of inline nodes between block children are paragraphs of their own.
   let run = "";
   for (const child of node.childNodes) {
-    if (isElement(child) && BLOCK_TAGS.has(tagOf(child))) {
+    if (isBlockNode(child)) {
       emit(blocks, run, {});
       run = "";
       walk(child, blocks, null);
@@ -160,10 +171,46 @@ function walk(node: HTMLElement, blocks: Block[], listIndex: { n: number } | nul
   emit(blocks, run, {});
 }
 
+const STRUCTURE = "h1,h2,h3,h4,h5,h6,p,div,ul,ol,table";
+
+/**
+ * A table row whose cells hold whole sections (headings, paragraphs) is read cell by cell, not
+ * flattened. When its first cell is only a number and the next opens with a heading, the row is an
+ * agenda item (the FirstAgenda web page puts each item in such a row): the heading becomes
+ * "Punkt N: title".
+ */
+function walkStructuredRow(row: HTMLElement, blocks: Block[]): boolean {
+  const cells = row.childNodes.filter(isElement);
+  if (!cells.some((cell) => cell.querySelector(STRUCTURE) !== null)) {
+    return false;
+  }
+  const first = inlineText(cells[0] as HTMLElement)
+    .replace(/\s+/g, " ")
+    .trim();
+  const numbered = /^\d{1,3}\.?$/.test(first) && cells.length > 1;
+  const start = blocks.length;
+  for (const cell of numbered ? cells.slice(1) : cells) {
+    walk(cell, blocks, null);
+  }
+  if (numbered) {
+    const heading = blocks.slice(start).find((b) => b.text.trim() !== "");
+    if (heading && heading.level > 0) {
+      heading.text = `Punkt ${first.replace(".", "")}: ${heading.text}`;
+    }
+  }
+  return true;
+}
+
 /** Converts an HTML page (or mammoth's HTML of a Word file) to blocks, without the page's furniture. */
 export async function htmlToBlocks(html: string, stripChrome = true): Promise<Block[]> {
   const { parse } = await import("node-html-parser");
   const root = parse(html, { comment: false, lowerCaseTagName: true });
+  // An accordion button around an item heading (FirstAgenda) holds content, not furniture.
+  for (const button of root.querySelectorAll("button")) {
+    if (button.querySelector("h1,h2,h3,h4,h5,h6")) {
+      button.replaceWith(button.innerHTML);
+    }
+  }
   if (stripChrome) {
     for (const node of root.querySelectorAll(STRIP)) {
       node.remove();

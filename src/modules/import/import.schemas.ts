@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZCaseHistoryEntry } from "./case-history.ts";
 
 export const ZImportFormat = z.enum(["pdf", "docx", "html", "markdown", "text"]);
 export const ZImportKind = z.enum(["minutes", "agenda", "memo"]);
@@ -26,6 +27,8 @@ export const ZImportItem = z.object({
   otherSections: z.array(z.object({ heading: z.string(), text: z.string() })),
   absent: z.array(z.string()),
   attachments: z.array(z.string()),
+  /** earlier handling of the same case by other meetings (FirstAgenda Sagsforløb, stacked decisions) */
+  caseHistory: z.array(ZCaseHistoryEntry).optional(),
 });
 
 /** The dry-run JSON of FORMAT.md. */

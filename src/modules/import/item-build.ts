@@ -1,5 +1,6 @@
 import { findAbsenceSentences, namesInAbsenceLines } from "./absence.ts";
 import { type Block, plainText } from "./blocks.ts";
+import { type CaseHistoryEntry, parseSagsforloeb } from "./case-history.ts";
 import { caseNumbersIn, isTreatmentLine } from "./header.ts";
 import type { ImportItem, ItemConfidence, SectionKey } from "./import.schemas.ts";
 import { sameTitle } from "./items.ts";
@@ -59,7 +60,9 @@ function splitSections(
       treatment = true;
       continue;
     }
-    const target = continues ? null : sectionOfLabel(plain);
+    // Under "Bilag" a plain line is an attachment title even when it reads like a label ("Indstilling").
+    const listing = current?.target === "attachments" && block.level === 0 && !block.bold;
+    const target = continues || listing ? null : sectionOfLabel(plain);
     if (target) {
       current = open(target, plain, block.level);
       continue;
@@ -75,7 +78,7 @@ function splitSections(
         current = null;
         continue;
       }
-      if (!current || (current.level > 0 && block.level < current.level)) {
+      if (!current || (current.level > 0 && block.level <= current.level)) {
         current = open("other", plain, block.level);
         continue;
       }
@@ -110,7 +113,13 @@ function attachmentTitles(blocks: Block[]): string[] {
   }
   return lines
     .map((line) => line.replace(/^\s*(?:[-*•·▪]|\d{1,3}[.)])\s+/, "").trim())
-    .filter((line) => !isEmptyText(line) && !/^ingen(?: bilag)?\.?$/i.test(line) && line.length <= 400);
+    .filter(
+      (line) =>
+        !isEmptyText(line) &&
+        !/^ingen(?: bilag)?\.?$/i.test(line) &&
+        !/^\d+$/.test(line) &&
+        line.length <= 400,
+    );
 }
 
 export function attachmentKey(title: string): string {
@@ -144,6 +153,7 @@ export function buildItemBody(segments: Block[][], ctx: ItemContext, documentAbs
   const absent: string[] = [];
   const attachments: string[] = [];
   const caseNumbers: string[] = [];
+  const caseHistory: CaseHistoryEntry[] = [];
   let labelled = false;
   let decisionConfidence = 0;
   let absentConfidence = documentAbsent.length > 0 ? 0.9 : 0.6;
@@ -153,6 +163,11 @@ export function buildItemBody(segments: Block[][], ctx: ItemContext, documentAbs
     for (const section of sections) {
       if (section.target === "attachments") {
         pushUnique(attachments, attachmentTitles(section.blocks), attachmentKey);
+        continue;
+      }
+      if (section.target === "history") {
+        // Earlier meetings' handling: never this meeting's text, decision or absence.
+        caseHistory.push(...parseSagsforloeb(section.blocks.map((b) => plainText(b.text))));
         continue;
       }
       if (section.target === "absent") {
@@ -207,6 +222,7 @@ export function buildItemBody(segments: Block[][], ctx: ItemContext, documentAbs
       otherSections,
       absent,
       attachments,
+      ...(caseHistory.length > 0 ? { caseHistory } : {}),
     },
     confidence: {
       sections: labelled ? 1 : hasSections ? 0.5 : 0.3,

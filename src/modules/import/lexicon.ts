@@ -1,7 +1,7 @@
 import type { SectionKey } from "./import.schemas.ts";
 
 /** Where a labelled block sends its content: a canonical section or one of the item's lists. */
-export type SectionTarget = SectionKey | "recommendation" | "absent" | "attachments";
+export type SectionTarget = SectionKey | "recommendation" | "absent" | "attachments" | "history";
 
 const LABELS: Array<[SectionTarget, string[]]> = [
   ["summary", ["sagsresumé", "sagsresume", "resumé", "resume", "kort resumé", "sammenfatning", "sammendrag"]],
@@ -26,8 +26,17 @@ const LABELS: Array<[SectionTarget, string[]]> = [
   ["decision", ["beslutning", "beslutninger", "afgørelse", "udvalgets beslutning", "referat"]],
   [
     "recommendation",
-    ["indstilling", "indstillinger", "forslag til beslutning", "administrationens indstilling"],
+    [
+      "indstilling",
+      "indstillinger",
+      "forslag til beslutning",
+      "administrationens indstilling",
+      "beslutningspunkter",
+      "forvaltningen foreslår",
+      "direktionen indstiller",
+    ],
   ],
+  ["history", ["sagsforløb", "sagens forløb"]],
   [
     "absent",
     ["fraværende", "fravær", "afbud", "fraværende/afbud", "afbud/fraværende", "fraværende og afbud"],
