@@ -118,6 +118,18 @@ program
   });
 
 program
+  .command("notifications")
+  .description("e-mailnotifikationer")
+  .command("send")
+  .description(
+    "send de ventende notifikationer fra udbakken nu (det gør serveren også selv); uden TVAERS_SMTP_URL bliver de i udbakken",
+  )
+  .action(async () => {
+    const { runNotificationsSend } = await import("../modules/notifications/notifications.command.ts");
+    await runNotificationsSend();
+  });
+
+program
   .command("reference")
   .description("referencedata: regioner, kommuner, sundhedsklynger og sundhedsråd")
   .command("load")
