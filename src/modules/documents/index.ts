@@ -15,4 +15,5 @@ export {
 export { documentJobs, publishedDocuments } from "./documents.tables.ts";
 export { defaultStyles as docxStyles, docxLang, textRun as docxRun } from "./docx-style.ts";
 export { meetingCalendar } from "./feeds.service.ts";
+export { type DocxReport, inspectDocx, inspectPdf, type PdfReport } from "./inspect.ts";
 export { publicDocumentRoutes } from "./public.routes.ts";
