@@ -44,5 +44,5 @@ describe("The map of Denmark in Chromium (axe)", () => {
     // the fictional demo region keeps its own small map
     expect(await page.getByRole("heading", { name: "Kort over demoregionen" }).count()).toBe(1);
     await context.close();
-  });
+  }, 180_000);
 });

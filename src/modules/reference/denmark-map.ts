@@ -1,6 +1,6 @@
 /**
  * The map of Denmark as a hex grid: one hexagon per municipality, laid out from the real centroid of
- * each municipality (data/positions.csv, computed from DAGI's boundaries; docs/reference-data.md).
+ * each municipality (shipped/positions.csv, computed from DAGI's boundaries; docs/reference-data.md).
  * The capital area is magnified first (its 29 municipalities are small); then each municipality takes
  * the free grid cell nearest to its position, the most crowded first, so the country keeps its shape.
  * Bornholm is drawn as an inset north-east of Zealand, as printed maps of Denmark do. Pure and
