@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { setUserLocale } from "../../src/modules/auth/index.ts";
+import { emitDomainEvent } from "../../src/lib/domain-events.ts";
+import { PUBLIC_ACTOR, setUserLocale } from "../../src/modules/auth/index.ts";
 import { createMailer } from "../../src/modules/mail/index.ts";
 import { runNotifications } from "../../src/modules/notifications/index.ts";
 import { useTestApp } from "../helpers/app.ts";
@@ -183,6 +184,70 @@ describeEachDatabase("Notifications by e-mail (outbox, SMTP on loopback)", (kind
     expect(mail.text).toContain("Mødet er aflyst");
     expect(mail.text).toContain("Formanden er syg");
     expect(mailsTo(CITIZEN, from)).toHaveLength(0);
+  });
+
+  it("a moved meeting is told to the members; the secretariat hears of minutes sent back and referred cases", async () => {
+    const m = (
+      await post("/api/v1/meetings", { bodyId: w.ssu.id, start: "2031-03-03T10:00" }, w.users.secretary.token)
+    ).json();
+    const from = smtp.received.length;
+    const moved = await t().request({
+      method: "PATCH",
+      url: `/api/v1/meetings/${m.id}`,
+      token: w.users.secretary.token,
+      payload: { start: "2031-03-10T10:00", version: m.version },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    // Acts that do not emit yet (sent back, referral, assignment): emitted here as an act would, in its transaction.
+    const chairActor = { ...PUBLIC_ACTOR, userId: w.users.chair.user.id };
+    await t().database.db.transaction(async (tx) => {
+      await emitDomainEvent(
+        { db: tx, actor: chairActor },
+        { kind: "minutes_sent_back", meetingId: w.meeting.id, comment: "Punkt 2 mangler beslutningen" },
+      );
+      await emitDomainEvent(
+        { db: tx, actor: chairActor },
+        { kind: "case_referred", itemId: w.items.closed.id, toBodyId: w.other.id, toMeetingId: null },
+      );
+    });
+    await run();
+    const mail = only("medlem@test.dk", from);
+    expect(mail.text).toContain("Mødet er flyttet");
+    expect(mail.text).toContain("3. marts 2031");
+    const back = only("sekretaer@test.dk", from);
+    expect(back.text).toContain("Referatet er sendt tilbage");
+    expect(back.text).toContain("Punkt 2 mangler beslutningen");
+    // The other body's secretary learns that a case came, but not the closed item's title.
+    const referred = only("udenfor@test.dk", from);
+    expect(referred.text).toContain("Et punkt er sendt til Følgegruppe for rehabilitering");
+    expect(referred.text).not.toContain(SECRET);
+  });
+
+  it("an owner hears of a follow-up assigned, without a closed item's words unless a member", async () => {
+    const make = async (itemId: number, ownerPersonId: number, text: string) => {
+      const res = await post(
+        "/api/v1/actions",
+        { itemId, ownerPersonId, text, dueDate: "2031-01-31" },
+        w.users.secretary.token,
+      );
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as number;
+    };
+    const forOutsider = await make(w.items.closed.id, w.people.outsider.id, `Følg op på ${SECRET}`);
+    const forMember = await make(w.items.open.id, w.people.member.id, "Send planen til kommunerne");
+    const from = smtp.received.length;
+    await t().database.db.transaction(async (tx) => {
+      const ctx = { db: tx, actor: { ...PUBLIC_ACTOR, userId: w.users.secretary.user.id } };
+      await emitDomainEvent(ctx, { kind: "action_assigned", actionId: forOutsider });
+      await emitDomainEvent(ctx, { kind: "action_assigned", actionId: forMember });
+    });
+    await run();
+    const outsider = only("udenfor@test.dk", from);
+    expect(outsider.text).toContain("Du er ansvarlig for en opfølgning");
+    expect(outsider.text).not.toContain(SECRET);
+    const member = only("medlem@test.dk", from);
+    expect(member.text).toContain("Send planen til kommunerne");
+    expect(member.text).toContain("31.");
   });
 
   it("a stopped mail server delays the mails, then they arrive once", async () => {
