@@ -9,7 +9,7 @@
  */
 export class ReadCache {
   private generationValue = 0;
-  private readonly entries = new Map<string, { generation: number; value: string; meta: number }>();
+  private readonly entries = new Map<string, { generation: number; value: string | Buffer; meta: number }>();
 
   constructor(private readonly maxEntries = 2000) {}
 
@@ -23,7 +23,7 @@ export class ReadCache {
     this.entries.clear();
   }
 
-  get(key: string): { value: string; meta: number } | undefined {
+  get(key: string): { value: string | Buffer; meta: number } | undefined {
     const entry = this.entries.get(key);
     if (!entry || entry.generation !== this.generationValue) {
       return undefined;
@@ -32,7 +32,7 @@ export class ReadCache {
   }
 
   /** Stores a value computed from data read in `generation`; ignored when a write came in between. */
-  set(key: string, generation: number, value: string, meta = 0): void {
+  set(key: string, generation: number, value: string | Buffer, meta = 0): void {
     if (generation !== this.generationValue) {
       return;
     }

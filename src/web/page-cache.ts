@@ -99,7 +99,7 @@ export const pageCachePlugin = fp(async (app: FastifyInstance) => {
     const generation = cache.generation;
     const hit = cache.get(key);
     if (hit && Date.now() - hit.meta <= MAX_AGE_MS) {
-      return serve(req, reply, lang, hit.value);
+      return serve(req, reply, lang, String(hit.value));
     }
     const flying = flights.get(key);
     if (flying && flying.generation === generation) {

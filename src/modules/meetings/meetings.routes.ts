@@ -68,8 +68,9 @@ export async function meetingRoutes(app: FastifyInstance) {
         listMeetingItems(ctx, meeting),
         listMeetingAttendance(ctx, meeting),
       ]);
-      const json = JSON.stringify(
-        ZMeetingDetails.parse({ meeting: presentMeeting(meeting), items, attendance }),
+      // Kept as UTF-8 bytes: a hit is then written to the socket without encoding 20 items again.
+      const json = Buffer.from(
+        JSON.stringify(ZMeetingDetails.parse({ meeting: presentMeeting(meeting), items, attendance })),
       );
       cache.set(`meeting-body:${meeting.id}`, generation, "", meeting.bodyId);
       cache.set(key(meeting.bodyId), generation, json);
