@@ -68,7 +68,12 @@ async function benchOn(database: Database): Promise<void> {
     },
   );
   const auth = { authorization: `Bearer ${token}` };
-  const body = await createBody(system, { name: `Bench-udvalg ${Date.now()}`, kind: "political_committee" });
+  // One admin walks every step here, so the body lets the drafter approve (a setting small bodies use).
+  const body = await createBody(system, {
+    name: `Bench-udvalg ${Date.now()}`,
+    kind: "political_committee",
+    drafterMayApprove: true,
+  });
   const transition = (id: number, to: string, version: number) =>
     app.inject({
       method: "POST",

@@ -8,7 +8,14 @@ import { count, eq } from "drizzle-orm";
 import { emitDomainEvent, type MeetingEvent } from "../../lib/domain-events.ts";
 import type { Ctx } from "../../server/context.ts";
 import { AppError } from "../../server/errors.ts";
-import { authorize, canApprove, canEditBody, canRecordHistoricApproval } from "../auth/policy.ts";
+import {
+  authorize,
+  canApprove,
+  canApproveMinutes,
+  canEditBody,
+  canRecordHistoricApproval,
+} from "../auth/policy.ts";
+import { bodies } from "../bodies/bodies.tables.ts";
 import { agendaItems } from "./items.tables.ts";
 import { type MeetingStatus, transitionError } from "./meetings.rules.ts";
 import {
@@ -94,7 +101,8 @@ export function draftMinutes(ctx: Ctx, id: number, input: Versioned, now = new D
   return inTransaction(ctx, async (tx) => {
     const meeting = await asSecretariat(tx, id, "Kun forummets sekretariat kan lave referatudkastet.");
     const event = { kind: "minutes_awaiting_approval", meetingId: id } as const;
-    return step(tx, meeting, "minutes_draft", input, event, now);
+    const extra = { minutesDraftedBy: ctx.actor.userId };
+    return step(tx, meeting, "minutes_draft", { ...input, extra }, event, now);
   });
 }
 
@@ -111,6 +119,15 @@ export function approveMinutes(ctx: Ctx, id: number, input: Versioned, now = new
   return inTransaction(ctx, async (tx) => {
     const meeting = await getMeetingRow(tx.db, id);
     authorize(ctx.actor, canApprove(ctx.actor, meeting.bodyId), "Kun formandskabet kan godkende referatet.");
+    const [body] = await tx.db
+      .select({ id: bodies.id, drafterMayApprove: bodies.drafterMayApprove })
+      .from(bodies)
+      .where(eq(bodies.id, meeting.bodyId));
+    authorize(
+      ctx.actor,
+      body !== undefined && canApproveMinutes(ctx.actor, body, meeting),
+      "Den, der har lavet referatudkastet, kan ikke selv godkende det; det gør en anden fra formandskabet.",
+    );
     const extra = { minutesApprovedAt: now, minutesApprovedBy: ctx.actor.name };
     const event = { kind: "minutes_approved", meetingId: id } as const;
     return step(tx, meeting, "minutes_approved", { ...input, extra }, event, now);
