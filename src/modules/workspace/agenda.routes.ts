@@ -30,6 +30,7 @@ import {
   loadMeeting,
   type MeetingParams,
   one,
+  readingViewFor,
   wantsJson,
   wsCtx,
 } from "./workspace.http.ts";
@@ -134,7 +135,8 @@ export async function agendaPageRoutes(app: FastifyInstance) {
 
   app.get<MeetingParams>("/arbejdsrum/moeder/:id", hidden, async (req, reply) => {
     const ctx = wsCtx(req);
-    return renderAgenda(req, reply, ctx, {});
+    const reading = await readingViewFor(ctx, req.params.id);
+    return reading ? reply.redirect(reading, 303) : renderAgenda(req, reply, ctx, {});
   });
 
   app.post<MeetingParams>("/arbejdsrum/moeder/:id/punkter", hidden, async (req, reply) => {

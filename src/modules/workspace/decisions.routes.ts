@@ -14,6 +14,7 @@ import {
   isVersionConflict,
   loadMeeting,
   type MeetingParams,
+  readingViewFor,
   versionOf,
   wantsJson,
   wsCtx,
@@ -25,7 +26,8 @@ export async function decisionPageRoutes(app: FastifyInstance) {
 
   app.get<MeetingParams>("/arbejdsrum/moeder/:id/moedet", hidden, async (req, reply) => {
     const ctx = wsCtx(req);
-    return renderConduct(req, reply, ctx, {});
+    const reading = await readingViewFor(ctx, req.params.id);
+    return reading ? reply.redirect(reading, 303) : renderConduct(req, reply, ctx, {});
   });
 
   /**

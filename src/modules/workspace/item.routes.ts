@@ -27,6 +27,7 @@ import {
   isVersionConflict,
   loadMeeting,
   one,
+  readingViewFor,
   versionOf,
   wsCtx,
 } from "./workspace.http.ts";
@@ -78,7 +79,8 @@ export async function itemPageRoutes(app: FastifyInstance) {
 
   app.get<ItemParams>("/arbejdsrum/moeder/:id/punkter/:itemId", hidden, async (req, reply) => {
     const ctx = wsCtx(req);
-    return render(req, reply, ctx, {});
+    const reading = await readingViewFor(ctx, req.params.id);
+    return reading ? reply.redirect(reading, 303) : render(req, reply, ctx, {});
   });
 
   app.post<ItemParams>("/arbejdsrum/moeder/:id/punkter/:itemId", hidden, async (req, reply) => {
@@ -179,14 +181,14 @@ export async function itemPageRoutes(app: FastifyInstance) {
       const created = await attachmentService.create(svc, {
         itemId: item.id,
         title,
-        fileName: file.name.slice(0, 255),
+        fileName: check.fileName,
         access: values.access === "closed" ? "closed" : "open",
         position: item.attachments.length + 1,
       });
       await uploadAttachmentContent(svc, created.id, {
         bytes: file.bytes,
         mimeType: check.mimeType,
-        fileName: file.name.slice(0, 255),
+        fileName: check.fileName,
         version: created.version,
       });
     });

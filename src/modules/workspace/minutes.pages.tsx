@@ -138,7 +138,7 @@ export function MinutesPage({ ctx, data }: { ctx: PageCtx; data: MinutesPageData
       <h1>
         {body.name}, {when}
       </h1>
-      <MeetingSteps ctx={ctx} meeting={meeting} current="minutes" />
+      <MeetingSteps ctx={ctx} meeting={meeting} current="minutes" editor={data.editor} />
       {data.done ? (
         <div class="alert alert-success" role="status">
           <div class="alert-body">

@@ -11,17 +11,21 @@ export function MeetingSteps({
   ctx,
   meeting,
   current,
+  editor = true,
 }: {
   ctx: PageCtx;
   meeting: Pick<MeetingRow, "id" | "status">;
   current: Step;
+  /** only the secretariat edits the agenda and holds the meeting; others see the minutes step */
+  editor?: boolean;
 }): Html {
   const { t } = ctx;
-  const steps: { key: Step; href: string; label: MessageKey }[] = [
+  const all: { key: Step; href: string; label: MessageKey }[] = [
     { key: "agenda", href: wsAgenda(meeting.id), label: "ws.step.agenda" },
     { key: "conduct", href: wsConduct(meeting.id), label: "ws.step.conduct" },
     { key: "minutes", href: wsMinutes(meeting.id), label: "ws.step.minutes" },
   ];
+  const steps = editor ? all : all.filter((s) => s.key === "minutes");
   return (
     <nav class="tv-steps" aria-label={t("ws.step.nav")}>
       <ul>

@@ -62,6 +62,22 @@ export async function loadMeeting(
   return { meeting, body: await getBody(ctx.svc, meeting.bodyId) };
 }
 
+/**
+ * For an editor's page (agenda builder, conduct, an item's form) opened by a member or chair who may read
+ * the meeting but not edit it: the reading view to send them to (the minutes page once there are
+ * minutes, else the meeting's own page), instead of a "not found" dead end. Null for editors; outsiders
+ * still get 404 from `loadMeeting`.
+ */
+export async function readingViewFor(ctx: PageCtx, idText: string): Promise<string | null> {
+  const id = idParam(idText, "Mødet");
+  const meeting = await getMeetingRow(ctx.svc.db, id);
+  if (canEditBody(ctx.actor, meeting.bodyId) || !canReadClosed(ctx.actor, meeting.bodyId)) {
+    return null;
+  }
+  const minutes = !["planned", "agenda_published"].includes(meeting.status);
+  return minutes ? `/arbejdsrum/moeder/${meeting.id}/referat` : `/moeder/${meeting.id}`;
+}
+
 /** All string fields of a urlencoded body (multi-valued fields keep every value). */
 export function formFields(body: unknown): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
