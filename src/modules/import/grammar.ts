@@ -8,7 +8,7 @@ import type {
   ImportKind,
   ImportResult,
 } from "./import.schemas.ts";
-import { buildItemBody } from "./item-build.ts";
+import { applyDatedDecisions, buildItemBody } from "./item-build.ts";
 import { type HeadingClass, type HeadingMatch, matchHeading, sameTitle } from "./items.ts";
 import { cleanTitle } from "./title.ts";
 import { stripTableOfContents } from "./toc.ts";
@@ -190,7 +190,15 @@ export function blocksToResult(input: Block[], options: GrammarOptions): Grammar
         }
       }
     }
-    items.push({ number: rawItem.number, title, access, durationMinutes: duration, ...built.item });
+    const item: ImportItem = {
+      number: rawItem.number,
+      title,
+      access,
+      durationMinutes: duration,
+      ...built.item,
+    };
+    applyDatedDecisions(item, built.dated, header.start?.slice(0, 10) ?? null);
+    items.push(item);
     itemConfidence.push({
       number: rawItem.headings.some((h) => h.cls !== "C") ? 1 : 0.8,
       title: titleConfidence,
@@ -201,6 +209,15 @@ export function blocksToResult(input: Block[], options: GrammarOptions): Grammar
   items.sort((a, b) => a.number - b.number);
 
   const kind = decideKind(header.kindHint, items, decisions > 0);
+  if (kind === "minutes") {
+    for (const item of items) {
+      // A closed item in published minutes shows only its decision, under no heading (FirstAgenda).
+      const keys = Object.keys(item.sections);
+      if (item.access === "closed" && keys.length === 1 && item.sections.presentation) {
+        item.sections = { decision: item.sections.presentation };
+      }
+    }
+  }
   if (items.length === 0 && kind !== "memo") {
     throw new ImportError("not_minutes");
   }

@@ -3,6 +3,7 @@ import { type Block, plainText } from "./blocks.ts";
 import { findDanishDate, findTime } from "./danish-dates.ts";
 import type { ImportKind } from "./import.schemas.ts";
 import { normalizeLabel, withinEdits } from "./lexicon.ts";
+import { treatmentOf } from "./treatment.ts";
 
 /** A case number from an archive system: `EMN-2021-03543`, `14-001379`, `2024-0052292`, `23/12345`. */
 export const CASE_NUMBER =
@@ -20,7 +21,6 @@ const HEADER_LABELS: Array<["date" | "time" | "location" | "body", string[]]> = 
 
 const TITLE_LINE = /^(beslutningsreferat|mødereferat|referat|dagsorden|notat)\b[\s:–-]*(.*)$/i;
 const MEETING_OF = /^(?:(?:ordinært|ekstraordinært|konstituerende)\s+)?møde(?:t)?\s+i\s+(.{3,120})$/i;
-const TREATED_IN = /^behandling i\s+(.{3,160}?)\s*(?:,\s*)?(?:(?:pkt|punkt)\.?\s*\d{1,3})\.?$/i;
 const DATE_TAIL =
   /\s+(?:(?:d\.|den|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b.*|\d{1,2}[.\-/ ].*|\d{4}\b.*)$/i;
 
@@ -86,12 +86,13 @@ export function cleanBodyName(text: string): string | null {
 
 /** The body named in "Behandling i <body> <date>, pkt. N", the decision marker of some publishing systems. */
 export function bodyOfTreatmentLine(text: string): string | null {
-  const match = TREATED_IN.exec(plainText(text));
-  return match ? cleanBodyName(match[1] ?? "") : null;
+  const treatment = treatmentOf(text);
+  return treatment ? cleanBodyName(treatment.body) : null;
 }
 
+/** A decision heading of any of the publishing systems (treatment.ts). */
 export function isTreatmentLine(text: string): boolean {
-  return TREATED_IN.test(plainText(text).slice(0, 300));
+  return treatmentOf(text) !== null;
 }
 
 /** Case numbers in a line: bare, or after a label such as "Journalnummer:" or "Sagsnr.". */

@@ -6,6 +6,7 @@ import type { ImportItem, ItemConfidence, SectionKey } from "./import.schemas.ts
 import { sameTitle } from "./items.ts";
 import { inlineLabel, type SectionTarget, sectionOfLabel } from "./lexicon.ts";
 import { isEmptyText, renderBlocks } from "./render.ts";
+import { type Treatment, treatmentOf } from "./treatment.ts";
 
 interface Section {
   target: SectionTarget | "other";
@@ -19,8 +20,16 @@ export interface ItemContext {
   consumed: Set<string>;
 }
 
+/** A decision under a heading that names its meeting: this meeting's, or the case's history. */
+export interface DatedDecision {
+  treatment: Treatment;
+  text: string;
+}
+
 export interface BuiltBody {
   item: Omit<ImportItem, "number" | "title" | "access" | "durationMinutes">;
+  /** decisions whose heading has a date; the grammar keeps the meeting's own and files the rest as history */
+  dated: DatedDecision[];
   confidence: Pick<ItemConfidence, "sections" | "decision" | "absent">;
   hasDecision: boolean;
 }
@@ -154,6 +163,7 @@ export function buildItemBody(segments: Block[][], ctx: ItemContext, documentAbs
   const attachments: string[] = [];
   const caseNumbers: string[] = [];
   const caseHistory: CaseHistoryEntry[] = [];
+  const dated: DatedDecision[] = [];
   let labelled = false;
   let decisionConfidence = 0;
   let absentConfidence = documentAbsent.length > 0 ? 0.9 : 0.6;
@@ -176,6 +186,13 @@ export function buildItemBody(segments: Block[][], ctx: ItemContext, documentAbs
         continue;
       }
       let text = renderBlocks(section.blocks);
+      const treatment = section.target === "decision" ? treatmentOf(section.heading) : null;
+      if (treatment?.date) {
+        // Absence inside it is only this meeting's once the grammar knows which meeting it is.
+        dated.push({ treatment, text });
+        labelled = true;
+        continue;
+      }
       for (const sentence of findAbsenceSentences(text).sort((a, b) => b.start - a.start)) {
         pushUnique(absent, sentence.names);
         absentConfidence = Math.max(absentConfidence, 0.8);
@@ -229,6 +246,48 @@ export function buildItemBody(segments: Block[][], ctx: ItemContext, documentAbs
       decision: decisionConfidence,
       absent: absentConfidence,
     },
-    hasDecision: Boolean(sections.decision),
+    dated,
+    hasDecision: Boolean(sections.decision) || dated.length > 0,
   };
+}
+
+/**
+ * Files an item's dated decisions: the one of this meeting (its date, else the last) becomes the
+ * decision, with its absence sentences; the earlier ones become the case's history.
+ */
+export function applyDatedDecisions(
+  item: ImportItem,
+  dated: DatedDecision[],
+  meetingDate: string | null,
+): void {
+  if (dated.length === 0) {
+    return;
+  }
+  const matching = dated.filter((d) => d.treatment.date === meetingDate);
+  const own = matching.length > 0 ? matching : dated.slice(-1);
+  const texts: string[] = [];
+  for (const decision of own) {
+    let text = decision.text;
+    for (const sentence of findAbsenceSentences(text).sort((a, b) => b.start - a.start)) {
+      pushUnique(item.absent, sentence.names);
+      text = `${text.slice(0, sentence.start)}${text.slice(sentence.end)}`.replace(/[ \t]+\n/g, "\n").trim();
+    }
+    if (!isEmptyText(text)) {
+      texts.push(text);
+    }
+  }
+  if (texts.length > 0) {
+    item.sections.decision = [item.sections.decision, ...texts].filter(Boolean).join("\n\n");
+  }
+  const history = dated
+    .filter((d) => !own.includes(d))
+    .map((d) => ({
+      body: d.treatment.body,
+      date: d.treatment.date ?? "",
+      itemNumber: d.treatment.itemNumber,
+      decision: d.text.replace(/\s+/g, " ").trim(),
+    }));
+  if (history.length > 0) {
+    item.caseHistory = [...(item.caseHistory ?? []), ...history];
+  }
 }

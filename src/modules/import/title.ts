@@ -1,5 +1,7 @@
 const ACCESS = /\s*[-–(]?\s*\(?\s*\b(åben|åbent|lukket|fortrolig)(?:\s+punkt)?\s*\)?\s*$/i;
 const ACCESS_ANYWHERE = /\(\s*(åben|åbent|lukket|fortrolig)(?:\s+punkt)?\s*\)/i;
+/** A leading access word: "Lukket: …", "LUKKET PUNKT - …", "Åbent punkt: …", "Åben - …". */
+const LEADING_ACCESS = /^(åbent|åben|lukket|fortroligt?)(?:\s+punkt)?\s*[:–-]\s*(?=\S)/i;
 const DURATION = /\s*[-–—,]?\s*\(?\s*(\d{1,3})\s*(?:minutter|minut|min\.?)\s*\)?\s*$/i;
 
 export interface CleanTitle {
@@ -21,6 +23,11 @@ export function cleanTitle(raw: string): CleanTitle {
     .trim();
   let access: CleanTitle["access"] = null;
   let durationMinutes: number | null = null;
+  const leading = LEADING_ACCESS.exec(title);
+  if (leading) {
+    access = accessOf(leading[1] ?? "");
+    title = title.slice(leading[0].length).trim();
+  }
   for (let pass = 0; pass < 3; pass++) {
     const duration = DURATION.exec(title);
     if (duration && durationMinutes === null) {
