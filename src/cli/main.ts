@@ -148,6 +148,19 @@ program
   });
 
 program
+  .command("indicators")
+  .description("indikatorer")
+  .command("load")
+  .description(
+    "indlæs en CSV- eller XLSX-fil med indikatorværdier (langt format) eller -definitioner; alt eller intet",
+  )
+  .argument("<file>", "filen (.csv eller .xlsx)")
+  .action(async (file: string) => {
+    const { runIndicatorsLoad } = await import("../modules/indicators/indicators.command.ts");
+    await runIndicatorsLoad(file);
+  });
+
+program
   .command("audit")
   .description("revisionsloggen")
   .command("verify")

@@ -21,6 +21,7 @@ import { casePageRoutes, caseRoutes } from "../modules/cases/index.ts";
 import { documentRoutes, publicDocumentRoutes } from "../modules/documents/index.ts";
 import { fundPageRoutes, fundRoutes } from "../modules/funds/index.ts";
 import { importRoutes } from "../modules/import/index.ts";
+import { indicatorPageRoutes, indicatorRoutes } from "../modules/indicators/index.ts";
 import { initiativePageRoutes, initiativeRoutes } from "../modules/initiatives/index.ts";
 import { mandatePageRoutes, mandateRoutes } from "../modules/mandates/index.ts";
 import { itemRoutes, meetingPageRoutes, meetingRoutes } from "../modules/meetings/index.ts";
@@ -161,6 +162,7 @@ export async function buildApp({
       await api.register(searchRoutes);
       await api.register(fundRoutes);
       await api.register(initiativeRoutes);
+      await api.register(indicatorRoutes);
       await api.register(mandateRoutes);
       await api.register(agreementRoutes);
       await api.register(hearingRoutes);
@@ -180,6 +182,7 @@ export async function buildApp({
   await app.register(fundPageRoutes);
   await app.register(initiativePageRoutes);
   await app.register(referencePageRoutes);
+  await app.register(indicatorPageRoutes);
   await app.register(mandatePageRoutes);
   await app.register(agreementPageRoutes);
   await app.register(workspacePageRoutes);

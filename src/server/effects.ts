@@ -1,5 +1,6 @@
 import { registerEffect } from "../lib/domain-events.ts";
 import { documentsEffect, runDocumentJobs } from "../modules/documents/index.ts";
+import { indicatorsEffect } from "../modules/indicators/index.ts";
 import { recordNotificationEvent } from "../modules/notifications/index.ts";
 import { indexMissingFileTexts } from "../modules/search/index.ts";
 import type { BackgroundTask } from "./background.ts";
@@ -12,6 +13,7 @@ import type { BackgroundTask } from "./background.ts";
  */
 export function installEffects(): void {
   registerEffect("documents", documentsEffect);
+  registerEffect("indicators", indicatorsEffect);
   registerEffect("notifications", recordNotificationEvent);
 }
 

@@ -116,7 +116,14 @@ export type FrozenSnapshot = {
     code: string;
     name: string;
     unit: string;
-    values: { areaKind: string; areaCode: string; areaName: string; period: string; value: string; loadedAt: string }[];
+    values: {
+      areaKind: string;
+      areaCode: string;
+      areaName: string;
+      period: string;
+      value: string;
+      loadedAt: string;
+    }[];
   }[];
 };
 

@@ -27,7 +27,9 @@ export async function loadDenmarkMap(
   counts: Map<number, number>,
 ): Promise<DenmarkMapData | null> {
   const data = await getReferenceData(ctx);
-  const codes = data.areas.filter((a) => a.kind === "municipality").map((a) => a.code);
+  // The demo's fictional municipalities (source "demo") keep their own map.
+  const real = { ...data, areas: data.areas.filter((a) => a.source !== "demo") };
+  const codes = real.areas.filter((a) => a.kind === "municipality").map((a) => a.code);
   if (codes.length === 0) {
     return null;
   }
@@ -36,9 +38,9 @@ export async function loadDenmarkMap(
     .from(parties)
     .where(and(eq(parties.type, "municipality"), isNotNull(parties.code)));
   const partyIdByCode = new Map(coded.map((p) => [p.code as string, p.id]));
-  const options = denmarkOptions(data);
+  const options = denmarkOptions(real);
   return {
-    rows: denmarkRows(data, partyIdByCode, counts),
+    rows: denmarkRows(real, partyIdByCode, counts),
     layout: layoutFor(codes.sort()),
     options,
     filter: denmarkFilterFromQuery(query, options),
@@ -48,8 +50,9 @@ export async function loadDenmarkMap(
 /** Party ids of the municipalities that are on the map of Denmark (left out of the demo's own map). */
 export async function codedMunicipalityIds(ctx: Ctx): Promise<Set<number>> {
   const rows = await ctx.db
-    .select({ id: parties.id })
+    .select({ id: parties.id, code: parties.code })
     .from(parties)
     .where(and(eq(parties.type, "municipality"), isNotNull(parties.code)));
-  return new Set(rows.map((r) => r.id));
+  const drawn = new Set(shippedPositions().map((p) => p.code));
+  return new Set(rows.filter((r) => drawn.has(r.code as string)).map((r) => r.id));
 }

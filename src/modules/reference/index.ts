@@ -1,4 +1,4 @@
-export { parseCsv } from "./csv.ts";
+export { CsvError, parseCsv } from "./csv.ts";
 export { type DenmarkCellView, DenmarkMapSvg } from "./denmark-map.svg.tsx";
 export { type DenmarkCell, type DenmarkLayout, layoutDenmark } from "./denmark-map.ts";
 export { inPeriod, parentsOn } from "./reference.checks.ts";

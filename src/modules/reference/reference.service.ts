@@ -194,7 +194,8 @@ async function syncParties(tx: Tx, data: ReferenceData): Promise<LoadResult["par
     }
   }
   for (const a of data.areas) {
-    if (a.kind !== "region" && a.kind !== "municipality") {
+    // Only real areas become parties; the demo's fictional areas (source "demo") belong to its own parties.
+    if ((a.kind !== "region" && a.kind !== "municipality") || a.source === "demo") {
       continue;
     }
     const official = /^\d+$/.test(a.code) ? a.code : null;
