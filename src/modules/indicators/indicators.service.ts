@@ -10,6 +10,9 @@ import { indicatorLoads, indicators, indicatorValues } from "./indicators.tables
 
 type IndicatorRow = typeof indicators.$inferSelect;
 
+/** The database's "99.000000" as "99": stored and computed values read alike. */
+const tidy = (v: string | null) => (v === null ? null : formatDecimal(parseDecimal(v) ?? 0n));
+
 /** The whole country: computed from every municipality, never stored. */
 export const NATIONAL = { kind: "national", code: "DK" } as const;
 export type AreaRef = { kind: AreaKind | "national"; code: string };
@@ -128,9 +131,9 @@ export async function valuesFor(
         areaCode: s.areaCode,
         areaName: areaName(ref, area),
         period: s.period,
-        value: s.value,
-        numerator: s.numerator,
-        denominator: s.denominator,
+        value: tidy(s.value) as string,
+        numerator: tidy(s.numerator),
+        denominator: tidy(s.denominator),
         loadedAt: s.loadedAt.toISOString(),
         aggregated: false,
       });
