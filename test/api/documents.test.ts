@@ -96,7 +96,8 @@ describeEachDatabase("Documents, calendars and feeds (API)", (kind) => {
     const closed = parsed.items.find((i) => i.number === 2);
     expect(closed?.title).toBe(`Kontraktforhandling ${SECRET}`);
     expect(closed?.access).toBe("closed");
-    expect(closed?.sections.decision).toBe(`Beslutning ${SECRET}`);
+    // The outcome label above the decision text, as the meeting page shows it (issue 16, item 8).
+    expect(closed?.sections.decision).toBe(`Godkendt\n\nBeslutning ${SECRET}`);
     expect(closed?.attachments).toEqual([`Bilag til lukket ${SECRET}`]);
   });
 
