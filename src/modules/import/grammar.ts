@@ -1,4 +1,11 @@
 import type { Block } from "./blocks.ts";
+import {
+  accessOfMarker,
+  caseNumbersUnderHeadings,
+  dropFurniture,
+  isAttendanceItem,
+  runningHeaders,
+} from "./families.ts";
 import { bodyOfTreatmentLine, readHeader, type Source } from "./header.ts";
 import { ImportError } from "./import.errors.ts";
 import type {
@@ -144,11 +151,37 @@ function decideKind(hint: ImportKind | null, items: ImportItem[], hasDecision: b
   return hint === "minutes" ? "minutes" : "agenda";
 }
 
+/** The access of the last section marker ("Åbent referat", "Lukket dagsorden") above an item heading. */
+function sectionAccessBefore(blocks: Block[], start: number): "open" | "closed" | null {
+  for (let i = Math.min(start, blocks.length) - 1; i >= 0; i--) {
+    const access = accessOfMarker(blocks[i]?.text ?? "");
+    if (access) {
+      return access;
+    }
+  }
+  return null;
+}
+
+/** Absence recorded under an attendance item ("Mødedeltagere") holds for every item of the meeting. */
+function applyMeetingAbsence(items: ImportItem[]): void {
+  const names = items.filter((i) => isAttendanceItem(i.title)).flatMap((i) => i.absent);
+  if (names.length === 0) {
+    return;
+  }
+  for (const item of items) {
+    for (const name of names) {
+      if (!item.absent.includes(name)) {
+        item.absent.push(name);
+      }
+    }
+  }
+}
+
 /** The shared grammar: turns the blocks of any format into the FORMAT.md structure. */
 export function blocksToResult(input: Block[], options: GrammarOptions): GrammarOutput {
   const warnings: string[] = [];
-  const toc = stripTableOfContents(input);
-  const blocks = toc.blocks;
+  const toc = stripTableOfContents(dropFurniture(input));
+  const blocks = caseNumbersUnderHeadings(toc.blocks);
   if (blocks.length === 0) {
     throw new ImportError("no_text");
   }
@@ -165,6 +198,9 @@ export function blocksToResult(input: Block[], options: GrammarOptions): Grammar
       ? before
       : readHeader(blocks, firstItem < 0 ? Math.min(blocks.length, 80) : windowEnd);
   const headerAbsent = firstItem > 0 ? header.absent : [];
+  for (const line of runningHeaders(blocks)) {
+    header.consumed.add(line);
+  }
 
   const items: ImportItem[] = [];
   const itemConfidence: ImportConfidence["items"] = [];
@@ -174,7 +210,7 @@ export function blocksToResult(input: Block[], options: GrammarOptions): Grammar
     checkDeadline(options.deadline, 0);
     const { title, confidence: titleConfidence } = chooseTitle(rawItem, toc.titles, warnings);
     const marks = rawItem.headings.map((h) => cleanTitle(h.title));
-    const access = marks.find((m) => m.access !== null)?.access ?? null;
+    const access = marks.find((m) => m.access !== null)?.access ?? sectionAccessBefore(blocks, rawItem.start);
     const duration = marks.find((m) => m.durationMinutes !== null)?.durationMinutes ?? null;
     const titles = rawItem.headings.map((h) => h.title);
     const built = buildItemBody(rawItem.segments, { titles, consumed: header.consumed }, headerAbsent);
@@ -207,6 +243,7 @@ export function blocksToResult(input: Block[], options: GrammarOptions): Grammar
     });
   }
   items.sort((a, b) => a.number - b.number);
+  applyMeetingAbsence(items);
 
   const kind = decideKind(header.kindHint, items, decisions > 0);
   if (kind === "minutes") {
