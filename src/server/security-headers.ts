@@ -26,7 +26,12 @@ export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
     const docs =
       req.url === "/api/docs" || req.url.startsWith("/api/docs/") || req.url.startsWith("/api/docs?");
     const type = String(reply.getHeader("content-type") ?? "");
-    if (docs || !reply.hasHeader("content-security-policy")) {
+    // A file (anything sent with Content-Disposition: uploads, documents) never gets the page policy,
+    // whatever its type: stored HTML or SVG runs nothing (issue 18.8).
+    const file = reply.hasHeader("content-disposition");
+    if (file) {
+      reply.header("content-security-policy", API_CSP);
+    } else if (docs || !reply.hasHeader("content-security-policy")) {
       reply.header(
         "content-security-policy",
         docs ? DOCS_CSP : type.startsWith("text/html") ? PAGE_CSP : API_CSP,

@@ -71,14 +71,13 @@ export function registerUpload(
         const bytes = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
         const mimeType =
           (req.headers["content-type"] ?? "application/octet-stream").split(";")[0]?.trim() ?? "";
-        if (bytes.byteLength > 0) {
-          assertUploadFits(bytes, mimeType);
-        }
+        // The allow-list decides by content; the type stored is the content's, the name cleaned (issue 18.8).
+        const fits = bytes.byteLength > 0 ? assertUploadFits(bytes, mimeType, req.query.fileName) : null;
         return app.database.db.transaction((tx) =>
           upload({ db: tx, actor: req.actor }, req.params.id, {
             bytes,
-            mimeType: mimeType.slice(0, 200),
-            fileName: req.query.fileName,
+            mimeType: (fits?.mimeType ?? mimeType).slice(0, 200),
+            fileName: fits ? fits.fileName : req.query.fileName,
           }),
         );
       },

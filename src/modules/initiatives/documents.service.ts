@@ -121,7 +121,7 @@ export async function addFileDocument(
       initiativeId,
       title,
       sha256: stored.sha256,
-      fileName,
+      fileName: check.fileName,
       mimeType: check.mimeType,
       size: stored.size,
     })
