@@ -58,7 +58,7 @@ describeEachDatabase("Workspace pages", (kind) => {
       w.users.secretary.token,
     );
     expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain("Skriv datoen som år-måned-dag");
+    expect(bad.body).toContain("Skriv datoen som dag-måned-år");
     expect(bad.body).toContain('aria-invalid="true"');
     const res = await post(
       `/arbejdsrum/organer/${w.ssu.id}/moeder`,

@@ -1,6 +1,6 @@
 /** The body's plan, a new meeting, and the agenda builder: add, move, reorder, cases, follow-ups, status. */
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { parseDateTime, todayInDenmarkParts } from "../../lib/time.ts";
+import { todayInDenmarkParts } from "../../lib/time.ts";
 import type { Ctx } from "../../server/context.ts";
 import { notFound } from "../../server/errors.ts";
 import type { FieldErrors } from "../../web/form-fields.tsx";
@@ -29,6 +29,7 @@ import {
   isFormError,
   loadMeeting,
   type MeetingParams,
+  meetingTimesFromForm,
   one,
   readingViewFor,
   wantsJson,
@@ -89,19 +90,7 @@ export async function agendaPageRoutes(app: FastifyInstance) {
     const values = Object.fromEntries(
       ["date", "time", "endTime", "location", "title"].map((k) => [k, one(f, k)]),
     );
-    const errors: FieldErrors = {};
-    const start = /^\d{4}-\d{2}-\d{2}$/.test(values.date ?? "")
-      ? parseDateTime(`${values.date}T${values.time || "09:00"}`)
-      : null;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date ?? "")) {
-      errors.date = ctx.t("ws.body.dateError");
-    } else if (!start) {
-      errors.time = ctx.t("ws.body.timeError");
-    }
-    const end = start && values.endTime ? parseDateTime(`${values.date}T${values.endTime}`) : null;
-    if (start && values.endTime && (!end || end <= start)) {
-      errors.endTime = ctx.t("ws.body.endError");
-    }
+    const { start, end, errors } = meetingTimesFromForm(ctx, values);
     if ((values.location ?? "").length > 300) {
       errors.location = ctx.t("ws.form.tooLong", { n: 300 });
     }

@@ -1,5 +1,7 @@
 /** Request helpers shared by the workspace's routes: who may enter, which meeting, form fields and errors. */
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { parseDanishDate, parseDanishTime } from "../../lib/danish-date.ts";
+import { parseDateTime } from "../../lib/time.ts";
 import type { Ctx } from "../../server/context.ts";
 import { AppError, notFound } from "../../server/errors.ts";
 import type { FieldErrors } from "../../web/form-fields.tsx";
@@ -148,13 +150,27 @@ export function wantsJson(req: FastifyRequest): boolean {
   return (req.headers.accept ?? "").startsWith("application/json");
 }
 
-/** A Danish local date and time from two form fields ("2026-05-04", "09:30"), or an error per field. */
-export function dateTimeFields(date: string, time: string): { value: string | null; error: string | null } {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-    return { value: null, error: "date" };
+/**
+ * A meeting's start and end from its form fields, written as Danes write them ("21.1.2027",
+ * "21. januar 2027", "9.30" …; `lib/danish-date.ts`), with a Danish error per field that cannot be read.
+ */
+export function meetingTimesFromForm(
+  ctx: PageCtx,
+  values: Record<string, string | undefined>,
+): { start: Date | null; end: Date | null; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const date = parseDanishDate(values.date ?? "");
+  const time = parseDanishTime(values.time || "09:00");
+  if (!date) {
+    errors.date = ctx.t("ws.body.dateError");
+  } else if (!time) {
+    errors.time = ctx.t("ws.body.timeError");
   }
-  if (!/^\d{2}:\d{2}$/.test(time)) {
-    return { value: null, error: "time" };
+  const start = date && time ? parseDateTime(`${date}T${time}`) : null;
+  const endTime = values.endTime ? parseDanishTime(values.endTime) : null;
+  const end = start && endTime ? parseDateTime(`${date}T${endTime}`) : null;
+  if (start && values.endTime && (!end || end <= start)) {
+    errors.endTime = ctx.t("ws.body.endError");
   }
-  return { value: `${date}T${time}`, error: null };
+  return { start, end, errors };
 }
