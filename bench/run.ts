@@ -5,6 +5,7 @@ import { benchApi } from "./api.bench.ts";
 import { benchRecall } from "./compound-recall.ts";
 import { benchDocuments } from "./documents.bench.ts";
 import { benchImport } from "./import.bench.ts";
+import { benchIndicators } from "./indicators.ts";
 import { benchInitiatives } from "./initiatives.bench.ts";
 import { benchLoad } from "./load.bench.ts";
 import { benchPages } from "./pages.bench.ts";
@@ -18,6 +19,7 @@ const benches: Record<string, () => Promise<void>> = {
   api: benchApi,
   documents: benchDocuments,
   import: benchImport,
+  indicators: benchIndicators,
   initiatives: benchInitiatives,
   load: benchLoad,
   pages: benchPages,

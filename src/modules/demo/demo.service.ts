@@ -196,6 +196,7 @@ export async function loadDemo(db: Db, data: DemoData, now = new Date()) {
     await loadDemoMoney(ctx, { ...ids, meetings: meetingKeys }, (day) => shiftLocal(day, days));
     await loadDemoGroups(ctx, { ...ids, meetings: meetingKeys }, (day) => shiftLocal(day, days));
     await loadDemoReform(ctx, ids.bodies);
+    await (await import("../indicators/index.ts")).loadDemoIndicators(ctx);
     for (const u of data.users) {
       await createUser(ctx, {
         email: u.email,
