@@ -21,6 +21,11 @@ const HEADER_LABELS: Array<["date" | "time" | "location" | "body", string[]]> = 
 
 const TITLE_LINE = /^(beslutningsreferat|mødereferat|referat|dagsorden|notat)\b[\s:–-]*(.*)$/i;
 const MEETING_OF = /^(?:(?:ordinært|ekstraordinært|konstituerende)\s+)?møde(?:t)?\s+i\s+(.{3,120})$/i;
+const BODY_KIND_DATE =
+  /^(\p{Lu}.{2,80}?)\s+[-–]\s+(referat|dagsorden|beslutningsprotokol)\s+[-–]\s+.*\d{4}$/iu;
+/** "Alle medlemmer var mødt undtagen A, B og C, der havde meldt afbud." */
+const ALL_EXCEPT =
+  /^alle(?:\s+\p{L}+)?\s+(?:var\s+)?(?:mødt|til stede|fremmødt)\s*,?\s+undtagen\s+(.+?)(?:,?\s+der\s+(?:havde\s+)?(?:meldt\s+)?(?:afbud|forfald).*)?\.?$/iu;
 const DATE_TAIL =
   /\s+(?:(?:d\.|den|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b.*|\d{1,2}[.\-/ ].*|\d{4}\b.*)$/i;
 
@@ -81,6 +86,9 @@ export function cleanBodyName(text: string): string | null {
     .replace(/^(?:(?:ordinært|ekstraordinært)\s+)?møde(?:t)?\s+(?:i|for)\s+/i, "")
     .replace(/[\s,:–-]+$/, "")
     .trim();
+  if (/^(?:til|fra|for|af|i|den|d\.|mødet|møde|og)$/i.test(name)) {
+    return null;
+  }
   return name.length >= 3 && name.length <= 120 && /\p{L}/u.test(name) ? name : null;
 }
 
@@ -167,7 +175,21 @@ export function readHeader(blocks: Block[], windowEnd: number): HeaderInfo {
       consume(block);
       continue;
     }
-    const labelled = splitLabel(block.text);
+    const bodyTitle = i < 12 && info.bodySource !== "label" ? BODY_KIND_DATE.exec(plain) : null;
+    if (bodyTitle && cleanBodyName(bodyTitle[1] ?? "")) {
+      // "Sundhedsudvalget - Referat - 25. oktober 2016" (regional web pages)
+      info.body = cleanBodyName(bodyTitle[1] ?? "");
+      info.bodySource = "strong";
+      info.kindHint ??= /^dagsorden/i.test(bodyTitle[2] ?? "") ? "agenda" : "minutes";
+      consume(block);
+      continue;
+    }
+    // A label alone on its line takes its value from the next line ("Mødested" ⏎ "Mødelokale 5").
+    const bare =
+      plain.length <= 30 && headerLabelKind(normalizeLabel(plain))
+        ? { label: normalizeLabel(plain), value: "" }
+        : null;
+    const labelled = splitLabel(block.text) ?? bare;
     const kind = labelled ? headerLabelKind(labelled.label) : null;
     if (labelled && kind) {
       const value = labelled.value !== "" ? labelled.value : plainText(blocks[i + 1]?.text ?? "");
@@ -208,8 +230,26 @@ export function readHeader(blocks: Block[], windowEnd: number): HeaderInfo {
       consume(block);
       continue;
     }
-    if (/^(?:fraværende|afbud)\b/i.test(plain)) {
-      info.absent.push(...namesInList(plain.replace(/^(?:fraværende|afbud)\s*(?:fra)?\s*:?/i, "")));
+    const absenceLabel = /^(?:[-•·▪*]\s*)?(?:fraværende|afbud)\b\s*(?:fra)?\s*:?\s*(.*)$/i.exec(plain);
+    if (absenceLabel) {
+      const rest = absenceLabel[1] ?? "";
+      if (rest.trim() !== "") {
+        info.absent.push(...namesInList(rest));
+      } else {
+        // "Afbud" over a list of names, one per line
+        for (let k = i + 1; k < Math.min(end, i + 40); k++) {
+          const next = blocks[k];
+          if (!next || next.gap || !next.list) {
+            break;
+          }
+          info.absent.push(...namesInList(plainText(next.text).replace(/^[-•·▪*]\s*/, "")));
+        }
+      }
+      continue;
+    }
+    const allBut = ALL_EXCEPT.exec(plain);
+    if (allBut) {
+      info.absent.push(...namesInList(allBut[1] ?? ""));
       continue;
     }
     if (plain.length <= 160) {
@@ -257,7 +297,7 @@ function guessLocationAfter(blocks: Block[], index: number, info: HeaderInfo): v
   if (!next || next.level > 0) {
     return;
   }
-  const plain = plainText(next.text);
+  const plain = plainText(next.text).replace(/^(?:i|på)\s+(?=\p{Lu})/u, "");
   const looksLikePlace =
     plain.length >= 3 &&
     plain.length <= 100 &&

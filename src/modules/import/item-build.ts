@@ -102,12 +102,31 @@ function unbalanced(text: string): boolean {
   return (text.match(/\(/g)?.length ?? 0) > (text.match(/\)/g)?.length ?? 0);
 }
 
+/** An attachment listed with its document number first ("2012-208960 - Title", eDoc). */
+const NUMBERED_ATTACHMENT = /^\d{2,4}-\d{4,8}\s+-\s+\S/;
+
 function attachmentTitles(blocks: Block[]): string[] {
   const lines: string[] = [];
   let previous: Block | null = null;
+  // When the entries carry document numbers, a line without one continues the entry above.
+  const numbered = blocks.some((b) => NUMBERED_ATTACHMENT.test(plainText(b.text)));
+  let inEntry = false;
   for (const block of blocks) {
     const plain = plainText(block.text);
     const last = lines.length - 1;
+    if (numbered) {
+      if (NUMBERED_ATTACHMENT.test(plain)) {
+        lines.push(plain);
+        inEntry = true;
+      } else if (inEntry && !block.gap && last >= 0) {
+        lines[last] = `${lines[last]} ${plain}`;
+      } else {
+        // text after the list (the next sub-point of a Meddelelser item) is no attachment
+        inEntry = false;
+      }
+      previous = block;
+      continue;
+    }
     const continues =
       previous?.wrapped === true ||
       /^\p{Ll}/u.test(plain) ||
