@@ -8,6 +8,7 @@ import { benchImport } from "./import.bench.ts";
 import { benchIndicators } from "./indicators.ts";
 import { benchInitiatives } from "./initiatives.bench.ts";
 import { benchLoad } from "./load.bench.ts";
+import { benchNotifications } from "./notifications.ts";
 import { benchPages } from "./pages.bench.ts";
 import { benchSearch } from "./search.bench.ts";
 import { benchStart } from "./start.bench.ts";
@@ -22,6 +23,7 @@ const benches: Record<string, () => Promise<void>> = {
   indicators: benchIndicators,
   initiatives: benchInitiatives,
   load: benchLoad,
+  notifications: benchNotifications,
   pages: benchPages,
   recall: benchRecall,
   search: benchSearch,

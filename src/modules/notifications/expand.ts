@@ -27,6 +27,8 @@ interface Subject {
   factsFor(r: Recipient): MailFacts;
 }
 
+const INSERT_CHUNK = 200;
+
 export const newToken = () => randomBytes(24).toString("base64url");
 
 async function bodyOf(db: DbOrTx, id: number) {
@@ -203,6 +205,7 @@ async function expandOne(tx: DbOrTx, row: typeof notificationEvents.$inferSelect
   const route = routeOf(event);
   const subject = route ? await subjectOf(tx, route, event, baseUrl) : null;
   let queued = 0;
+  const rows: Array<typeof notificationOutbox.$inferInsert> = [];
   if (route && subject) {
     const readers = await withTokens(tx, await recipientsOf(tx, route, event, subject.bodyId));
     const seen = new Set<string>();
@@ -219,26 +222,30 @@ async function expandOne(tx: DbOrTx, row: typeof notificationEvents.$inferSelect
       const scope = r.userId !== null ? settingKey(subject.bodyId, route.topic) : null;
       const { footer, oneClick } = footerFor(r, scope, subject.bodyName, baseUrl);
       const mail: ComposedMail = composeMail(r.locale, subject.factsFor(r), footer);
-      await tx
-        .insert(notificationOutbox)
-        .values({
-          dedupeKey: `e${row.id}:${address}`,
-          eventId: row.id,
-          userId: r.userId,
-          subscriptionId: r.subscriptionId,
-          toAddress: r.address,
-          locale: r.locale,
-          topic: route.topic,
-          bodyId: subject.bodyId,
-          ...mail,
-          url: subject.url,
-          unsubscribeUrl: oneClick,
-          state: mode === "digest" ? "held" : "pending",
-        })
-        .onConflictDoNothing();
-      queued++;
+      rows.push({
+        dedupeKey: `e${row.id}:${address}`,
+        eventId: row.id,
+        userId: r.userId,
+        subscriptionId: r.subscriptionId,
+        toAddress: r.address,
+        locale: r.locale,
+        topic: route.topic,
+        bodyId: subject.bodyId,
+        ...mail,
+        url: subject.url,
+        unsubscribeUrl: oneClick,
+        state: mode === "digest" ? "held" : "pending",
+      });
     }
   }
+  // Many readers (a body's public subscribers): a few multi-row inserts rather than one per mail.
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await tx
+      .insert(notificationOutbox)
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .onConflictDoNothing();
+  }
+  queued = rows.length;
   await tx
     .update(notificationEvents)
     .set({ expandedAt: new Date() })

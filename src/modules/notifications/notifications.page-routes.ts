@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
 import { AppError, notFound } from "../../server/errors.ts";
 import { formString } from "../../web/form-fields.tsx";
 import { type PageCtx, pageContext, sendPage } from "../../web/page.ts";
@@ -73,7 +74,8 @@ function describe(ctx: PageCtx, target: UnsubscribeTarget): string {
  * double opt-in, unsubscribe (a page that asks, and RFC 8058's one-click POST), the admin's outbox;
  * and the outbox worker while the server listens.
  */
-export async function notificationRoutes(app: FastifyInstance) {
+// Not encapsulated (fastify-plugin): the worker's hook must see every changing request, not only these routes.
+export const notificationRoutes = fp(async (app: FastifyInstance) => {
   startNotificationWorker(app, () => siteUrl(app));
 
   app.get("/mine-notifikationer", hidden, async (req, reply) => {
@@ -248,4 +250,4 @@ export async function notificationRoutes(app: FastifyInstance) {
     const ctx = pageContext(req, reply);
     return sendPage(reply, ctx, OutboxPage({ ctx, data: await getOutboxOverview(ctx.svc) }));
   });
-}
+});

@@ -13,7 +13,7 @@ export const MAX_ATTEMPTS = 12;
 const STALE_MINUTES = 15;
 const BATCH = 50;
 /** How many mails are handed to the (pooled) transport at once. */
-const PARALLEL = 5;
+const PARALLEL = 10;
 
 export type SendMail = (message: MailMessage) => Promise<void>;
 
@@ -82,12 +82,12 @@ export async function sendDue(
       return run;
     }
     for (let i = 0; i < rows.length; i += PARALLEL) {
+      const sent: number[] = [];
       await Promise.all(
         rows.slice(i, i + PARALLEL).map(async (row) => {
           try {
             await opts.send(toMessage(row));
-            await db.execute(sql`update notification_outbox set state = 'sent', sent_at = now(), last_error = null
-              where id = ${row.id}`);
+            sent.push(row.id);
             run.sent++;
           } catch (err) {
             run.failed++;
@@ -101,6 +101,11 @@ export async function sendDue(
           }
         }),
       );
+      // Marked once the server accepted them; a crash before this line is the one case of a mail sent twice.
+      if (sent.length > 0) {
+        await db.execute(sql`update notification_outbox set state = 'sent', sent_at = now(), last_error = null
+          where id in (select (jsonb_array_elements_text(${JSON.stringify(sent)}::jsonb))::int)`);
+      }
     }
     // A run that only fails would claim the same rows again at once: stop until their back-off.
     if (run.sent === 0 && run.failed > 0) {

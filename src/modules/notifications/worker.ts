@@ -69,7 +69,7 @@ export function startNotificationWorker(app: FastifyInstance, baseUrl: () => str
   };
 
   app.addHook("onListen", async () => {
-    const mailer = await createMailer(app.config, { pool: 5, timeoutMs: SMTP_TIMEOUT_MS });
+    const mailer = await createMailer(app.config, { pool: 10, timeoutMs: SMTP_TIMEOUT_MS });
     send = mailer ? (m) => mailer.send(m) : null;
     close = mailer ? () => mailer.close() : undefined;
     timer = setInterval(run, WORKER_SECONDS * 1000);
