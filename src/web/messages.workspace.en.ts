@@ -49,7 +49,8 @@ export const enWorkspace: Record<keyof typeof daWorkspace, string> = {
   "ws.body.meetingTitle": "Title (optional)",
   "ws.body.meetingTitleHint": "For example Theme meeting on rehabilitation",
   "ws.body.create": "Create meeting",
-  "ws.body.dateError": "Write the date as day-month-year, e.g. 21-01-2027, 21.1.2027 or 21 January 2027 (in Danish: 21. januar 2027).",
+  "ws.body.dateError":
+    "Write the date as day-month-year, e.g. 21-01-2027, 21.1.2027 or 21 January 2027 (in Danish: 21. januar 2027).",
   "ws.body.timeError": "Write a valid time, e.g. 9.30 or 09:30.",
   "ws.body.endError": "The end time must be after the start time.",
   "ws.step.nav": "Steps of the meeting",
@@ -243,4 +244,43 @@ export const enWorkspace: Record<keyof typeof daWorkspace, string> = {
   "ws.import.titleError": "Item {n} must have a title.",
   "ws.import.confirm": "Approve and import",
   "ws.import.discard": "Discard the import",
+  "ws.edit.title": "Change the meeting",
+  "ws.edit.link": "Change date, time, place or cancel the meeting",
+  "ws.edit.stale":
+    "Someone else changed the meeting since you opened the page. This is what is saved now; change it again if it still needs changing.",
+  "ws.edit.dateHint": "E.g. 21-01-2027, 21.1.2027 or 21 January 2027.",
+  "ws.edit.endTime": "End time (optional)",
+  "ws.edit.location": "Place",
+  "ws.edit.meetingTitle": "Title (optional)",
+  "ws.edit.kind": "Kind of meeting",
+  "ws.edit.kindError": "Choose a kind of meeting from the list.",
+  "ws.edit.movedHint": "If you move the meeting, the body's members are told and the calendars are updated.",
+  "ws.edit.save": "Save the changes",
+  "ws.edit.back": "Back to the agenda",
+  "ws.edit.cancelHeading": "Cancel the meeting",
+  "ws.edit.cancelReason": "Reason for cancelling",
+  "ws.edit.cancelButton": "Cancel the meeting",
+  "ws.edit.reasonError": "Write a reason for cancelling.",
+  "ws.confirm.heading": "This happens when you confirm:",
+  "ws.confirm.back": "Go back",
+  "ws.confirm.irreversible": "It cannot be undone.",
+  "ws.confirm.agendaTitle": "Publish the agenda?",
+  "ws.confirm.agendaPublic":
+    "The agenda of {body} becomes public on the portal and in OParl, and its PDF and Word editions are frozen.",
+  "ws.confirm.closedStay":
+    'Closed items show only their number and "Closed item" to anyone who is not a member of the body.',
+  "ws.confirm.membersTold": "The body's members are told.",
+  "ws.confirm.closeTitle": "Close the meeting and draft the minutes?",
+  "ws.confirm.closeDraft":
+    "The meeting is marked as held, and the decisions become draft minutes that only the members of {body} can see.",
+  "ws.confirm.chairTold": "The chair is told that the minutes wait for approval.",
+  "ws.confirm.closeButton": "Close the meeting",
+  "ws.confirm.minutesTitle": "Publish the minutes?",
+  "ws.confirm.minutesPublic":
+    "The minutes of {body} become public with decisions, attendance and apologies, and their PDF and Word editions are frozen.",
+  "ws.confirm.minutesButton": "Publish the minutes",
+  "ws.confirm.cancelTitle": "Cancel the meeting?",
+  "ws.confirm.cancelPublic":
+    "The meeting of {body} is shown as cancelled, with the reason, on the portal and in the calendars.",
+  "ws.confirm.cancelTold": "The body's members are told.",
 };

@@ -27,7 +27,12 @@ describeEachDatabase("Frozen editions on every path", (kind) => {
   const post = (url: string, payload: object, token: string) =>
     t().request({ method: "POST", url, token, payload });
   const editions = async (meetingId: number) =>
-    (await t().database.db.select().from(publishedDocuments).where(eq(publishedDocuments.meetingId, meetingId)))
+    (
+      await t()
+        .database.db.select()
+        .from(publishedDocuments)
+        .where(eq(publishedDocuments.meetingId, meetingId))
+    )
       .map((d) => `${d.kind}/${d.edition}/${d.format}/${d.number}`)
       .sort();
 
@@ -69,7 +74,9 @@ describeEachDatabase("Frozen editions on every path", (kind) => {
     expect(a.headers.etag).toBeTruthy();
     expect(b.headers.etag).toBe(a.headers.etag);
     expect(String(a.headers["cache-control"])).toContain("public");
-    const again = await get(`/moeder/${m.id}/dagsorden.pdf`, undefined, { "if-none-match": String(a.headers.etag) });
+    const again = await get(`/moeder/${m.id}/dagsorden.pdf`, undefined, {
+      "if-none-match": String(a.headers.etag),
+    });
     expect(again.statusCode).toBe(304);
     expect(again.rawPayload.length).toBe(0);
     const listed = (await get(`/api/v1/meetings/${m.id}/documents`)).json() as Array<{ url: string }>;
@@ -85,7 +92,11 @@ describeEachDatabase("Frozen editions on every path", (kind) => {
       url: `/arbejdsrum/moeder/${m.id}/status`,
       token: w.users.secretary.token,
       headers: { accept: "text/html", "content-type": "application/x-www-form-urlencoded" },
-      payload: new URLSearchParams({ to: "agenda_published", version: String(m.version) }).toString(),
+      payload: new URLSearchParams({
+        to: "agenda_published",
+        version: String(m.version),
+        confirm: "ja",
+      }).toString(),
     });
     expect(res.statusCode, res.body).toBe(303);
     expect(await editions(m.id)).toHaveLength(4);
@@ -127,7 +138,11 @@ describeEachDatabase("Frozen editions on every path", (kind) => {
     const [item] = (await get(`/api/v1/meetings/${m.id}/items`, s)).json().items;
     const fixed = await post(
       `/api/v1/items/${item.id}/corrections`,
-      { version: item.version, reason: "Forkert gengivet", changes: { decisionText: "Taget til efterretning." } },
+      {
+        version: item.version,
+        reason: "Forkert gengivet",
+        changes: { decisionText: "Taget til efterretning." },
+      },
       s,
     );
     expect(fixed.statusCode, fixed.body).toBe(200);

@@ -74,6 +74,70 @@ describeEachDatabase("Workspace pages", (kind) => {
     }
   });
 
+  it("changes, moves and cancels a meeting: Danish dates, errors beside the fields, stale versions, a second step", async () => {
+    const s = w.users.secretary.token;
+    const created = await post(
+      `/arbejdsrum/organer/${w.ssu.id}/moeder`,
+      { date: "21. januar 2027", time: "9.30", location: "Regionshuset" },
+      s,
+    );
+    expect(created.statusCode).toBe(303);
+    const id = Number(/moeder\/(\d+)/.exec(String(created.headers.location))?.[1]);
+    const row = async () =>
+      (await t().request({ method: "GET", url: `/api/v1/meetings/${id}`, token: s })).json();
+    expect((await row()).start).toBe("2027-01-21T08:30:00.000Z");
+    const form = await get(`/arbejdsrum/moeder/${id}/ret`, s);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('value="21-01-2027"');
+    expect(form.body).toContain('value="09:30"');
+    const version = String((await row()).version);
+    const bad = await post(
+      `/arbejdsrum/moeder/${id}/ret`,
+      { version, date: "31.02.2027", time: "9", kind: "ordinary" },
+      s,
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("Skriv datoen som dag-måned-år");
+    expect(bad.body).toContain('aria-invalid="true"');
+    expect((await row()).version).toBe(Number(version));
+    const moved = await post(
+      `/arbejdsrum/moeder/${id}/ret`,
+      { version, date: "28/1 2027", time: "13.00", location: "Rådhuset", kind: "extraordinary" },
+      s,
+    );
+    expect(moved.statusCode).toBe(303);
+    expect((await row()).start).toBe("2027-01-28T12:00:00.000Z");
+    expect((await row()).kind).toBe("extraordinary");
+    const stale = await post(
+      `/arbejdsrum/moeder/${id}/ret`,
+      { version, date: "4.2.2027", time: "10", kind: "ordinary" },
+      s,
+    );
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain("Mødet er ændret af en anden");
+    expect(stale.body).toContain('value="28-01-2027"');
+    const now = String((await row()).version);
+    expect((await post(`/arbejdsrum/moeder/${id}/aflys`, { version: now, reason: "" }, s)).statusCode).toBe(
+      400,
+    );
+    const ask = await post(`/arbejdsrum/moeder/${id}/aflys`, { version: now, reason: "For få sager" }, s);
+    expect(ask.statusCode).toBe(200);
+    expect(ask.body).toContain("Aflys mødet?");
+    expect((await row()).cancelled).toBe(false);
+    const done = await post(
+      `/arbejdsrum/moeder/${id}/aflys`,
+      { version: now, reason: "For få sager", confirm: "ja" },
+      s,
+    );
+    expect(done.statusCode).toBe(303);
+    expect((await row()).cancelled).toBe(true);
+    expect((await row()).cancelReason).toBe("For få sager");
+    // A member cannot change it.
+    expect(
+      (await post(`/arbejdsrum/moeder/${id}/ret`, { version: now }, w.users.member.token)).statusCode,
+    ).toBe(404);
+  });
+
   it("adds items before Eventuelt, moves them, warns when the time boxes exceed the meeting", async () => {
     const s = w.users.secretary.token;
     const bad = await post(`/arbejdsrum/moeder/${meetingId}/punkter`, { title: "", durationMinutes: "x" }, s);
@@ -161,9 +225,20 @@ describeEachDatabase("Workspace pages", (kind) => {
     const version = /name="version" value="(\d+)"/.exec(
       page.body.slice(page.body.indexOf('value="agenda_published"')),
     )?.[1];
+    // Publishing asks once more, saying who will see it and who is told; nothing is published yet.
     let res = await post(
       `/arbejdsrum/moeder/${meetingId}/status`,
       { to: "agenda_published", version: String(version) },
+      s,
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain("Offentliggør dagsordenen?");
+    expect(res.body).toContain("Lukkede punkter vises kun med nummer");
+    expect(res.body).toContain('name="confirm" value="ja"');
+    expect((await get(`/arbejdsrum/moeder/${meetingId}`, s)).body).toContain('value="agenda_published"');
+    res = await post(
+      `/arbejdsrum/moeder/${meetingId}/status`,
+      { to: "agenda_published", version: String(version), confirm: "ja" },
       s,
     );
     expect(res.statusCode).toBe(303);
@@ -199,7 +274,7 @@ describeEachDatabase("Workspace pages", (kind) => {
       )?.[1];
     res = await post(
       `/arbejdsrum/moeder/${meetingId}/status`,
-      { to: "minutes_draft", version: String(mv) },
+      { to: "minutes_draft", version: String(mv), confirm: "ja" },
       s,
     );
     expect(res.statusCode).toBe(303);
@@ -224,7 +299,7 @@ describeEachDatabase("Workspace pages", (kind) => {
       )?.[1];
     res = await post(
       `/arbejdsrum/moeder/${meetingId}/status`,
-      { to: "minutes_published", version: String(pv) },
+      { to: "minutes_published", version: String(pv), confirm: "ja" },
       s,
     );
     expect(res.statusCode).toBe(303);

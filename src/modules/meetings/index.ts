@@ -58,7 +58,7 @@ export {
   STATUS_LABEL_DA,
   statusLabelKey,
 } from "./meetings.rules.ts";
-export { ZCancel, ZTransition } from "./meetings.schemas.ts";
+export { ZCancel, ZMeetingKind, ZTransition } from "./meetings.schemas.ts";
 export {
   createMeeting,
   getMeetingRow,

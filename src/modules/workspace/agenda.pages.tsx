@@ -135,6 +135,11 @@ export function AgendaPage({ ctx, data }: { ctx: PageCtx; data: AgendaPageData }
         {body.name}, {when}
       </h1>
       <MeetingSteps ctx={ctx} meeting={meeting} current="agenda" />
+      {editable && !meeting.cancelled ? (
+        <p>
+          <a href={`${base}/ret`}>{t("ws.edit.link")}</a>
+        </p>
+      ) : null}
       {data.done ? (
         <div class="alert alert-success" role="status">
           <div class="alert-body">

@@ -1,9 +1,13 @@
 /** A meeting's status steps from the workspace pages, each through its domain act. */
 import type { FastifyInstance } from "fastify";
 import { AppError } from "../../server/errors.ts";
+import type { MessageKey } from "../../web/i18n.ts";
+import { sendPage } from "../../web/page.ts";
+import { getBody } from "../bodies/index.ts";
 import { forwardPath, transitionMeeting, ZTransition } from "../meetings/index.ts";
 import { renderAgenda } from "./agenda.render.ts";
 import { renderConduct, renderMinutes } from "./conduct.render.ts";
+import { ConfirmPage } from "./meeting-edit.pages.tsx";
 import {
   formFields,
   hidden,
@@ -15,6 +19,32 @@ import {
   wsCtx,
 } from "./workspace.http.ts";
 import { WS, wsMinutes } from "./workspace.urls.ts";
+
+/** The irreversible steps ask once more, saying who will see it and who is told. */
+const CONFIRM = {
+  agenda_published: {
+    title: "ws.confirm.agendaTitle",
+    lines: ["ws.confirm.agendaPublic", "ws.confirm.closedStay", "ws.confirm.membersTold"],
+    button: "ws.agenda.publishButton",
+  },
+  minutes_draft: {
+    title: "ws.confirm.closeTitle",
+    lines: ["ws.confirm.closeDraft", "ws.confirm.chairTold"],
+    button: "ws.confirm.closeButton",
+  },
+  minutes_published: {
+    title: "ws.confirm.minutesTitle",
+    lines: [
+      "ws.confirm.minutesPublic",
+      "ws.confirm.closedStay",
+      "ws.confirm.membersTold",
+      "ws.confirm.irreversible",
+    ],
+    button: "ws.confirm.minutesButton",
+  },
+} as const satisfies Partial<
+  Record<string, { title: MessageKey; lines: readonly MessageKey[]; button: MessageKey }>
+>;
 
 /** What the page says after each step (`?gemt=`). */
 const DONE_KEY = {
@@ -48,6 +78,20 @@ export async function statusPageRoutes(app: FastifyInstance) {
     const closing = to === "minutes_draft" && meeting.status === "agenda_published";
     const steps = closing ? forwardPath(meeting.status, to) : [to];
     const agendaStep = to === "agenda_published" || to === "planned";
+    const second = CONFIRM[to as keyof typeof CONFIRM];
+    if (second && one(f, "confirm") !== "ja") {
+      const body = await getBody(ctx.svc, meeting.bodyId);
+      const back = agendaStep ? `${WS}/moeder/${meeting.id}` : wsMinutes(meeting.id);
+      const data = {
+        title: ctx.t(second.title),
+        consequences: second.lines.map((k) => ctx.t(k, { body: body.name })),
+        action: `${WS}/moeder/${meeting.id}/status`,
+        fields: { to, version: String(version) },
+        button: ctx.t(second.button),
+        back,
+      };
+      return sendPage(reply, ctx, ConfirmPage({ ctx, data }));
+    }
     try {
       await db().transaction(async (tx) => {
         const svc = { db: tx, actor: ctx.actor };

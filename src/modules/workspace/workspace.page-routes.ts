@@ -7,6 +7,7 @@ import { DashboardPage } from "./dashboard.pages.tsx";
 import { decisionPageRoutes } from "./decisions.routes.ts";
 import { importPageRoutes } from "./import.routes.ts";
 import { itemPageRoutes } from "./item.routes.ts";
+import { meetingEditPageRoutes } from "./meeting-edit.routes.ts";
 import { statusPageRoutes } from "./status.routes.ts";
 import { hidden, workspaceGuard, wsCtx } from "./workspace.http.ts";
 import { loadDashboard } from "./workspace.service.ts";
@@ -25,5 +26,6 @@ export async function workspacePageRoutes(app: FastifyInstance) {
   await app.register(attendancePageRoutes);
   await app.register(correctionPageRoutes);
   await app.register(statusPageRoutes);
+  await app.register(meetingEditPageRoutes);
   await app.register(importPageRoutes);
 }
