@@ -135,6 +135,7 @@ function writeToc(w: PdfWriter, m: DocModel, { toc, slots }: TocSlots, itemPages
     const link = w.doc.struct("Link");
     entry.add(link);
     link.add(() => {
+      w.doc.linkText = `${tocTitle(item)}, side ${target + 1}`;
       w.doc.font("regular").fontSize(10).fillColor("#1a1a1a");
       w.doc.text(tocTitle(item), w.left, slot.y, { width: w.width - 40, lineBreak: false, link: target });
       w.doc.text(String(target + 1), w.left + w.width - 40, slot.y, {

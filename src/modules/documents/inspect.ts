@@ -26,6 +26,8 @@ export interface PdfReport {
   /** link annotations, and how many of them sit in a Link structure element */
   links: number;
   linksInTree: number;
+  /** link annotations that describe themselves (/Contents, PDF/UA 7.18.5) */
+  linksDescribed: number;
   /** text inside structure elements, in artifacts, and outside both (must be none) */
   taggedText: string;
   artifactText: string;
@@ -98,6 +100,7 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfReport> {
       listItems: 0,
       links: 0,
       linksInTree: 0,
+      linksDescribed: 0,
       taggedText: "",
       artifactText: "",
       untaggedText: "",
@@ -135,7 +138,11 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfReport> {
         });
       }
       const annotations = await page.getAnnotations();
-      report.links += annotations.filter((a: { subtype?: string }) => a.subtype === "Link").length;
+      const links = annotations.filter((a: { subtype?: string }) => a.subtype === "Link") as Array<{
+        contentsObj?: { str?: string };
+      }>;
+      report.links += links.length;
+      report.linksDescribed += links.filter((a) => (a.contentsObj?.str ?? "").trim() !== "").length;
       const content = await page.getTextContent({ includeMarkedContent: true });
       const stack: Array<{ tag: string; id?: string }> = [];
       let structured = 0;

@@ -18,6 +18,8 @@ interface Outline {
   addItem(title: string, options?: { expanded?: boolean }): Outline;
 }
 export interface PdfKitDoc {
+  /** what the next link annotation says it leads to (its /Contents, read by assistive technology) */
+  linkText?: string;
   x: number;
   y: number;
   page: {
@@ -52,6 +54,29 @@ export interface PdfKitDoc {
   addNamedDestination(name: string): void;
   on(event: string, listener: (chunk?: Buffer) => void): void;
   end(): void;
+}
+
+type LinkFn = (
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  url: unknown,
+  options?: Record<string, unknown>,
+) => unknown;
+
+/**
+ * PDF/UA wants every link annotation to describe itself (/Contents); pdfkit writes an empty one for
+ * links drawn inside a Link element. The renderers put the link's text in `doc.linkText` first.
+ */
+function describeLinks(doc: PdfKitDoc): void {
+  const target = doc as unknown as { link: LinkFn };
+  const link = target.link.bind(doc);
+  target.link = (x, y, w, h, url, options = {}) => {
+    const text = doc.linkText ?? (typeof url === "string" ? url : "");
+    // A String object is how pdfkit writes a PDF text string (a plain string would become a name).
+    return link(x, y, w, h, url, { ...options, Contents: new String(text) });
+  };
 }
 
 type PdfKitCtor = new (options: Record<string, unknown>) => PdfKitDoc;
@@ -132,6 +157,7 @@ export function openTaggedPdf(o: TaggedPdfOptions): {
     doc.registerFont(name, data);
   }
   doc.font("regular").fillColor(TEXT_COLOR);
+  describeLinks(doc);
   const chunks: Buffer[] = [];
   const bytes = new Promise<Uint8Array>((resolve, reject) => {
     doc.on("data", (chunk) => chunk && chunks.push(chunk));
@@ -170,6 +196,7 @@ export function writeInline(doc: PdfKitDoc, parent: StructElement, runs: Inline[
   doc.fontSize(style.size);
   list.forEach((r, i) => {
     const draw = () => {
+      doc.linkText = r.link ? `${r.text} (${r.link})` : undefined;
       doc
         .font(fontOf({ bold: style.bold || r.bold, italic: style.italic || r.italic }))
         .fillColor(r.link ? LINK_COLOR : (style.color ?? TEXT_COLOR))

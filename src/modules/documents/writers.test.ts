@@ -216,6 +216,7 @@ describe("Tagged PDF (PDF/UA-1)", () => {
       expect(r.listItems).toBeGreaterThanOrEqual(2);
       expect(r.links).toBeGreaterThan(0);
       expect(r.linksInTree).toBe(r.links);
+      expect(r.linksDescribed).toBe(r.links);
       expect(r.untaggedText).toBe("");
       expect(r.pagesWithoutStructure).toEqual([]);
       expect(r.artifactText).toContain(`Side 1 af ${r.pages}`);
