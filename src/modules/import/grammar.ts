@@ -6,7 +6,7 @@ import {
   isAttendanceItem,
   runningHeaders,
 } from "./families.ts";
-import { bodyOfTreatmentLine, readHeader, type Source } from "./header.ts";
+import { bodyOfTreatmentLine, caseNumbersIn, readHeader, type Source } from "./header.ts";
 import { ImportError } from "./import.errors.ts";
 import type {
   ImportConfidence,
@@ -49,7 +49,11 @@ function checkDeadline(deadline: number, index: number): void {
 }
 
 /** Finds the item headings and splits the document into items; text before the first item is the header. */
-function segment(blocks: Block[], deadline: number): { items: RawItem[]; firstItem: number } {
+function segment(
+  blocks: Block[],
+  deadline: number,
+  tocTitles: string[] = [],
+): { items: RawItem[]; firstItem: number } {
   const formatted = blocks.filter((b) => b.level > 0 || b.bold).length >= 3;
   const matches: Array<HeadingMatch | null> = blocks.map((_, i) => {
     checkDeadline(deadline, i);
@@ -84,11 +88,20 @@ function segment(blocks: Block[], deadline: number): { items: RawItem[]; firstIt
       } else {
         const last = current?.number ?? 0;
         const loud = block.level > 0 || block.bold;
+        // Running numbers (Acadre "715. Title") are items when the contents list them or a
+        // "Sagsnr.:" line follows the heading.
+        const next = blocks[i + match.span];
+        const vouched =
+          loud &&
+          match.number > last &&
+          (tocTitles.some((t) => sameTitle(t, match.title)) ||
+            (next !== undefined && caseNumbersIn(next.text, false).length > 0));
         accept =
           (current === null && match.number <= 5) ||
           match.number === last + 1 ||
           (loud && match.number > last && match.number <= last + 3) ||
-          similar;
+          similar ||
+          vouched;
       }
       if (accept) {
         const item = existing ?? { number: match.number, start: i, headings: [], segments: [] };
@@ -185,7 +198,7 @@ export function blocksToResult(input: Block[], options: GrammarOptions): Grammar
   if (blocks.length === 0) {
     throw new ImportError("no_text");
   }
-  const { items: raw, firstItem } = segment(blocks, options.deadline);
+  const { items: raw, firstItem } = segment(blocks, options.deadline, toc.titles);
   const secondItemStart = raw[1]?.start ?? -1;
   const windowEnd = Math.min(
     secondItemStart > 0 ? secondItemStart : blocks.length,

@@ -293,6 +293,17 @@ function combine(date: string, time: string | null): string {
 }
 
 function guessLocationAfter(blocks: Block[], index: number, info: HeaderInfo): void {
+  // "Torsdag den 20. juni 2013 Kl. 10:30 Kaløvig Kursuscenter …": the place after the time, same line
+  const line = plainText(blocks[index]?.text ?? "");
+  const tail =
+    /\bkl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*,?\s*(?:i\s+|på\s+)?(\p{Lu}[^\t]{2,100})$/iu.exec(
+      line,
+    );
+  if (tail?.[1] && !findDanishDate(tail[1])) {
+    info.location = tail[1].trim();
+    info.locationSource = "weak";
+    return;
+  }
   const next = blocks[index + 1];
   if (!next || next.level > 0) {
     return;

@@ -103,7 +103,7 @@ function unbalanced(text: string): boolean {
 }
 
 /** An attachment listed with its document number first ("2012-208960 - Title", eDoc). */
-const NUMBERED_ATTACHMENT = /^\d{2,4}-\d{4,8}\s+-\s+\S/;
+const NUMBERED_ATTACHMENT = /^(?:\d{2,4}-\d{4,8}\s+-\s+\S|\d{1,3}\s+(?:åben|åbent|lukket|fortrolig)\s+\S)/i;
 
 function attachmentTitles(blocks: Block[]): string[] {
   const lines: string[] = [];

@@ -9,6 +9,7 @@ const LABELS: Array<[SectionTarget, string[]]> = [
     "presentation",
     [
       "sagsfremstilling",
+      "supplerende sagsfremstilling",
       "sagsbeskrivelse",
       "baggrund",
       "løsning og konsekvenser",
