@@ -108,6 +108,8 @@ describe("Workspace in Chromium (axe, keyboard only)", { timeout: 240_000 }, () 
     await enter(page, `#agenda tr[data-item-id='${akutRow}'] input[value=op] ~ button`);
     expect((await titles())[3]).toBe("Akutpladser i kommunerne");
     await enter(page, "form input[value=agenda_published] ~ input[name=version] ~ button");
+    // The second step says what will happen; confirming does it.
+    await enter(page, "form input[name=confirm][value=ja] ~ button");
     expect(await page.textContent("main")).toContain("Dagsordenen er offentliggjort.");
     await enter(page, "nav.tv-steps a[href$='/moedet']");
     // Attendance: the chair is present (type-ahead in a focused list: "T" = "Til stede").
@@ -124,6 +126,8 @@ describe("Workspace in Chromium (axe, keyboard only)", { timeout: 240_000 }, () 
       "Dagsordenen blev godkendt.",
     );
     await enter(page, "form input[value=minutes_draft] ~ input[name=version] ~ button");
+    // The second step says what will happen; confirming does it.
+    await enter(page, "form input[name=confirm][value=ja] ~ button");
     expect(await page.textContent("main")).toContain("Referatet venter på formandens godkendelse.");
     const minutesUrl = page.url().split("?")[0] as string;
     await enter(page, "form.tv-logout button");
@@ -139,6 +143,8 @@ describe("Workspace in Chromium (axe, keyboard only)", { timeout: 240_000 }, () 
     await enter(page, "nav a[href='/arbejdsrum']");
     await enter(page, `main a[href='${new URL(minutesUrl).pathname}']`);
     await enter(page, "form input[value=minutes_published] ~ input[name=version] ~ button");
+    // The second step says what will happen; confirming does it.
+    await enter(page, "form input[name=confirm][value=ja] ~ button");
     expect(await page.textContent("main")).toContain("Referatet er offentliggjort.");
     expect(await page.textContent(".tv-steps")).toContain("Referat offentliggjort");
     expect(errors).toEqual([]);
@@ -164,6 +170,7 @@ describe("Workspace in Chromium (axe, keyboard only)", { timeout: 240_000 }, () 
       conduct: `/arbejdsrum/moeder/${coming.id}/moedet`,
       minutes: `/arbejdsrum/moeder/${published.id}/referat`,
       imports: "/arbejdsrum/import",
+      change: `/arbejdsrum/moeder/${coming.id}/ret`,
     };
     const report: Record<string, string[]> = {};
     for (const [name, path] of Object.entries(pages)) {
@@ -183,6 +190,11 @@ describe("Workspace in Chromium (axe, keyboard only)", { timeout: 240_000 }, () 
         fullPage: name !== "conduct" && name !== "minutes",
       });
     }
+    // The second step before closing the meeting: nothing changes until it is confirmed.
+    await page.goto(`${demo.url}/arbejdsrum/moeder/${coming.id}/moedet`);
+    await page.click("form input[value=minutes_draft] ~ input[name=version] ~ button");
+    expect(await page.textContent("h1")).toContain("Luk mødet");
+    report.confirm = await axeViolations(page);
     // Form errors beside the fields.
     await page.goto(`${demo.url}/arbejdsrum/moeder/${coming.id}`);
     await page.click("form[action$='/punkter'] button[type=submit]");
