@@ -4,12 +4,10 @@
  * Markdown as real bold, italic, links, lists and tables.
  */
 import {
-  AlignmentType,
   Document,
   Footer,
   Header,
   HeadingLevel,
-  LevelFormat,
   Packer,
   PageNumber,
   Paragraph,
@@ -24,7 +22,7 @@ import {
 import { estimatePageNumbers } from "docx/layout";
 import { DOCUMENT_LANG } from "./danish.ts";
 import type { DocItem, DocModel } from "./document.model.ts";
-import { defaultStyles, inlineRuns, textRun } from "./docx-style.ts";
+import { defaultStyles, inlineRuns, numberingFor, textRun } from "./docx-style.ts";
 import {
   approvalLine,
   attendanceGroups,
@@ -245,35 +243,6 @@ function headerFooter(m: DocModel) {
   };
 }
 
-function numberingLevels(start: number) {
-  return [0, 1, 2].map((level) => ({
-    level,
-    format: LevelFormat.DECIMAL,
-    text: `%${level + 1}.`,
-    start,
-    alignment: AlignmentType.START,
-    style: { paragraph: { indent: { left: 567 * (level + 1), hanging: 340 } } },
-  }));
-}
-
-/** The numbering definitions of the ordered lists' start numbers in the document. */
-function numberingConfig(m: DocModel) {
-  const starts = new Set<number>([1]);
-  for (const item of m.items) {
-    for (const text of [...item.sections.map((s) => s.text), ...item.recommendations, item.decision ?? ""]) {
-      for (const b of parseMarkdown(text)) {
-        if (b.kind === "list" && b.ordered) {
-          starts.add(b.start);
-        }
-      }
-    }
-  }
-  return [...starts].map((start) => ({
-    reference: start === 1 ? "ol" : `ol-${start}`,
-    levels: numberingLevels(start),
-  }));
-}
-
 /** The agenda or minutes as DOCX bytes. */
 export async function documentDocx(m: DocModel): Promise<Uint8Array> {
   const w = new Writer();
@@ -289,7 +258,16 @@ export async function documentDocx(m: DocModel): Promise<Uint8Array> {
     lastModifiedBy: m.body.name,
     description: documentTitle(m),
     styles: defaultStyles(LANG),
-    numbering: { config: numberingConfig(m) },
+    numbering: {
+      config: numberingFor(
+        m.items.flatMap((i) => [
+          ...i.sections.map((x) => x.text),
+          ...i.recommendations,
+          i.previousDecisions ?? "",
+          i.decision ?? "",
+        ]),
+      ),
+    },
     pageNumbers: estimatePageNumbers,
     sections: [
       {

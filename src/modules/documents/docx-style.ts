@@ -5,13 +5,15 @@
  * writer and the hearing matrix.
  */
 import {
+  AlignmentType,
   ExternalHyperlink,
   type IParagraphStyleOptions,
   type IRunOptions,
+  LevelFormat,
   type ParagraphChild,
   TextRun,
 } from "docx";
-import type { Run } from "./markdown.ts";
+import { parseMarkdown, type Run } from "./markdown.ts";
 
 export const DOCX_FONT = "Calibri";
 
@@ -67,4 +69,31 @@ export function defaultStyles(lang: string, size = 21) {
     default: { document: { run: { font: DOCX_FONT, size, language: { value: lang } } } },
     paragraphStyles: headingStyles(lang),
   };
+}
+
+function numberingLevels(start: number) {
+  return [0, 1, 2].map((level) => ({
+    level,
+    format: LevelFormat.DECIMAL,
+    text: `%${level + 1}.`,
+    start,
+    alignment: AlignmentType.START,
+    style: { paragraph: { indent: { left: 567 * (level + 1), hanging: 340 } } },
+  }));
+}
+
+/** Numbering definitions ("ol", "ol-3" …) for the start numbers of the ordered lists in these Markdown texts. */
+export function numberingFor(texts: string[]) {
+  const starts = new Set<number>([1]);
+  for (const text of texts) {
+    for (const b of parseMarkdown(text)) {
+      if (b.kind === "list" && b.ordered) {
+        starts.add(b.start);
+      }
+    }
+  }
+  return [...starts].map((start) => ({
+    reference: start === 1 ? "ol" : `ol-${start}`,
+    levels: numberingLevels(start),
+  }));
 }
