@@ -29,6 +29,8 @@ const ZEnv = z.object({
   TVAERS_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(50),
   TVAERS_IMPORT_MAX_PDF_PAGES: z.coerce.number().int().min(1).max(100_000).default(2000),
   TVAERS_PUBLIC_URL: z.url().optional(),
+  TVAERS_DATA_LICENSE: z.url().default("https://creativecommons.org/licenses/by/4.0/"),
+  TVAERS_CONTACT_EMAIL: z.email().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TVAERS_SMTP_URL: z.string().url().optional(),
   TVAERS_MAIL_FROM: z.string().min(3).default("Tværs <noreply@tvaers.invalid>"),
@@ -61,6 +63,10 @@ export interface Config {
   logLevel: string;
   /** the site's public origin (e.g. https://tvaers.regionvestkyst.dk) for absolute links; else from the request */
   publicUrl: string | undefined;
+  /** the licence of the public data (OParl System and Body `license`) */
+  dataLicense: string;
+  /** whom to write about the public data (OParl `contactEmail`); unset = not stated */
+  contactEmail: string | undefined;
   /** SMTP server for e-mail (smtp://user:pass@host:port or smtps://…); unset = no e-mail */
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -101,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importMaxPdfPages: e.TVAERS_IMPORT_MAX_PDF_PAGES,
     logLevel: e.LOG_LEVEL,
     publicUrl: e.TVAERS_PUBLIC_URL?.replace(/\/+$/, ""),
+    dataLicense: e.TVAERS_DATA_LICENSE,
+    contactEmail: e.TVAERS_CONTACT_EMAIL,
     smtpUrl: e.TVAERS_SMTP_URL,
     mailFrom: e.TVAERS_MAIL_FROM,
     alertMinutes: e.TVAERS_ALERT_MINUTES,

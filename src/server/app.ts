@@ -39,6 +39,7 @@ import { Background } from "./background.ts";
 import { clientScriptRoutes, ensureClientBundle } from "./client-bundle.ts";
 import { backgroundTasks, installEffects } from "./effects.ts";
 import { errorsPlugin } from "./errors.plugin.ts";
+import { finishOpenApi } from "./openapi.ts";
 import { ReadCache } from "./read-cache.ts";
 import { securityHeadersPlugin } from "./security-headers.ts";
 import "./context.ts";
@@ -118,6 +119,8 @@ export async function buildApp({
       security: [{ session: [] }, { bearer: [] }, {}],
     },
     transform: jsonSchemaTransform,
+    // operationIds, file media types, servers and error responses, for every route at once (openapi.ts)
+    transformObject: finishOpenApi(config.publicUrl) as never,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   await app.register(authPlugin);

@@ -12,10 +12,16 @@ describeEachDatabase("OParl 1.1", (kind) => {
   const t = useTestApp(kind);
   const get = async (url: string) => {
     const res = await t().request({ method: "GET", url: url.replace(ORIGIN, "") });
-    return { status: res.statusCode, body: res.body };
+    return {
+      status: res.statusCode,
+      body: res.body,
+      headers: res.headers as Record<string, string | undefined>,
+    };
   };
 
-  it("walks the demo installation from System and validates every object against the standard's schemas", async () => {
+  it("walks the demo installation from System and validates every object against the standard's schemas", {
+    timeout: 120_000,
+  }, async () => {
     await loadDemo(t().database.db, demoData, new Date("2026-11-23T08:00:00Z"));
     // Two cases that travelled through two published meetings, so Paper and Consultation are walked too.
     const { createCase, addConsultation } = await import("../../src/modules/cases/index.ts");
@@ -41,6 +47,8 @@ describeEachDatabase("OParl 1.1", (kind) => {
     }
     const result = await walkOparl(get, `${ORIGIN}/oparl/v1.1`);
     expect(result.errors).toEqual([]);
+    expect(result.badDates).toEqual([]);
+    expect(result.noCors).toEqual([]);
     const total = [...result.validated.values()].reduce((a, b) => a + b, 0);
     process.stdout.write(
       `OParl: ${total} validations of ${result.distinct.size} distinct objects ${JSON.stringify(Object.fromEntries(result.validated))}\n`,
@@ -66,7 +74,11 @@ describeEachDatabase("OParl 1.1: public data only", (kind) => {
   const t = useTestApp(kind);
   const get = async (url: string) => {
     const res = await t().request({ method: "GET", url: url.replace(ORIGIN, "") });
-    return { status: res.statusCode, body: res.body };
+    return {
+      status: res.statusCode,
+      body: res.body,
+      headers: res.headers as Record<string, string | undefined>,
+    };
   };
 
   it("keeps closed items and closed attachments out", async () => {

@@ -1,13 +1,39 @@
-import { and, asc, eq, exists, gt, inArray, isNotNull, ne, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  eq,
+  exists,
+  getTableColumns,
+  gt,
+  inArray,
+  isNotNull,
+  ne,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { bodies } from "../bodies/index.ts";
 import { storedFiles } from "../files/index.ts";
 import { agendaItems, attachments, meetings, presentAttachment } from "../meetings/index.ts";
 import { parties } from "../parties/index.ts";
 import { memberships, persons } from "../people/index.ts";
+import {
+  agendaItemModified,
+  fileModified,
+  meetingModified,
+  organizationModified,
+  personModified,
+} from "./oparl.modified.ts";
 import { consultationsOf, listConsultationRows, listPaperRows, paperObjects } from "./oparl.papers.ts";
 import { locationKey, type OparlObject, presentFile, presentLocation } from "./oparl.present.ts";
-import { type ListQuery, mergePage, regionIs, timeConditions, tombstones } from "./oparl.query.ts";
+import {
+  type ListQuery,
+  matchesTimes,
+  mergePage,
+  regionIs,
+  timeConditions,
+  tombstones,
+} from "./oparl.query.ts";
 import {
   deletedObject,
   itemObjects,
@@ -36,7 +62,7 @@ async function pageOf<T extends { id: number }>(
   q: ListQuery,
   table: string,
   type: string,
-  idOf: (id: number) => string,
+  idOf: (id: string) => string,
   live: T[],
   present: (rows: T[]) => Promise<OparlObject[]>,
 ): Promise<Page> {
@@ -46,7 +72,7 @@ async function pageOf<T extends { id: number }>(
   const data = entries.map((e) =>
     "live" in e
       ? (presented.get(e.live.id) as OparlObject)
-      : deletedObject(idOf(e.dead.id), type, e.dead.deletedAt),
+      : deletedObject(idOf(String(e.dead.id)), type, e.dead.deletedAt, e.dead.createdAt),
   );
   return { data, next: cursorOf(next) };
 }
@@ -64,19 +90,25 @@ export async function listOrganizations(
   let next: string | null = null;
   if (!inParties) {
     const rows = await db
-      .select()
+      .select({ ...getTableColumns(bodies), modifiedAt: organizationModified() })
       .from(bodies)
       .where(
         and(
           regionIs(bodies.region, region.region),
           gt(bodies.id, q.after),
-          ...timeConditions(q, bodies.createdAt, bodies.updatedAt),
+          ...timeConditions(q, bodies.createdAt, organizationModified()),
         ),
       )
       .orderBy(asc(bodies.id))
       .limit(q.limit + 1);
-    const page = await pageOf(db, q, "bodies", "Organization", urls.organization, rows, (r) =>
-      Promise.all(r.map((b) => organizationObject(db, urls, b))),
+    const page = await pageOf(
+      db,
+      q,
+      "bodies",
+      "Organization",
+      (id) => urls.organization(Number(id)),
+      rows,
+      (r) => Promise.all(r.map((b) => organizationObject(db, urls, b))),
     );
     data.push(...page.data);
     if (page.next !== null) {
@@ -112,7 +144,7 @@ const inRegionBody = (region: Region, bodyId: typeof memberships.bodyId | typeof
 
 export async function listPersons(db: DbOrTx, urls: OparlUrls, region: Region, q: ListQuery): Promise<Page> {
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(persons), modifiedAt: personModified() })
     .from(persons)
     .where(
       and(
@@ -123,13 +155,19 @@ export async function listPersons(db: DbOrTx, urls: OparlUrls, region: Region, q
             .from(memberships)
             .where(and(eq(memberships.personId, persons.id), inRegionBody(region, memberships.bodyId))),
         ),
-        ...timeConditions(q, persons.createdAt, persons.updatedAt),
+        ...timeConditions(q, persons.createdAt, personModified()),
       ),
     )
     .orderBy(asc(persons.id))
     .limit(q.limit + 1);
-  return pageOf(db, q, "persons", "Person", urls.person, rows, (r) =>
-    Promise.all(r.map((p) => personObject(db, urls, p))),
+  return pageOf(
+    db,
+    q,
+    "persons",
+    "Person",
+    (id) => urls.person(Number(id)),
+    rows,
+    (r) => Promise.all(r.map((p) => personObject(db, urls, p))),
   );
 }
 
@@ -151,8 +189,14 @@ export async function listMemberships(
     )
     .orderBy(asc(memberships.id))
     .limit(q.limit + 1);
-  return pageOf(db, q, "memberships", "Membership", urls.membership, rows, async (r) =>
-    r.map((m) => membershipObject(urls, m)),
+  return pageOf(
+    db,
+    q,
+    "memberships",
+    "Membership",
+    (id) => urls.membership(Number(id)),
+    rows,
+    async (r) => r.map((m) => membershipObject(urls, m)),
   );
 }
 
@@ -166,13 +210,19 @@ export async function listMeetings(
   const where: SQL | undefined =
     "bodyId" in scope ? eq(meetings.bodyId, scope.bodyId) : inRegionBody(scope.region, meetings.bodyId);
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(meetings), modifiedAt: meetingModified() })
     .from(meetings)
-    .where(and(gt(meetings.id, q.after), where, ...timeConditions(q, meetings.createdAt, meetings.updatedAt)))
+    .where(and(gt(meetings.id, q.after), where, ...timeConditions(q, meetings.createdAt, meetingModified())))
     .orderBy(asc(meetings.id))
     .limit(q.limit + 1);
-  return pageOf(db, q, "meetings", "Meeting", urls.meeting, rows, (r) =>
-    Promise.all(r.map((m) => meetingObject(db, urls, m))),
+  return pageOf(
+    db,
+    q,
+    "meetings",
+    "Meeting",
+    (id) => urls.meeting(Number(id)),
+    rows,
+    (r) => Promise.all(r.map((m) => meetingObject(db, urls, m))),
   );
 }
 
@@ -183,7 +233,7 @@ export async function listAgendaItems(
   q: ListQuery,
 ): Promise<Page> {
   const rows = await db
-    .select({ id: agendaItems.id, meetingId: agendaItems.meetingId, start: meetings.start })
+    .select({ id: agendaItems.id })
     .from(agendaItems)
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
     .where(
@@ -191,19 +241,24 @@ export async function listAgendaItems(
         gt(agendaItems.id, q.after),
         agendaPublic,
         inRegionBody(region, meetings.bodyId),
-        ...timeConditions(q, agendaItems.createdAt, agendaItems.updatedAt),
+        ...timeConditions(q, agendaItems.createdAt, agendaItemModified()),
       ),
     )
     .orderBy(asc(agendaItems.id))
     .limit(q.limit + 1);
-  const starts = new Map(rows.map((r) => [r.meetingId, r.start.toISOString()]));
-  return pageOf(db, q, "agenda_items", "AgendaItem", urls.agendaItem, rows, (r) =>
-    itemObjects(
-      db,
-      urls,
-      r.map((x) => x.id),
-      starts,
-    ),
+  return pageOf(
+    db,
+    q,
+    "agenda_items",
+    "AgendaItem",
+    (id) => urls.agendaItem(Number(id)),
+    rows,
+    (r) =>
+      itemObjects(
+        db,
+        urls,
+        r.map((x) => x.id),
+      ),
   );
 }
 
@@ -219,7 +274,12 @@ export function publicFileConditions(): SQL[] {
 
 export async function fileRows(db: DbOrTx, where: (SQL | undefined)[], limit: number) {
   return db
-    .select({ attachment: attachments, meetingId: meetings.id, sha512: storedFiles.sha512 })
+    .select({
+      attachment: attachments,
+      meetingId: meetings.id,
+      sha512: storedFiles.sha512,
+      modified: fileModified(),
+    })
     .from(attachments)
     .innerJoin(agendaItems, eq(agendaItems.id, attachments.itemId))
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
@@ -235,31 +295,65 @@ export async function listFiles(db: DbOrTx, urls: OparlUrls, region: Region, q: 
     [
       gt(attachments.id, q.after),
       inRegionBody(region, meetings.bodyId),
-      ...timeConditions(q, attachments.createdAt, attachments.updatedAt),
+      ...timeConditions(q, attachments.createdAt, fileModified()),
     ],
     q.limit + 1,
   );
   const live = rows.map((r) => ({ ...r, id: r.attachment.id }));
   return pageOf(db, q, "attachments", "File", urls.file, live, async (r) =>
     r.map((x) =>
-      presentFile(urls, presentAttachment(x.attachment), { meetingId: x.meetingId, sha512: x.sha512 }),
+      presentFile(urls, presentAttachment(x.attachment), {
+        meetingId: x.meetingId,
+        sha512: x.sha512,
+        modified: x.modified,
+      }),
     ),
   );
 }
 
+type PlaceRow = { id: number; location: string | null; createdAt: Date; updatedAt: Date };
+
+/** Meeting places by their text, each with its meetings (derived objects: created and modified from them). */
+function placesOf(urls: OparlUrls, rows: PlaceRow[]) {
+  const byText = new Map<string, PlaceRow[]>();
+  for (const r of rows) {
+    const text = (r.location as string).trim();
+    byText.set(text, [...(byText.get(text) ?? []), r]);
+  }
+  return [...byText].map(([text, at]) => {
+    const created = new Date(Math.min(...at.map((r) => r.createdAt.getTime())));
+    const modified = new Date(Math.max(...at.map((r) => r.updatedAt.getTime())));
+    const object = presentLocation(
+      urls,
+      text,
+      at.map((r) => r.id),
+      { created, modified },
+    );
+    return { object, created, modified };
+  });
+}
+
+const placeColumns = {
+  id: meetings.id,
+  location: meetings.location,
+  createdAt: meetings.createdAt,
+  updatedAt: meetings.updatedAt,
+};
+
 /** Distinct meeting places of the region (derived objects: no paging state beyond a key). */
-export async function listLocations(db: DbOrTx, urls: OparlUrls, region: Region): Promise<Page> {
+export async function listLocations(
+  db: DbOrTx,
+  urls: OparlUrls,
+  region: Region,
+  q: ListQuery,
+): Promise<Page> {
   const rows = await db
-    .select({ id: meetings.id, location: meetings.location })
+    .select(placeColumns)
     .from(meetings)
     .where(and(isNotNull(meetings.location), inRegionBody(region, meetings.bodyId)))
     .orderBy(asc(meetings.id));
-  const byText = new Map<string, number[]>();
-  for (const r of rows) {
-    const text = (r.location as string).trim();
-    byText.set(text, [...(byText.get(text) ?? []), r.id]);
-  }
-  return { data: [...byText].map(([text, ids]) => presentLocation(urls, text, ids)), next: null };
+  const places = placesOf(urls, rows).filter((p) => matchesTimes(q, p.created, p.modified));
+  return { data: places.map((p) => p.object), next: null };
 }
 
 /** One location by its key, with every meeting held there. */
@@ -269,24 +363,25 @@ export async function findLocation(
   key: string,
 ): Promise<OparlObject | undefined> {
   const rows = await db
-    .select({ id: meetings.id, location: meetings.location })
+    .select(placeColumns)
     .from(meetings)
     .where(isNotNull(meetings.location))
     .orderBy(asc(meetings.id));
   const hits = rows.filter((r) => locationKey(r.location as string) === key);
-  const first = hits[0];
-  return first
-    ? presentLocation(
-        urls,
-        (first.location as string).trim(),
-        hits.map((h) => h.id),
-      )
-    : undefined;
+  return placesOf(urls, hits)[0]?.object;
 }
 
 export async function listPapers(db: DbOrTx, urls: OparlUrls, region: Region, q: ListQuery): Promise<Page> {
   const rows = await listPaperRows(db, region, q);
-  return pageOf(db, q, "cases", "Paper", urls.paper, rows, (r) => paperObjects(db, urls, r));
+  return pageOf(
+    db,
+    q,
+    "cases",
+    "Paper",
+    (id) => urls.paper(Number(id)),
+    rows,
+    (r) => paperObjects(db, urls, r),
+  );
 }
 
 export async function listConsultations(
@@ -296,7 +391,13 @@ export async function listConsultations(
   q: ListQuery,
 ): Promise<Page> {
   const rows = await listConsultationRows(db, scope, q);
-  return pageOf(db, q, "consultations", "Consultation", urls.consultation, rows, (r) =>
-    consultationsOf(db, urls, r),
+  return pageOf(
+    db,
+    q,
+    "consultations",
+    "Consultation",
+    (id) => urls.consultation(Number(id)),
+    rows,
+    (r) => consultationsOf(db, urls, r),
   );
 }

@@ -1,15 +1,17 @@
-import { and, asc, eq, gt, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, gt, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { PUBLIC_ACTOR } from "../auth/index.ts";
 import { bodies } from "../bodies/index.ts";
 import { caseNumbers, cases, consultations, ROLE_LABEL_DA, resolveItems } from "../cases/index.ts";
 import { canSeeItem, visibilityOf } from "../meetings/index.ts";
+import { oparlDateTime } from "./oparl.dates.ts";
+import { paperModified } from "./oparl.modified.ts";
 import { type OparlObject, VENDOR } from "./oparl.present.ts";
 import { type ListQuery, regionIs, timeConditions } from "./oparl.query.ts";
 import type { Region } from "./oparl.service.ts";
 import { OPARL_TYPE, type OparlUrls, SHARED_REGION_SLUG, slugify } from "./oparl.urls.ts";
 
-type CaseRow = typeof cases.$inferSelect;
+type CaseRow = typeof cases.$inferSelect & { modifiedAt?: Date };
 type ConsultationRow = typeof consultations.$inferSelect;
 
 /** Only open cases are published: a case made from closed material stays unknown to the public. */
@@ -50,8 +52,8 @@ async function consultationObjects(
       organization: [urls.organization(c.bodyId)],
       authoritative: c.role === "decision" || decidingBody.get(c.caseId) === c.bodyId,
       role: ROLE_LABEL_DA[c.role],
-      created: c.createdAt.toISOString(),
-      modified: c.updatedAt.toISOString(),
+      created: oparlDateTime(c.createdAt),
+      modified: oparlDateTime(c.updatedAt),
       [`${VENDOR}:meetingDate`]: c.meetingDate,
       [`${VENDOR}:itemNumber`]: c.itemNumber,
     };
@@ -108,8 +110,8 @@ export async function paperObjects(db: DbOrTx, urls: OparlUrls, rows: CaseRow[])
       name: row.title,
       paperType: "Sag",
       consultation: embedded.filter((c) => c.paper === urls.paper(row.id)),
-      created: row.createdAt.toISOString(),
-      modified: row.updatedAt.toISOString(),
+      created: oparlDateTime(row.createdAt),
+      modified: oparlDateTime(row.modifiedAt ?? row.updatedAt),
       [`${VENDOR}:caseNumbers`]: numbers
         .filter((n) => n.caseId === row.id)
         .map((n) => ({ system: n.system, number: n.number })),
@@ -133,14 +135,14 @@ export async function paperObjects(db: DbOrTx, urls: OparlUrls, rows: CaseRow[])
 
 export async function listPaperRows(db: DbOrTx, region: Region, q: ListQuery) {
   return db
-    .select()
+    .select({ ...getTableColumns(cases), modifiedAt: paperModified() })
     .from(cases)
     .where(
       and(
         publicCase,
         gt(cases.id, q.after),
         caseInRegion(region),
-        ...timeConditions(q, cases.createdAt, cases.updatedAt),
+        ...timeConditions(q, cases.createdAt, paperModified()),
       ),
     )
     .orderBy(asc(cases.id))
@@ -176,7 +178,7 @@ export async function listConsultationRows(
 
 export async function readPaper(db: DbOrTx, urls: OparlUrls, id: number) {
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(cases), modifiedAt: paperModified() })
     .from(cases)
     .where(and(eq(cases.id, id), publicCase));
   return (await paperObjects(db, urls, rows))[0];

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, isNull, lte, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, isNull, lte, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client.ts";
 import { deletedObjects } from "./oparl.tables.ts";
@@ -14,12 +14,16 @@ export interface ListQuery {
 }
 
 /** created_since / created_until / modified_since / modified_until as SQL on a table's meta columns. */
-export function timeConditions(q: ListQuery, created: PgColumn, modified: PgColumn): (SQL | undefined)[] {
+export function timeConditions(
+  q: ListQuery,
+  created: PgColumn,
+  modified: PgColumn | SQL,
+): (SQL | undefined)[] {
   return [
     q.createdSince ? gte(created, q.createdSince) : undefined,
     q.createdUntil ? lte(created, q.createdUntil) : undefined,
-    q.modifiedSince ? gte(modified, q.modifiedSince) : undefined,
-    q.modifiedUntil ? lte(modified, q.modifiedUntil) : undefined,
+    q.modifiedSince ? sql`${modified} >= ${q.modifiedSince.toISOString()}::timestamptz` : undefined,
+    q.modifiedUntil ? sql`${modified} <= ${q.modifiedUntil.toISOString()}::timestamptz` : undefined,
   ];
 }
 
@@ -31,6 +35,18 @@ export function regionIs(column: PgColumn, region: string | null): SQL {
 export interface Tombstone {
   id: number;
   deletedAt: Date;
+  /** the row's creation time; null on tombstones older than the column */
+  createdAt: Date | null;
+}
+
+/** The filters on objects made in memory (derived objects: bodies, locations, legislative terms). */
+export function matchesTimes(q: ListQuery, created: Date, modified: Date): boolean {
+  return (
+    (!q.createdSince || created >= q.createdSince) &&
+    (!q.createdUntil || created <= q.createdUntil) &&
+    (!q.modifiedSince || modified >= q.modifiedSince) &&
+    (!q.modifiedUntil || modified <= q.modifiedUntil)
+  );
 }
 
 /** Deleted rows of a table, asked for only when the client gives modified_since (as OParl specifies). */
@@ -39,13 +55,19 @@ export async function tombstones(db: DbOrTx, table: string, q: ListQuery): Promi
     return [];
   }
   const rows = await db
-    .select({ id: deletedObjects.rowId, deletedAt: deletedObjects.deletedAt })
+    .select({
+      id: deletedObjects.rowId,
+      deletedAt: deletedObjects.deletedAt,
+      createdAt: deletedObjects.createdAt,
+    })
     .from(deletedObjects)
     .where(
       and(
         eq(deletedObjects.tableName, table),
         gte(deletedObjects.deletedAt, q.modifiedSince),
         q.modifiedUntil ? lte(deletedObjects.deletedAt, q.modifiedUntil) : undefined,
+        q.createdSince ? gte(deletedObjects.createdAt, q.createdSince) : undefined,
+        q.createdUntil ? lte(deletedObjects.createdAt, q.createdUntil) : undefined,
         gt(deletedObjects.rowId, q.after),
       ),
     )

@@ -1,10 +1,12 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, getTableColumns } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { bodies } from "../bodies/index.ts";
 import { attachments, meetings, presentAttachment } from "../meetings/index.ts";
 import { parties } from "../parties/index.ts";
 import { memberships, persons } from "../people/index.ts";
+import { documentIdOf, readDocumentFile } from "./oparl.documents.ts";
 import { fileRows } from "./oparl.lists.ts";
+import { meetingModified, organizationModified, personModified } from "./oparl.modified.ts";
 import { readConsultation, readPaper } from "./oparl.papers.ts";
 import { type OparlObject, presentFile } from "./oparl.present.ts";
 import {
@@ -52,17 +54,26 @@ export async function readObject(db: DbOrTx, urls: OparlUrls, kind: OparlList, r
       .where(eq(parties.id, Number(party[1])));
     return row ? partyObject(urls, row) : undefined;
   }
+  if (kind === "file" && documentIdOf(rawId) !== null) {
+    return readDocumentFile(db, urls, documentIdOf(rawId) as number);
+  }
   const id = numericId(rawId);
   if (id === null) {
     return undefined;
   }
   const readers: Record<OparlList, () => Promise<OparlObject | undefined>> = {
     organization: async () => {
-      const [row] = await db.select().from(bodies).where(eq(bodies.id, id));
+      const [row] = await db
+        .select({ ...getTableColumns(bodies), modifiedAt: organizationModified() })
+        .from(bodies)
+        .where(eq(bodies.id, id));
       return row ? organizationObject(db, urls, row) : undefined;
     },
     person: async () => {
-      const [row] = await db.select().from(persons).where(eq(persons.id, id));
+      const [row] = await db
+        .select({ ...getTableColumns(persons), modifiedAt: personModified() })
+        .from(persons)
+        .where(eq(persons.id, id));
       return row ? personObject(db, urls, row) : undefined;
     },
     membership: async () => {
@@ -70,10 +81,13 @@ export async function readObject(db: DbOrTx, urls: OparlUrls, kind: OparlList, r
       return row ? membershipObject(urls, row) : undefined;
     },
     meeting: async () => {
-      const [row] = await db.select().from(meetings).where(eq(meetings.id, id));
+      const [row] = await db
+        .select({ ...getTableColumns(meetings), modifiedAt: meetingModified() })
+        .from(meetings)
+        .where(eq(meetings.id, id));
       return row ? meetingObject(db, urls, row) : undefined;
     },
-    agendaitem: async () => (await itemObjects(db, urls, [id], new Map()))[0],
+    agendaitem: async () => (await itemObjects(db, urls, [id]))[0],
     paper: () => readPaper(db, urls, id),
     consultation: () => readConsultation(db, urls, id),
     file: async () => {
@@ -82,6 +96,7 @@ export async function readObject(db: DbOrTx, urls: OparlUrls, kind: OparlList, r
         ? presentFile(urls, presentAttachment(row.attachment), {
             meetingId: row.meetingId,
             sha512: row.sha512,
+            modified: row.modified,
           })
         : undefined;
     },
@@ -108,9 +123,9 @@ export async function deletedObjectAt(db: DbOrTx, urls: OparlUrls, kind: OparlLi
     membership: urls.membership,
     meeting: urls.meeting,
     agendaitem: urls.agendaItem,
-    file: urls.file,
+    file: (n) => urls.file(String(n)),
     paper: urls.paper,
     consultation: urls.consultation,
   };
-  return row ? deletedObject(idOf[kind](id), type, row.deletedAt) : undefined;
+  return row ? deletedObject(idOf[kind](id), type, row.deletedAt, row.createdAt) : undefined;
 }

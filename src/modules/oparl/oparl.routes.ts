@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError, notFound } from "../../server/errors.ts";
+import { readFileContent, sendOparlFile } from "./oparl.files.ts";
+import { oparlHttp } from "./oparl.http.ts";
 import {
   findLocation,
   listAgendaItems,
@@ -15,24 +17,36 @@ import {
   listPersons,
   type Page,
 } from "./oparl.lists.ts";
-import type { ListQuery } from "./oparl.query.ts";
+import { type ListQuery, matchesTimes } from "./oparl.query.ts";
 import { deletedObjectAt, type OparlList, readObject } from "./oparl.read.ts";
-import { findRegion, legislativeTerms, listRegions, meetingYears, regionObject } from "./oparl.service.ts";
+import { findRegion, legislativeTerms, listRegions, regionObject } from "./oparl.service.ts";
 import { OPARL_TYPE, OparlUrls } from "./oparl.urls.ts";
 
 export const OPARL_PREFIX = "/oparl/v1.1";
+const PRODUCT_URL = "https://github.com/tvaers/tvaers";
 
+/** The largest page a client gets; a larger `limit` is cut to it (spec 2-05: the server may cap). */
+export const MAX_LIMIT = 1000;
 const ZInstant = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
-const ZListQuery = z.strictObject({
+// Unknown parameters are ignored (z.object, not strictObject), as OParl clients send their own.
+const ZListQuery = z.object({
   created_since: ZInstant.optional(),
   created_until: ZInstant.optional(),
   modified_since: ZInstant.optional(),
   modified_until: ZInstant.optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .catch(100)
+    .default(100)
+    .transform((n) => Math.min(n, MAX_LIMIT)),
   after: z
     .string()
     .regex(/^p?\d{1,10}$/, "Ugyldig side.")
     .optional(),
+  /** Everything here is public, so there is nothing internal to leave out: accepted and honoured trivially. */
+  omit_internal: z.enum(["true", "false"]).optional(),
 });
 type TListQuery = z.infer<typeof ZListQuery>;
 
@@ -41,19 +55,22 @@ function urlsFor(app: FastifyInstance, req: FastifyRequest): OparlUrls {
   return new OparlUrls(`${site}${OPARL_PREFIX}`, site);
 }
 
+/** `until` filters compare whole seconds, as the objects show them. */
+const untilSecond = (d: Date | undefined) => (d ? new Date(d.getTime() + 999) : undefined);
+
 function toListQuery(q: TListQuery): ListQuery {
   return {
     createdSince: q.created_since,
-    createdUntil: q.created_until,
+    createdUntil: untilSecond(q.created_until),
     modifiedSince: q.modified_since,
-    modifiedUntil: q.modified_until,
+    modifiedUntil: untilSecond(q.modified_until),
     after: Number((q.after ?? "0").replace("p", "")) || 0,
     limit: q.limit,
   };
 }
 
 /** The OParl list shape, with the filters kept in the links. */
-function listResponse(req: FastifyRequest, urls: OparlUrls, page: Page) {
+function listResponse(req: FastifyRequest, urls: OparlUrls, page: Page, limit = MAX_LIMIT) {
   const self = new URL(`${urls.site}${req.url}`);
   self.searchParams.delete("after");
   const links: Record<string, string> = { first: self.toString() };
@@ -64,7 +81,7 @@ function listResponse(req: FastifyRequest, urls: OparlUrls, page: Page) {
   }
   return {
     data: page.data,
-    pagination: { elementsPerPage: Number(self.searchParams.get("limit") ?? 100) },
+    pagination: { elementsPerPage: limit },
     links,
   };
 }
@@ -80,32 +97,53 @@ const ZAnyList = z
 
 /** Read-only OParl 1.1 endpoints; public data only, whoever asks. */
 export async function oparlRoutes(app: FastifyInstance) {
+  oparlHttp(app, OPARL_PREFIX);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.database.db;
   const tags = ["OParl 1.1"];
 
   r.get(OPARL_PREFIX, { schema: { tags, summary: "System", response: { 200: ZAnyObject } } }, async (req) => {
     const urls = urlsFor(app, req);
-    return {
+    const out: Record<string, unknown> = {
       id: urls.system(),
       type: OPARL_TYPE("System"),
       oparlVersion: "https://schema.oparl.org/1.1/",
       body: urls.bodyList(),
       name: "Tværs",
+      license: app.config.dataLicense,
       website: urls.site,
-      product: "https://github.com/tvaers/tvaers",
+      // Tværs is open source: the project is both the product and its maker.
+      vendor: PRODUCT_URL,
+      product: PRODUCT_URL,
       web: urls.site,
     };
+    if (app.config.contactEmail) {
+      out.contactEmail = app.config.contactEmail;
+    }
+    return out;
   });
+
+  const bodyInfo = () => ({ license: app.config.dataLicense, contactEmail: app.config.contactEmail });
 
   r.get(
     `${OPARL_PREFIX}/body`,
-    { schema: { tags, summary: "Regioner (OParl Body)", response: { 200: ZAnyList } } },
+    {
+      schema: {
+        tags,
+        summary: "Regioner (OParl Body)",
+        querystring: ZListQuery,
+        response: { 200: ZAnyList },
+      },
+    },
     async (req) => {
       const urls = urlsFor(app, req);
+      const q = toListQuery(req.query);
       const regions = await listRegions(db());
-      const data = await Promise.all(regions.map((region) => regionObject(db(), urls, region)));
-      return listResponse(req, urls, { data, next: null });
+      const all = await Promise.all(regions.map((region) => regionObject(db(), urls, region, bodyInfo())));
+      const data = all.filter((b) =>
+        matchesTimes(q, new Date(String(b.created)), new Date(String(b.modified))),
+      );
+      return listResponse(req, urls, { data, next: null }, q.limit);
     },
   );
 
@@ -124,7 +162,7 @@ export async function oparlRoutes(app: FastifyInstance) {
       if (!region) {
         throw notFound("Regionen");
       }
-      return regionObject(db(), urlsFor(app, req), region);
+      return regionObject(db(), urlsFor(app, req), region, bodyInfo());
     },
   );
 
@@ -166,14 +204,17 @@ export async function oparlRoutes(app: FastifyInstance) {
         consultation: () => listConsultations(db(), urls, { region }, q),
         agendaitem: () => listAgendaItems(db(), urls, region, q),
         file: () => listFiles(db(), urls, region, q),
-        location: () => listLocations(db(), urls, region),
-        legislativeterm: async () => ({
-          data: legislativeTerms(urls, region, await meetingYears(db(), region)),
-          next: null,
-        }),
+        location: () => listLocations(db(), urls, region, q),
+        legislativeterm: async () => {
+          const terms = await legislativeTerms(db(), urls, region);
+          const data = terms.filter((t) =>
+            matchesTimes(q, new Date(String(t.created)), new Date(String(t.modified))),
+          );
+          return { data, next: null };
+        },
         membership: () => listMemberships(db(), urls, region, q),
       };
-      return listResponse(req, urls, await lists[req.params.list]());
+      return listResponse(req, urls, await lists[req.params.list](), q.limit);
     },
   );
 
@@ -194,11 +235,34 @@ export async function oparlRoutes(app: FastifyInstance) {
     async (req) => {
       const urls = urlsFor(app, req);
       const scope = { bodyId: req.params.id };
+      const q = toListQuery(req.query);
       const page: Page =
         req.params.list === "meeting"
-          ? await listMeetings(db(), urls, scope, toListQuery(req.query))
-          : await listConsultations(db(), urls, scope, toListQuery(req.query));
-      return listResponse(req, urls, page);
+          ? await listMeetings(db(), urls, scope, q)
+          : await listConsultations(db(), urls, scope, q);
+      return listResponse(req, urls, page, q.limit);
+    },
+  );
+
+  r.get(
+    `${OPARL_PREFIX}/file/:key/:how`,
+    {
+      schema: {
+        tags,
+        summary: "En fils indhold: access viser den i browseren, download henter den",
+        params: z.strictObject({
+          key: z.string().max(40),
+          how: z.enum(["access", "download"]),
+        }),
+        response: { 200: z.any().describe("filens bytes") },
+      },
+    },
+    async (req, reply) => {
+      const file = await readFileContent(db(), req.params.key);
+      if (!file) {
+        throw new AppError("not_found", "Filen findes ikke, eller den er ikke offentlig.");
+      }
+      return sendOparlFile(req, reply, file, req.params.how);
     },
   );
 
@@ -250,7 +314,7 @@ export async function oparlRoutes(app: FastifyInstance) {
         const m = /^(.+)-(\d{4})$/.exec(id);
         const region = m?.[1] ? await findRegion(db(), m[1]) : undefined;
         const term = region
-          ? legislativeTerms(urls, region, await meetingYears(db(), region)).find(
+          ? (await legislativeTerms(db(), urls, region)).find(
               (t) => t.id === urls.legislativeTerm(region.slug, Number(m?.[2])),
             )
           : undefined;

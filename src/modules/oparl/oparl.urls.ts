@@ -36,12 +36,16 @@ export class OparlUrls {
   membership = (id: number) => `${this.base}/membership/${id}`;
   meeting = (id: number) => `${this.base}/meeting/${id}`;
   agendaItem = (id: number) => `${this.base}/agendaitem/${id}`;
-  file = (id: number) => `${this.base}/file/${id}`;
+  /** a file's key: an attachment's id, or `document-<id>` for a published agenda or minutes */
+  file = (key: string) => `${this.base}/file/${key}`;
+  /** shows the file in the browser (no `Content-Disposition: attachment`, spec 2-07) */
+  fileAccess = (key: string) => `${this.base}/file/${key}/access`;
+  /** downloads the file */
+  fileDownload = (key: string) => `${this.base}/file/${key}/download`;
   paper = (id: number) => `${this.base}/paper/${id}`;
   consultation = (id: number) => `${this.base}/consultation/${id}`;
   location = (key: string) => `${this.base}/location/${key}`;
   legislativeTerm = (slug: string, startYear: number) => `${this.base}/legislativeterm/${slug}-${startYear}`;
-  attachmentContent = (id: number) => `${this.site}/api/v1/attachments/${id}/content`;
   webMeeting = (id: number) => `${this.site}/moeder/${id}`;
   webBody = (id: number) => `${this.site}/organer/${id}`;
   webPerson = (id: number) => `${this.site}/personer/${id}`;
