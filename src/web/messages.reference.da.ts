@@ -59,7 +59,8 @@ export const daReference = {
   "ref.noFiles": "Vælg mindst én CSV-fil.",
   "ref.refused": "Intet blev indlæst: {n} række(r) kunne ikke læses.",
   "ind.title": "Indikatorer",
-  "ind.lead": "Tallene forummerne styrer efter: værdier pr. kommune, region, klynge eller sundhedsråd over tid. Hver graf har en tabel med de samme tal.",
+  "ind.lead":
+    "Tallene forummerne styrer efter: værdier pr. kommune, region, klynge eller sundhedsråd over tid. Hver graf har en tabel med de samme tal.",
   "ind.upload": "Indlæs indikatorer fra en fil",
   "ind.none": "Der er ingen indikatorer endnu.",
   "ind.listCaption": "Indikatorer ({n})",
@@ -75,7 +76,8 @@ export const daReference = {
   "ind.direction.higher_is_better": "højere er bedre",
   "ind.direction.lower_is_better": "lavere er bedre",
   "ind.direction.neutral": "hverken højere eller lavere er bedre",
-  "ind.fictional": "Fiktive demodata: tallene er opdigtede og handler ikke om nogen virkelig region eller kommune.",
+  "ind.fictional":
+    "Fiktive demodata: tallene er opdigtede og handler ikke om nogen virkelig region eller kommune.",
   "ind.fictionalShort": "fiktive demodata",
   "ind.internal": "intern",
   "ind.download": "Hent alle værdier",
@@ -87,7 +89,8 @@ export const daReference = {
   "ind.compare": "Kommunerne sammenlignet, {period}",
   "ind.onMap": "På Danmarkskortet, {period}",
   "ind.mapTable": "Værdierne på kortet",
-  "ind.aggregatedNote": "* Beregnet ud fra kommunernes værdier: summen, eller for en andel summen af tællere delt med summen af nævnere. En ny region regnes med sine kommuner fra dens start, også for perioder før reformen.",
+  "ind.aggregatedNote":
+    "* Beregnet ud fra kommunernes værdier: summen, eller for en andel summen af tællere delt med summen af nævnere. En ny region regnes med sine kommuner fra dens start, også for perioder før reformen.",
   "ind.aggregatedMark": "*",
   "ind.value": "Værdi",
   "ind.numerator": "Tæller",
@@ -95,19 +98,24 @@ export const daReference = {
   "ind.loaded": "Indlæst",
   "ind.noValues": "Der er ingen værdier at vise.",
   "ind.lineTitle": "{name}: {areas}",
-  "ind.lineDesc": "Linjegraf i {unit} fra {from} til {to}; {direction}. Tabellen ved siden af har de samme tal.",
+  "ind.lineDesc":
+    "Linjegraf i {unit} fra {from} til {to}; {direction}. Tabellen ved siden af har de samme tal.",
   "ind.lineTable": "Værdier over tid: {areas}",
   "ind.barTitle": "{name}, {period}, rangeret",
-  "ind.barDesc": "Søjlediagram med {n} områder i {unit}, højeste først; {direction}. Tabellen ved siden af har de samme tal.",
+  "ind.barDesc":
+    "Søjlediagram med {n} områder i {unit}, højeste først; {direction}. Tabellen ved siden af har de samme tal.",
   "ind.barTable": "Værdier {period}, højeste først",
   "ind.mapTitle": "{name} på Danmarkskortet, {period}",
-  "ind.mapDesc": "{n} kommuner har en værdi; jo mørkere, jo højere (fire lige store grupper). Kommuner uden værdi er lyse.",
+  "ind.mapDesc":
+    "{n} kommuner har en værdi; jo mørkere, jo højere (fire lige store grupper). Kommuner uden værdi er lyse.",
   "ind.mapNoValue": "Kommune {code}: ingen værdi",
   "ind.uploadTitle": "Indlæs indikatorer",
-  "ind.uploadLead": "CSV eller XLSX i langt format: indicator, area_kind (valgfri), area_code, period, value, numerator, denominator. En fil med definitioner (code, name, definition, unit, direction, source, source_url, rhythm, aggregation, internal) opretter eller retter indikatorer. Alt eller intet: hver afvist række vises; tidligere værdier gemmes som historik.",
+  "ind.uploadLead":
+    "CSV eller XLSX i langt format: indicator, area_kind (valgfri), area_code, period, value, numerator, denominator. En fil med definitioner (code, name, definition, unit, direction, source, source_url, rhythm, aggregation, internal) opretter eller retter indikatorer. Alt eller intet: hver afvist række vises; tidligere værdier gemmes som historik.",
   "ind.file": "Fil (CSV eller XLSX)",
   "ind.uploadButton": "Indlæs filen",
-  "ind.loadedValues": "Indlæst: {rows} værdier (load nr. {load}); {superseded} tidligere værdier er gemt som historik.",
+  "ind.loadedValues":
+    "Indlæst: {rows} værdier (load nr. {load}); {superseded} tidligere værdier er gemt som historik.",
   "ind.loadedDefs": "Definitioner indlæst: {created} nye, {updated} rettede.",
   "ind.refused": "Intet blev indlæst.",
   "ind.noFile": "Vælg en fil.",
@@ -122,6 +130,11 @@ export const daReference = {
   "ind.bodySave": "Gem dashboardet",
   "ind.bodyEmpty": "Sekretariatet har ikke valgt indikatorer endnu.",
   "ind.snapshotTitle": "Indikatorbillede til punkt {number}: {title}",
-  "ind.snapshotFrozen": "Frosset {date}: tallene er dem, forummet så, også hvis nye værdier er indlæst siden.",
+  "ind.snapshotFrozen":
+    "Frosset {date}: tallene er dem, forummet så, også hvis nye værdier er indlæst siden.",
   "ind.snapshotLive": "Ikke frosset endnu: tallene er de nyeste og fryses, når referatet offentliggøres.",
+  "ind.snapshotNew": "Nyt indikatorbillede på et dagsordenspunkt",
+  "ind.fromPeriod": "Fra periode (fx 2022)",
+  "ind.toPeriod": "Til periode (fx 2026)",
+  "ind.snapshotAdd": "Sæt billedet på punktet",
 } as const;

@@ -61,7 +61,8 @@ export const enReference: Record<keyof typeof daReference, string> = {
   "ref.noFiles": "Choose at least one CSV file.",
   "ref.refused": "Nothing was loaded: {n} row(s) could not be read.",
   "ind.title": "Indicators",
-  "ind.lead": "The figures the bodies steer by: values per municipality, region, cluster or health council over time. Every chart has a table with the same figures.",
+  "ind.lead":
+    "The figures the bodies steer by: values per municipality, region, cluster or health council over time. Every chart has a table with the same figures.",
   "ind.upload": "Load indicators from a file",
   "ind.none": "There are no indicators yet.",
   "ind.listCaption": "Indicators ({n})",
@@ -77,7 +78,8 @@ export const enReference: Record<keyof typeof daReference, string> = {
   "ind.direction.higher_is_better": "higher is better",
   "ind.direction.lower_is_better": "lower is better",
   "ind.direction.neutral": "neither higher nor lower is better",
-  "ind.fictional": "Fictional demo data: the figures are invented and are not about any real region or municipality.",
+  "ind.fictional":
+    "Fictional demo data: the figures are invented and are not about any real region or municipality.",
   "ind.fictionalShort": "fictional demo data",
   "ind.internal": "internal",
   "ind.download": "Download all values",
@@ -89,7 +91,8 @@ export const enReference: Record<keyof typeof daReference, string> = {
   "ind.compare": "The municipalities compared, {period}",
   "ind.onMap": "On the map of Denmark, {period}",
   "ind.mapTable": "The values on the map",
-  "ind.aggregatedNote": "* Computed from the municipalities' values: the sum, or for a share the summed numerators over the summed denominators. A new region counts its municipalities from its start, also for periods before the reform.",
+  "ind.aggregatedNote":
+    "* Computed from the municipalities' values: the sum, or for a share the summed numerators over the summed denominators. A new region counts its municipalities from its start, also for periods before the reform.",
   "ind.aggregatedMark": "*",
   "ind.value": "Value",
   "ind.numerator": "Numerator",
@@ -97,26 +100,32 @@ export const enReference: Record<keyof typeof daReference, string> = {
   "ind.loaded": "Loaded",
   "ind.noValues": "There are no values to show.",
   "ind.lineTitle": "{name}: {areas}",
-  "ind.lineDesc": "Line chart in {unit} from {from} to {to}; {direction}. The table beside it has the same figures.",
+  "ind.lineDesc":
+    "Line chart in {unit} from {from} to {to}; {direction}. The table beside it has the same figures.",
   "ind.lineTable": "Values over time: {areas}",
   "ind.barTitle": "{name}, {period}, ranked",
-  "ind.barDesc": "Bar chart of {n} areas in {unit}, highest first; {direction}. The table beside it has the same figures.",
+  "ind.barDesc":
+    "Bar chart of {n} areas in {unit}, highest first; {direction}. The table beside it has the same figures.",
   "ind.barTable": "Values {period}, highest first",
   "ind.mapTitle": "{name} on the map of Denmark, {period}",
-  "ind.mapDesc": "{n} municipalities have a value; the darker, the higher (four equal groups). Municipalities without a value are faint.",
+  "ind.mapDesc":
+    "{n} municipalities have a value; the darker, the higher (four equal groups). Municipalities without a value are faint.",
   "ind.mapNoValue": "Municipality {code}: no value",
   "ind.uploadTitle": "Load indicators",
-  "ind.uploadLead": "CSV or XLSX in long format: indicator, area_kind (optional), area_code, period, value, numerator, denominator. A definitions file (code, name, definition, unit, direction, source, source_url, rhythm, aggregation, internal) creates or corrects indicators. All or nothing: every refused row is shown; earlier values are kept as history.",
+  "ind.uploadLead":
+    "CSV or XLSX in long format: indicator, area_kind (optional), area_code, period, value, numerator, denominator. A definitions file (code, name, definition, unit, direction, source, source_url, rhythm, aggregation, internal) creates or corrects indicators. All or nothing: every refused row is shown; earlier values are kept as history.",
   "ind.file": "File (CSV or XLSX)",
   "ind.uploadButton": "Load the file",
-  "ind.loadedValues": "Loaded: {rows} values (load no. {load}); {superseded} earlier values are kept as history.",
+  "ind.loadedValues":
+    "Loaded: {rows} values (load no. {load}); {superseded} earlier values are kept as history.",
   "ind.loadedDefs": "Definitions loaded: {created} new, {updated} corrected.",
   "ind.refused": "Nothing was loaded.",
   "ind.noFile": "Choose a file.",
   "ind.tooLarge": "The file is too large.",
   "ind.forbidden": "Only secretariats and administrators can load indicators.",
   "ind.areaTitle": "Indicators for {name}",
-  "ind.areaLead": "Each indicator with values for the area, with the whole country or the region as reference.",
+  "ind.areaLead":
+    "Each indicator with values for the area, with the whole country or the region as reference.",
   "ind.bodyTitle": "Dashboard: {name}",
   "ind.bodyLead": "The indicators the secretariat chose for the body, for the chosen area.",
   "ind.bodyEdit": "Choose the dashboard's indicators",
@@ -124,6 +133,12 @@ export const enReference: Record<keyof typeof daReference, string> = {
   "ind.bodySave": "Save the dashboard",
   "ind.bodyEmpty": "The secretariat has not chosen indicators yet.",
   "ind.snapshotTitle": "Indicator snapshot for item {number}: {title}",
-  "ind.snapshotFrozen": "Frozen {date}: the figures are those the body saw, even if new values have been loaded since.",
-  "ind.snapshotLive": "Not frozen yet: the figures are the newest and are frozen when the minutes are published.",
+  "ind.snapshotFrozen":
+    "Frozen {date}: the figures are those the body saw, even if new values have been loaded since.",
+  "ind.snapshotLive":
+    "Not frozen yet: the figures are the newest and are frozen when the minutes are published.",
+  "ind.snapshotNew": "New indicator snapshot on an agenda item",
+  "ind.fromPeriod": "From period (e.g. 2022)",
+  "ind.toPeriod": "To period (e.g. 2026)",
+  "ind.snapshotAdd": "Put the snapshot on the item",
 };

@@ -280,6 +280,14 @@ describeEachDatabase("Indicators", (kind) => {
     expect(frozen.json().figures.indicators[0].values).toMatchObject([
       { areaCode: "101", period: "2025", value: "99" },
     ]);
+    const page = (id: number) =>
+      t().request({ method: "GET", url: `/indikatorer/billede/${id}`, headers: { accept: "text/html" } });
+    const html = await page(a.json().id);
+    expect(html.statusCode).toBe(200);
+    expect(html.body).toContain("Frosset");
+    expect(html.body).toContain('class="tv-chart"');
+    expect(html.body).toMatch(/<td class="text-align-right">99<\/td>/);
+    expect((await page(b.json().id)).statusCode).toBe(404);
     expect(
       (await t().request({ method: "GET", url: `/api/v1/indicator-snapshots/${b.json().id}` })).statusCode,
     ).toBe(404);

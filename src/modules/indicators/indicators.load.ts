@@ -246,12 +246,12 @@ export async function loadIndicatorValues(
             update indicator_values v set superseded_by = ${loadId}
             from (select * from unnest(
               ${`{${chunk.map((c) => c.indicatorId).join(",")}}`}::int[],
-              ${`{${chunk.map((c) => c.areaKind).join(",")}}`}::text[],
+              ${`{${chunk.map((c) => c.areaKind).join(",")}}`}::reference_area_kind[],
               ${`{${chunk.map((c) => `"${c.areaCode}"`).join(",")}}`}::text[],
               ${`{${chunk.map((c) => c.period).join(",")}}`}::text[]
             ) as n(indicator_id, area_kind, area_code, period)) n
             where v.superseded_by is null and v.indicator_id = n.indicator_id
-              and v.area_kind::text = n.area_kind and v.area_code = n.area_code and v.period = n.period`);
+              and v.area_kind = n.area_kind and v.area_code = n.area_code and v.period = n.period`);
           superseded += Number(
             (res as { rowCount?: number; affectedRows?: number }).rowCount ??
               (res as { affectedRows?: number }).affectedRows ??

@@ -13,6 +13,7 @@ import { isDefinitions, readSheet } from "./indicators.file.ts";
 import { defineIndicators, loadIndicatorValues } from "./indicators.load.ts";
 import { DashboardPage, IndicatorPage, IndicatorsPage } from "./indicators.pages.tsx";
 import { areaName, getIndicator, listIndicators, valuesFor } from "./indicators.service.ts";
+import { snapshotPageRoutes } from "./snapshot.routes.ts";
 import { UploadPage } from "./upload.page.tsx";
 
 const hidden = { schema: { hide: true } };
@@ -21,6 +22,7 @@ type CodeParam = { Params: { code: string } };
 /** The indicator pages: list, one indicator, one area, downloads, the upload page. */
 export async function indicatorPageRoutes(app: FastifyInstance) {
   await bodyDashboardRoutes(app);
+  await snapshotPageRoutes(app);
 
   app.get("/indikatorer", hidden, async (req, reply) => {
     const ctx = pageContext(req, reply);
