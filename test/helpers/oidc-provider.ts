@@ -36,6 +36,8 @@ export class TestProvider {
   readonly accounts = new Map<string, TestAccount>();
   /** rewrites the ID token in the token endpoint's answer (forged or expired tokens) */
   tamper: ((idToken: string) => Promise<string>) | null = null;
+  /** the claims of a login name not in `accounts` (undefined: such a login fails) */
+  anyAccount: ((sub: string) => TestAccount) | null = null;
   keys: JWK[] = [];
   private provider: Provider | null = null;
   private client: ClientSetup | null = null;
@@ -46,12 +48,13 @@ export class TestProvider {
     readonly issuer: string,
   ) {}
 
-  static async start(): Promise<TestProvider> {
+  /** Starts listening on 127.0.0.1 (a free port unless one is given). */
+  static async start(port = 0): Promise<TestProvider> {
     let self: TestProvider | null = null;
     const server = createServer((req, res) => self?.handle(req, res));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
-    self = new TestProvider(server, `http://127.0.0.1:${port}`);
+    await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+    const address = server.address() as AddressInfo;
+    self = new TestProvider(server, `http://127.0.0.1:${address.port}`);
     return self;
   }
 
@@ -74,6 +77,7 @@ export class TestProvider {
       throw new Error("register() first");
     }
     const accounts = this.accounts;
+    const anyAccount = () => this.anyAccount;
     this.provider = new Provider(this.issuer, {
       clients: [
         {
@@ -97,7 +101,7 @@ export class TestProvider {
       },
       pkce: { required: () => true },
       findAccount: async (_ctx, sub) => {
-        const account = accounts.get(sub);
+        const account = accounts.get(sub) ?? anyAccount()?.(sub);
         return account ? { accountId: sub, claims: async () => ({ sub, ...account }) } : undefined;
       },
       // Its guard against requests to special-use addresses would stop the back-channel logout to

@@ -4,6 +4,9 @@
  */
 export const EXCLUDED_FROM_EXPORT: Readonly<Record<string, string>> = {
   sessions: "login sessions are short-lived secrets, not data",
+  oidc_sessions: "which provider login each session came from; the sessions are not exported",
+  totp_secrets:
+    "two-factor secrets stay on the installation, out of export files; after a restore users enrol again",
   email_changes: "pending e-mail changes expire in 48 hours; their tokens are secrets",
   pending_imports: "uploads waiting for review expire after a day",
   search_documents: "the search index is derived: a restore rebuilds it through the index triggers",

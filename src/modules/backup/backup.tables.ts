@@ -11,6 +11,7 @@ import {
 } from "../agreements/agreements.tables.ts";
 import { auditLog } from "../audit/audit.tables.ts";
 import { apiTokens, users } from "../auth/auth.tables.ts";
+import { oidcIdentities } from "../auth/oidc.tables.ts";
 import { bodies } from "../bodies/bodies.tables.ts";
 import { caseLinkRejections, caseNumbers, cases, consultations } from "../cases/cases.tables.ts";
 import { publishedDocuments } from "../documents/documents.tables.ts";
@@ -65,6 +66,7 @@ export const EXPORT_TABLES: ReadonlyArray<{
   { name: "memberships", table: memberships, sqlName: "memberships", identity: true },
   { name: "users", table: users, sqlName: "users", identity: true },
   { name: "apiTokens", table: apiTokens, sqlName: "api_tokens", identity: true },
+  { name: "oidcIdentities", table: oidcIdentities, sqlName: "oidc_identities", identity: true },
   { name: "storedFiles", table: storedFiles, sqlName: "stored_files", identity: false },
   { name: "fileTexts", table: fileTexts, sqlName: "file_texts", identity: false },
   { name: "savedSearches", table: savedSearches, sqlName: "saved_searches", identity: true },
