@@ -48,6 +48,9 @@ export const meetings = pgTable(
     minutesApprovedAt: timestamp("minutes_approved_at", { withTimezone: true }),
     /** who approved them, as the name stood then; null for historic minutes approved outside Tværs */
     minutesApprovedBy: text("minutes_approved_by"),
+    /** the chair's comment when the draft minutes were last sent back to the secretariat, and when */
+    minutesReturnComment: text("minutes_return_comment"),
+    minutesReturnedAt: timestamp("minutes_returned_at", { withTimezone: true }),
     /** the user who put the minutes into draft; approval needs another chair unless the body allows it (canApproveMinutes) */
     minutesDraftedBy: integer("minutes_drafted_by").references(() => users.id, { onDelete: "set null" }),
     ...rowMeta(),
