@@ -8,7 +8,7 @@ const TITLE_WORD =
 const PARTICLE = /^(?:von|van|de|la|af|du|le|der|da|di|el|al|bin|ibn)$/;
 const NAME_TOKEN = /^(?:\p{Lu}\.|\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*\.?)$/u;
 const ORGANISATION =
-  /\b(?:kommune|kommuner|region|regionen|sygehus|hospital|praksis|plo|kl|udvalg|udvalget|styregruppe|forening|sekretariat|sekretariatet|administrationen|direktionen)\b/i;
+  /\b(?:kommune|kommuner|region|regionen|sygehus|hospital|praksis|plo|kl|udvalg|udvalget|styregruppe|forening|sekretariat|sekretariatet|administrationen|direktionen)\b|\p{L}(?:hospital(?:et|er)?|sygehus(?:et)?|kommune|centeret|center|klinik(?:ken)?|afdeling(?:en)?|forvaltning(?:en)?)\b/iu;
 
 /** A person's name from a list entry with job titles, roles and party letters removed; null if it is not a name. */
 export function cleanPersonName(entry: string): string | null {
@@ -43,12 +43,15 @@ export function cleanPersonName(entry: string): string | null {
 }
 
 /** Names in a run of text such as "A, direktør B og C". */
-export function namesInList(text: string): string[] {
+export function namesInList(text: string, firstNamesToo = false): string[] {
   const names: string[] = [];
   for (const part of text.split(/\t|;|,|\s+og\s+|\s+samt\s+|\s+\/\s+/)) {
     const name = cleanPersonName(part);
     if (name) {
       names.push(name);
+    } else if (firstNamesToo && /^\s*\p{Lu}\p{Ll}+\s*\.?$/u.test(part) && !ORGANISATION.test(part)) {
+      // "Afbud: Tilde," – a working group's minutes name people by first name
+      names.push(part.trim().replace(/\.$/, ""));
     }
   }
   return names;

@@ -150,9 +150,13 @@ export function readHeader(blocks: Block[], windowEnd: number): HeaderInfo {
     }
   };
 
+  const columns = labelColumns(blocks, end);
   for (let i = 0; i < end; i++) {
     const block = blocks[i];
     if (!block) {
+      continue;
+    }
+    if (columns.values.has(i)) {
       continue;
     }
     const plain = plainText(block.text);
@@ -192,7 +196,10 @@ export function readHeader(blocks: Block[], windowEnd: number): HeaderInfo {
     const labelled = splitLabel(block.text) ?? bare;
     const kind = labelled ? headerLabelKind(labelled.label) : null;
     if (labelled && kind) {
-      const value = labelled.value !== "" ? labelled.value : plainText(blocks[i + 1]?.text ?? "");
+      const value =
+        labelled.value !== ""
+          ? labelled.value
+          : (columns.labels.get(i) ?? plainText(blocks[i + 1]?.text ?? ""));
       if (kind === "date" && !labelledDate) {
         const found = findDanishDate(value);
         if (found) {
@@ -234,7 +241,7 @@ export function readHeader(blocks: Block[], windowEnd: number): HeaderInfo {
     if (absenceLabel) {
       const rest = absenceLabel[1] ?? "";
       if (rest.trim() !== "") {
-        info.absent.push(...namesInList(rest));
+        info.absent.push(...namesInList(rest, true));
       } else {
         // "Afbud" over a list of names, one per line
         for (let k = i + 1; k < Math.min(end, i + 40); k++) {
@@ -286,6 +293,33 @@ export function readHeader(blocks: Block[], windowEnd: number): HeaderInfo {
     guessLocationAfter(blocks, timedDate.index, info);
   }
   return info;
+}
+
+/**
+ * A table printed as columns: "Dato:", "Tid:", "Sted:" on their own lines, then their values in the
+ * same order (Word/GetOrganized header tables). Label index → value, and the value lines.
+ */
+function labelColumns(blocks: Block[], end: number): { labels: Map<number, string>; values: Set<number> } {
+  const labels = new Map<number, string>();
+  const values = new Set<number>();
+  for (let i = 0; i < end; i++) {
+    let k = 0;
+    while (i + k < end) {
+      const l = splitLabel(blocks[i + k]?.text ?? "");
+      if (!l || l.value !== "" || !headerLabelKind(l.label)) {
+        break;
+      }
+      k++;
+    }
+    if (k >= 2) {
+      for (let j = 0; j < k && i + k + j < blocks.length; j++) {
+        labels.set(i + j, plainText(blocks[i + k + j]?.text ?? ""));
+        values.add(i + k + j);
+      }
+      i += 2 * k - 1;
+    }
+  }
+  return { labels, values };
 }
 
 function combine(date: string, time: string | null): string {

@@ -20,6 +20,8 @@ const CLASS_A =
   /^(?:punkt|pkt\.?|dagsordenspunkt|dagsordenpunkt|sag\s+nr\.?)\s*(\d{1,3})(\s*[:.)–-]\s*|\s+|$)(.*)$/i;
 const CLASS_B = /^(\d{1,3})\.?\s*(\(\s*(?:åben|åbent|lukket|fortrolig)(?:\s+punkt)?\s*\)\s*[:.–-]?\s*.*)$/i;
 const CLASS_C = /^(\d{1,3})[.)]\s+(.+)$/;
+/** "1 First Agenda": a bold or heading line with a bare number (Word templates with 1 / 1.1 numbering). */
+const CLASS_C_BARE = /^(\d{1,2})\s+(\p{Lu}.{1,150})$/u;
 
 /** Whether a block looks like a heading by its form alone. */
 function headingLike(block: Block, plain: string, formatted: boolean): boolean {
@@ -67,6 +69,10 @@ export function matchHeading(blocks: Block[], index: number, formatted: boolean)
   const c = match ? null : CLASS_C.exec(plain);
   if (c && headingLike(block, plain, formatted) && /^[\p{Lu}\d"“”«»'(]/u.test(c[2] ?? "")) {
     match = { cls: "C", number: Number(c[1]), title: c[2] ?? "", span: 1 };
+  }
+  const bare = match || !(block.level > 0 || block.bold) ? null : CLASS_C_BARE.exec(plain);
+  if (bare && !/[.,;:]$/.test(plain)) {
+    match = { cls: "C", number: Number(bare[1]), title: bare[2] ?? "", span: 1 };
   }
   if (!match) {
     return null;
