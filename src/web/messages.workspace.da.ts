@@ -276,4 +276,11 @@ export const daWorkspace = {
   "ws.confirm.cancelTitle": "Aflys mødet?",
   "ws.confirm.cancelPublic": "Mødet i {body} vises som aflyst med begrundelsen på portalen og i kalenderne.",
   "ws.confirm.cancelTold": "Forummets medlemmer får besked.",
+  "ws.minutes.sendBack": "Send referatet tilbage til sekretariatet",
+  "ws.minutes.sendBackComment": "Hvad skal rettes?",
+  "ws.minutes.sendBackHint":
+    "Sekretariatet ser kommentaren og får besked; referatet kommer tilbage til godkendelse, når det er rettet.",
+  "ws.minutes.sendBackError": "Skriv, hvad sekretariatet skal rette (mindst 5 tegn).",
+  "ws.minutes.returned": "Formandskabet har sendt referatet tilbage:",
+  "ws.done.sentBack": "Referatet er sendt tilbage til sekretariatet med din kommentar.",
 } as const;

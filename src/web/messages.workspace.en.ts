@@ -283,4 +283,11 @@ export const enWorkspace: Record<keyof typeof daWorkspace, string> = {
   "ws.confirm.cancelPublic":
     "The meeting of {body} is shown as cancelled, with the reason, on the portal and in the calendars.",
   "ws.confirm.cancelTold": "The body's members are told.",
+  "ws.minutes.sendBack": "Send the minutes back to the secretariat",
+  "ws.minutes.sendBackComment": "What must be changed?",
+  "ws.minutes.sendBackHint":
+    "The secretariat sees the comment and is told; the minutes come back for approval once changed.",
+  "ws.minutes.sendBackError": "Write what the secretariat must change (at least 5 characters).",
+  "ws.minutes.returned": "The chair sent the minutes back:",
+  "ws.done.sentBack": "The minutes were sent back to the secretariat with your comment.",
 };

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { isSecureRequest } from "../server/security-headers.ts";
-import { CSRF_COOKIE, csrfToken } from "./csrf.ts";
+import { CSRF_COOKIE, csrfFieldOf, csrfToken } from "./csrf.ts";
 import { LANG_COOKIE, type Lang, resolveLang } from "./i18n.ts";
 import { setPageHeaders, wantsHtml } from "./page.ts";
 
@@ -129,7 +129,7 @@ export const pageCachePlugin = fp(async (app: FastifyInstance) => {
       land(req, null);
       return payload;
     }
-    const token = req.cookies[CSRF_COOKIE];
+    const token = csrfFieldOf(req);
     const kept = token ? payload.replaceAll(token, TOKEN_SLOT) : payload;
     cache.set(page.key, page.generation, kept, Date.now());
     land(req, kept);

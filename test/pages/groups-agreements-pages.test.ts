@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import { createParty } from "../../src/modules/parties/index.ts";
 import { useTestApp } from "../helpers/app.ts";
+import { csrfFor } from "../helpers/csrf.ts";
 import { describeEachDatabase } from "../helpers/databases.ts";
 import { publishedMeeting } from "../helpers/decisions.ts";
 import { SECRET, seedWorld, type World } from "../helpers/factories.ts";
@@ -42,7 +43,7 @@ describeEachDatabase("Mandate, toolbox and agreement pages", (kind) => {
       method: "POST",
       url,
       headers: { ...html, cookie, "content-type": "application/x-www-form-urlencoded" },
-      payload: new URLSearchParams({ ...(withCsrf ? { _csrf: csrf } : {}), ...values }).toString(),
+      payload: new URLSearchParams({ ...(withCsrf ? { _csrf: csrfFor(cookie) } : {}), ...values }).toString(),
     });
   async function login(email: string) {
     const res = await t().request({

@@ -8,6 +8,7 @@ import {
   listAllInitiatives,
 } from "../../src/modules/initiatives/index.ts";
 import { useTestApp } from "../helpers/app.ts";
+import { csrfFor } from "../helpers/csrf.ts";
 import { describeEachDatabase } from "../helpers/databases.ts";
 import { seedWorld, type World } from "../helpers/factories.ts";
 import { snapshot } from "../helpers/snapshot.ts";
@@ -70,7 +71,10 @@ describeEachDatabase("Initiative forms (pages)", (kind) => {
       method: "POST",
       url,
       headers: { ...form, cookie: cookies[who] },
-      payload: new URLSearchParams({ ...(csrf ? { _csrf: CSRF } : {}), ...values }).toString(),
+      payload: new URLSearchParams({
+        ...(csrf ? { _csrf: csrfFor(cookies[who] ?? "") } : {}),
+        ...values,
+      }).toString(),
     });
   const unchanged = async (run: () => Promise<unknown>) => {
     const before = await snapshot(t().database);
@@ -250,7 +254,7 @@ describeEachDatabase("Initiative forms (pages)", (kind) => {
         (await post(`${path}/dokumenter/link`, "member", { title: "X", url: "https://x.dk" })).statusCode,
       ).toBe(403);
       const wrong = multipart(
-        { _csrf: CSRF, title: "" },
+        { _csrf: csrfFor(cookies.secretary ?? ""), title: "" },
         { name: "rapport.pdf", bytes: Buffer.from("MZ program") },
       );
       const refused = await t().request({
@@ -275,7 +279,10 @@ describeEachDatabase("Initiative forms (pages)", (kind) => {
       url: "/indsatser/kort",
     });
     expect(added.statusCode).toBe(303);
-    const good = multipart({ _csrf: CSRF, title: "Evalueringsplan" }, { name: "evaluering.pdf", bytes: PDF });
+    const good = multipart(
+      { _csrf: csrfFor(cookies.secretary ?? ""), title: "Evalueringsplan" },
+      { name: "evaluering.pdf", bytes: PDF },
+    );
     const uploaded = await t().request({
       method: "POST",
       url: `${path}/dokumenter/fil`,

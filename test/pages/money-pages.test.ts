@@ -6,6 +6,7 @@ import { getFund, listFunds, loadFundStatus } from "../../src/modules/funds/inde
 import { listAllInitiatives } from "../../src/modules/initiatives/index.ts";
 import { listParties } from "../../src/modules/parties/index.ts";
 import { useTestApp } from "../helpers/app.ts";
+import { csrfFor } from "../helpers/csrf.ts";
 import { describeEachDatabase } from "../helpers/databases.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 
@@ -109,7 +110,10 @@ describeEachDatabase("Funds and initiatives pages", (kind) => {
         method: "POST",
         url: `/puljer/${nord?.id}/bevillinger`,
         headers: { ...html, cookie, "content-type": "application/x-www-form-urlencoded" },
-        payload: new URLSearchParams({ ...(withCsrf ? { _csrf: csrf } : {}), ...values }).toString(),
+        payload: new URLSearchParams({
+          ...(withCsrf ? { _csrf: csrfFor(cookie) } : {}),
+          ...values,
+        }).toString(),
       });
     expect((await post({ title: "X", keyAmount: "100,00" }, false)).statusCode).toBe(403);
     const preview = await post({
@@ -138,7 +142,7 @@ describeEachDatabase("Funds and initiatives pages", (kind) => {
       method: "POST",
       url: `/puljer/${nord?.id}/indtaegt`,
       headers: { ...html, cookie, "content-type": "application/x-www-form-urlencoded" },
-      payload: new URLSearchParams({ _csrf: csrf, year: "20x7" }).toString(),
+      payload: new URLSearchParams({ _csrf: csrfFor(cookie), year: "20x7" }).toString(),
     });
     expect(income.statusCode).toBe(400);
     expect(income.body).toContain("Skriv et årstal");
@@ -222,7 +226,7 @@ describeEachDatabase("Funds and initiatives pages", (kind) => {
       method: "POST",
       url,
       headers: { ...html, cookie: who.cookie, "content-type": "application/x-www-form-urlencoded" },
-      payload: new URLSearchParams({ ...(csrf ? { _csrf: who.csrf } : {}), ...values }).toString(),
+      payload: new URLSearchParams({ ...(csrf ? { _csrf: csrfFor(who.cookie) } : {}), ...values }).toString(),
     });
   const unchanged = async (run: () => Promise<unknown>) => {
     const before = await snapshot(t().database);

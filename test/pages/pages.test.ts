@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { useTestApp } from "../helpers/app.ts";
+import { csrfFor } from "../helpers/csrf.ts";
 import { describeEachDatabase } from "../helpers/databases.ts";
 import { seedWorld, type World } from "../helpers/factories.ts";
 
@@ -108,14 +109,14 @@ describeEachDatabase("Pages", (kind) => {
         origin: "https://ondt.example",
         "content-type": "application/x-www-form-urlencoded",
       },
-      payload: `_csrf=${csrf}`,
+      payload: `_csrf=${csrfFor(cookie)}`,
     });
     expect(offsite.statusCode).toBe(403);
     const out = await t().request({
       method: "POST",
       url: "/log-ud",
       headers: { ...html, cookie, "content-type": "application/x-www-form-urlencoded" },
-      payload: `_csrf=${csrf}`,
+      payload: `_csrf=${csrfFor(cookie)}`,
     });
     expect(out.statusCode).toBe(303);
     const after = await t().request({ method: "GET", url: "/", headers: { ...html, cookie } });

@@ -4,6 +4,7 @@ import { createUser } from "../../src/modules/auth/auth.service.ts";
 import { parties } from "../../src/modules/parties/index.ts";
 import { loadReference, referenceAreas, shippedReferenceData } from "../../src/modules/reference/index.ts";
 import { useTestApp } from "../helpers/app.ts";
+import { csrfFor } from "../helpers/csrf.ts";
 import { describeEachDatabase } from "../helpers/databases.ts";
 
 const html = { accept: "text/html" };
@@ -75,7 +76,7 @@ describeEachDatabase("Reference data and the map of Denmark", (kind) => {
   });
 
   it("loads the shipped data from the admin page: 98 municipalities and 6 regions become parties with codes", async () => {
-    const res = await post("/referencedata/indlaes", admin, form({ _csrf: csrf }));
+    const res = await post("/referencedata/indlaes", admin, form({ _csrf: csrfFor(admin) }));
     expect(res.statusCode, res.body).toBe(200);
     expect(res.body).toContain("Referencedata indlæst");
     const rows = await t().database.db.select().from(parties);
@@ -139,7 +140,7 @@ describeEachDatabase("Reference data and the map of Denmark", (kind) => {
     const refused = await post(
       "/referencedata/upload",
       admin,
-      multipart(csrf, [
+      multipart(csrfFor(admin), [
         { name: "areas", filename: "omraader.csv", text: areas },
         { name: "memberships", filename: "medlem.csv", text: bad },
       ]),
@@ -155,7 +156,7 @@ describeEachDatabase("Reference data and the map of Denmark", (kind) => {
     const unknown = await post(
       "/referencedata/upload",
       admin,
-      multipart(csrf, [
+      multipart(csrfFor(admin), [
         {
           name: "memberships",
           filename: "medlem.csv",
@@ -170,7 +171,7 @@ describeEachDatabase("Reference data and the map of Denmark", (kind) => {
     const ok = await post(
       "/referencedata/upload",
       admin,
-      multipart(csrf, [
+      multipart(csrfFor(admin), [
         { name: "areas", filename: "omraader.csv", text: areas },
         { name: "memberships", filename: "medlem.csv", text: good },
       ]),

@@ -281,6 +281,42 @@ describeEachDatabase("Workspace pages", (kind) => {
     // The secretary may not approve; the chair may.
     page = await get(`/arbejdsrum/moeder/${meetingId}/referat`, s);
     expect(page.body).toContain("Referatet venter på formandens godkendelse.");
+    // The chair first sends the draft back with a comment; the secretariat sees it and drafts again.
+    page = await get(`/arbejdsrum/moeder/${meetingId}/referat`, w.users.chair.token);
+    expect(page.body).toContain("Send referatet tilbage til sekretariatet");
+    const bv = /referat\/tilbage"[\s\S]*?name="version" value="(\d+)"/.exec(page.body)?.[1];
+    const empty = await post(
+      `/arbejdsrum/moeder/${meetingId}/referat/tilbage`,
+      { version: String(bv), comment: "" },
+      w.users.chair.token,
+    );
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain("Skriv, hvad sekretariatet skal rette");
+    const member = await post(
+      `/arbejdsrum/moeder/${meetingId}/referat/tilbage`,
+      { version: String(bv), comment: "Ret beslutningen i punkt 1." },
+      w.users.member.token,
+    );
+    expect(member.statusCode).toBe(403);
+    res = await post(
+      `/arbejdsrum/moeder/${meetingId}/referat/tilbage`,
+      { version: String(bv), comment: "Ret beslutningen i punkt 1." },
+      w.users.chair.token,
+    );
+    expect(res.statusCode).toBe(303);
+    page = await get(`/arbejdsrum/moeder/${meetingId}/moedet`, s);
+    expect(page.body).toContain("Formandskabet har sendt referatet tilbage:");
+    expect(page.body).toContain("Ret beslutningen i punkt 1.");
+    const again =
+      /name="to" value="minutes_draft"[^>]*>\s*<input type="hidden" name="version" value="(\d+)"/.exec(
+        page.body,
+      )?.[1];
+    res = await post(
+      `/arbejdsrum/moeder/${meetingId}/status`,
+      { to: "minutes_draft", version: String(again), confirm: "ja" },
+      s,
+    );
+    expect(res.statusCode).toBe(303);
     page = await get(`/arbejdsrum/moeder/${meetingId}/referat`, w.users.chair.token);
     const av =
       /name="to" value="minutes_approved"[^>]*>\s*<input type="hidden" name="version" value="(\d+)"/.exec(

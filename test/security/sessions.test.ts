@@ -6,6 +6,7 @@ import { passwordProblem } from "../../src/modules/auth/password-policy.ts";
 import { uploadProblem } from "../../src/modules/files/index.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { useTestApp } from "../helpers/app.ts";
+import { csrfFor } from "../helpers/csrf.ts";
 import { describeEachDatabase } from "../helpers/databases.ts";
 import { seedWorld, type World } from "../helpers/factories.ts";
 
@@ -74,7 +75,8 @@ describeEachDatabase("Sessions, log-in policy, passwords, headers and uploads", 
         "content-type": "application/x-www-form-urlencoded",
         cookie: `tvaers_csrf=${csrf}; tvaers_session=${second}`,
       },
-      payload: `email=medlem%40test.dk&password=${PASSWORD}&_csrf=${csrf}`,
+      // the form's token is bound to the session the browser came with (issue 18.9)
+      payload: `email=medlem%40test.dk&password=${PASSWORD}&_csrf=${csrfFor(`tvaers_csrf=${csrf}; tvaers_session=${second}`)}`,
     });
     expect(page.statusCode).toBe(303);
     const third = sessionOf(page);

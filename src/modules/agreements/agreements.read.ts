@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { getById } from "../../db/crud.ts";
 import type { Ctx } from "../../server/context.ts";
-import { AppError } from "../../server/errors.ts";
+import { AppError, notFound } from "../../server/errors.ts";
 import { presentMeta } from "../../server/schemas.ts";
 import type { Actor } from "../auth/index.ts";
 import { canEditBody } from "../auth/index.ts";
@@ -265,11 +265,23 @@ export async function getToolbox(
   return { themes, allThemes, count: hits.length };
 }
 
-/** A version's document, when the reader may see the version. */
+/** Loads what holds the object, answering a hidden one as if the object did not exist (no oracle). */
+async function visibleOr404<T>(load: () => Promise<T>, what: string): Promise<T> {
+  try {
+    return await load();
+  } catch (err) {
+    throw err instanceof AppError && err.code === "not_found" ? notFound(what) : err;
+  }
+}
+
+/** A version's document, when the reader may see the version: a hidden one is "Versionen findes ikke." too. */
 export async function readVersionContent(ctx: Ctx, versionId: number) {
   const v = await getById<VersionRow>(ctx.db, agreementVersions, versionId, "Versionen");
-  const agreement = await getAgreement(ctx, v.agreementId);
-  if (!agreement.versions.some((x) => x.id === v.id) || !v.sha256) {
+  const agreement = await visibleOr404(() => getAgreement(ctx, v.agreementId), "Versionen");
+  if (!agreement.versions.some((x) => x.id === v.id)) {
+    throw notFound("Versionen");
+  }
+  if (!v.sha256) {
     throw new AppError("not_found", "Versionen har intet dokument, du kan se.");
   }
   return {
@@ -287,8 +299,8 @@ export async function readResponseContent(ctx: Ctx, responseId: number) {
     responseId,
     "Høringssvaret",
   );
-  const h = await getById<typeof hearings.$inferSelect>(ctx.db, hearings, r.hearingId, "Høringen");
-  const agreement = await getAgreement(ctx, h.agreementId);
+  const h = await getById<typeof hearings.$inferSelect>(ctx.db, hearings, r.hearingId, "Høringssvaret");
+  const agreement = await visibleOr404(() => getAgreement(ctx, h.agreementId), "Høringssvaret");
   const shown = agreement.hearings.find((x) => x.id === h.id)?.responses;
   if (!shown || !r.sha256) {
     throw new AppError("not_found", "Høringssvaret har intet dokument, du kan se.");

@@ -14,6 +14,7 @@ import {
   login,
   logout,
   revokeApiToken,
+  revokeBearerToken,
 } from "./auth.service.ts";
 import { loginPolicyFor, RATE_LIMITED_MESSAGE } from "./throttle.ts";
 import { userService } from "./users.service.ts";
@@ -63,8 +64,18 @@ export async function authRoutes(app: FastifyInstance) {
   });
 
   r.post("/auth/logout", {
-    schema: { tags, summary: "Log ud", response: { 204: z.null(), ...ERROR_RESPONSES } },
+    schema: {
+      tags,
+      summary: "Log ud: afslutter sessionen, eller tilbagekalder det API-token, kaldet er lavet med",
+      response: { 204: z.null(), ...ERROR_RESPONSES },
+    },
     handler: async (req, reply) => {
+      // A bearer token's logout revokes the token itself (issue 18.10): it stops working at once.
+      const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
+      if (bearer) {
+        await app.database.db.transaction((tx) => revokeBearerToken(tx, bearer));
+        return reply.code(204).send(null);
+      }
       const cookie = req.cookies[SESSION_COOKIE];
       if (cookie) {
         await logout(app.database.db, cookie);

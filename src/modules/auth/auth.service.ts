@@ -109,6 +109,15 @@ export async function logout(db: DbOrTx, token: string) {
   await db.delete(sessions).where(eq(sessions.id, sha256(token)));
 }
 
+/** Revokes the API token a request was made with (logout with a bearer token ends that token). */
+export async function revokeBearerToken(db: DbOrTx, token: string): Promise<boolean> {
+  const gone = await db
+    .delete(apiTokens)
+    .where(eq(apiTokens.tokenHash, sha256(token)))
+    .returning({ id: apiTokens.id });
+  return gone.length > 0;
+}
+
 async function actorFor(db: DbOrTx, user: UserRow): Promise<Actor> {
   return {
     userId: user.id,
@@ -183,6 +192,10 @@ export async function createApiToken(
   input: { name: string; expiresAt?: Date | undefined },
 ) {
   const userId = requireUser(actor);
+  if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
+    const message = "Udløbstidspunktet ligger i fortiden. Vælg et tidspunkt efter nu, eller udelad det.";
+    throw new AppError("validation_failed", message, [{ path: "expiresAt", message }]);
+  }
   const token = newSecret("tvt");
   const [row] = await db
     .insert(apiTokens)

@@ -34,6 +34,7 @@ export {
   publishMinutes,
   recordHistoricApproval,
   reopenMinutes,
+  sendBackMinutes,
   transitionMeeting,
   withdrawAgenda,
 } from "./meeting-acts.ts";
@@ -58,7 +59,7 @@ export {
   STATUS_LABEL_DA,
   statusLabelKey,
 } from "./meetings.rules.ts";
-export { ZCancel, ZMeetingKind, ZTransition } from "./meetings.schemas.ts";
+export { ZCancel, ZMeetingKind, ZSendBack, ZTransition } from "./meetings.schemas.ts";
 export {
   createMeeting,
   getMeetingRow,

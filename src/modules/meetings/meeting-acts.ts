@@ -135,6 +135,35 @@ export function approveMinutes(ctx: Ctx, id: number, input: Versioned, now = new
 }
 
 /**
+ * The chair sends the draft minutes back to the secretariat with a comment (minutes draft → held): the
+ * secretariat sees the comment on its pages and is told; after changes it drafts the minutes again.
+ */
+export function sendBackMinutes(
+  ctx: Ctx,
+  id: number,
+  input: Versioned & { comment: string },
+  now = new Date(),
+) {
+  return inTransaction(ctx, async (tx) => {
+    const meeting = await getMeetingRow(tx.db, id);
+    authorize(
+      ctx.actor,
+      canApprove(ctx.actor, meeting.bodyId),
+      "Kun formandskabet kan sende referatet tilbage.",
+    );
+    if (meeting.status !== "minutes_draft") {
+      throw new AppError(
+        "invalid_transition",
+        "Kun et referatudkast, der venter på godkendelse, kan sendes tilbage.",
+      );
+    }
+    const extra = { minutesReturnComment: input.comment, minutesReturnedAt: now };
+    const event = { kind: "minutes_sent_back", meetingId: id, comment: input.comment } as const;
+    return step(tx, meeting, "held", { version: input.version, extra }, event, now);
+  });
+}
+
+/**
  * Records that historic minutes were approved outside Tværs (the importer bringing in an archive):
  * a named rule in the policy, not the chair's approval and not a borrowed authority.
  */

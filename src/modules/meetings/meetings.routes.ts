@@ -7,7 +7,7 @@ import { canReadClosed } from "../auth/policy.ts";
 import { attendanceService, listMeetingAttendance } from "./attendance.service.ts";
 import { ZItem, ZReorder } from "./items.schemas.ts";
 import { listMeetingItems, reorderItems } from "./items.service.ts";
-import { cancelMeeting, transitionMeeting } from "./meeting-acts.ts";
+import { cancelMeeting, sendBackMinutes, transitionMeeting } from "./meeting-acts.ts";
 import {
   ZAttendance,
   ZAttendanceFields,
@@ -15,6 +15,7 @@ import {
   ZMeeting,
   ZMeetingFields,
   ZMeetingFilter,
+  ZSendBack,
   ZTransition,
 } from "./meetings.schemas.ts";
 import { getMeetingRow, meetingService, presentMeeting } from "./meetings.service.ts";
@@ -91,6 +92,18 @@ export async function meetingRoutes(app: FastifyInstance) {
         const ctx = { db: tx, actor: req.actor };
         return transitionMeeting(ctx, req.params.id, req.body);
       }),
+  });
+
+  r.post("/meetings/:id/send-back", {
+    schema: {
+      tags,
+      summary: "Send referatudkastet tilbage til sekretariatet med en kommentar (formandskabet)",
+      params: ZIdParams,
+      body: ZSendBack,
+      response: { 200: ZMeeting, ...ERROR_RESPONSES },
+    },
+    handler: async (req) =>
+      db().transaction((tx) => sendBackMinutes({ db: tx, actor: req.actor }, req.params.id, req.body)),
   });
 
   r.post("/meetings/:id/cancel", {

@@ -22,6 +22,7 @@ export const DONE = {
   rettet: "ws.done.corrected",
   fremmoede: "ws.done.attendance",
   tilbage: "ws.done.withdrawn",
+  tilbagesendt: "ws.done.sentBack",
 } as const;
 export function doneMessage(ctx: PageCtx, req: FastifyRequest): string | null {
   const key = (req.query as Record<string, string> | undefined)?.gemt;

@@ -9,6 +9,7 @@ import type { TBody } from "../bodies/index.ts";
 import type { MeetingRow, TItem } from "../meetings/index.ts";
 import type { TAttendance } from "../meetings/meetings.schemas.ts";
 import { type ItemFields, OUTCOMES } from "./item.form.ts";
+import { ReturnedNotice } from "./minutes.pages.tsx";
 import { MeetingSteps } from "./steps.view.tsx";
 import { WS, wsConduct } from "./workspace.urls.ts";
 
@@ -246,6 +247,7 @@ export function ConductPage({ ctx, data }: { ctx: PageCtx; data: ConductPageData
         {body.name}, {when}
       </h1>
       <MeetingSteps ctx={ctx} meeting={meeting} current="conduct" />
+      <ReturnedNotice ctx={ctx} meeting={meeting} />
       {data.done ? (
         <div class="alert alert-success" role="status">
           <div class="alert-body">

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import { notFound } from "../../server/errors.ts";
 import type { FieldErrors } from "../../web/form-fields.tsx";
-import { correctMinutes, getItem, ZCorrection } from "../meetings/index.ts";
+import { correctMinutes, getItem, sendBackMinutes, ZCorrection, ZSendBack } from "../meetings/index.ts";
 import { flat, type ItemParams, renderMinutes } from "./conduct.render.ts";
 import { fieldsToDecision } from "./item.form.ts";
 import {
@@ -13,6 +13,7 @@ import {
   isVersionConflict,
   loadMeeting,
   type MeetingParams,
+  one,
   versionOf,
   wsCtx,
 } from "./workspace.http.ts";
@@ -24,6 +25,28 @@ export async function correctionPageRoutes(app: FastifyInstance) {
   app.get<MeetingParams>("/arbejdsrum/moeder/:id/referat", hidden, async (req, reply) => {
     const ctx = wsCtx(req);
     return renderMinutes(req, reply, ctx, {});
+  });
+
+  /** The chair sends the draft back with a comment (the act checks that the reader is the chair). */
+  app.post<MeetingParams>("/arbejdsrum/moeder/:id/referat/tilbage", hidden, async (req, reply) => {
+    const ctx = wsCtx(req);
+    const { meeting } = await loadMeeting(ctx, req.params.id, "member");
+    const f = formFields(req.body);
+    const parsed = ZSendBack.safeParse({ version: Number(one(f, "version")), comment: one(f, "comment") });
+    if (!parsed.success) {
+      const errors = { comment: ctx.t("ws.minutes.sendBackError") };
+      return renderMinutes(req, reply, ctx, { failed: { itemId: 0, fields: {}, errors } }, 400);
+    }
+    try {
+      await db().transaction((tx) => sendBackMinutes({ db: tx, actor: ctx.actor }, meeting.id, parsed.data));
+    } catch (err) {
+      if (isVersionConflict(err) || isFormError(err)) {
+        const problem = isVersionConflict(err) ? ctx.t("ws.status.stale") : (err as Error).message;
+        return renderMinutes(req, reply, ctx, { problem }, 409);
+      }
+      throw err;
+    }
+    return reply.redirect(`${wsMinutes(meeting.id)}?gemt=tilbagesendt`, 303);
   });
 
   /** Corrections of approved minutes, with a reason; published minutes get a new published version. */

@@ -1,6 +1,6 @@
 import type { Html } from "#jsx/jsx-runtime";
 import { CsrfField, Layout } from "../../server/layout.tsx";
-import { ErrorSummary, type FieldErrors } from "../../web/form-fields.tsx";
+import { ErrorSummary, type FieldErrors, TextField } from "../../web/form-fields.tsx";
 import { formatDateTimeLong } from "../../web/format.ts";
 import type { MessageKey } from "../../web/i18n.ts";
 import type { PageCtx } from "../../web/page.ts";
@@ -48,6 +48,54 @@ function StatusForm({
         </button>
       </form>
     </section>
+  );
+}
+
+/** The chair's other answer to a draft: back to the secretariat, with what must change. */
+function SendBackForm({
+  ctx,
+  meeting,
+  error,
+}: {
+  ctx: PageCtx;
+  meeting: MeetingRow;
+  error?: string | undefined;
+}) {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="back-h" class="tv-panel">
+      <h2 id="back-h">{t("ws.minutes.sendBack")}</h2>
+      <form method="post" action={`${WS}/moeder/${meeting.id}/referat/tilbage`} novalidate>
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="version" value={String(meeting.version)} />
+        <TextField
+          id="comment"
+          label={t("ws.minutes.sendBackComment")}
+          hint={t("ws.minutes.sendBackHint")}
+          error={error}
+          textarea
+          required
+        />
+        <button type="submit" class="button button-secondary">
+          {t("ws.minutes.sendBack")}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** What the chair said when the draft was last sent back (the secretariat's to-do). */
+export function ReturnedNotice({ ctx, meeting }: { ctx: PageCtx; meeting: MeetingRow }) {
+  if (!meeting.minutesReturnComment || meeting.status !== "held") {
+    return null;
+  }
+  return (
+    <div class="alert alert-warning" role="status">
+      <div class="alert-body">
+        <p class="alert-heading">{ctx.t("ws.minutes.returned")}</p>
+        <p class="alert-text">{meeting.minutesReturnComment}</p>
+      </div>
+    </div>
   );
 }
 
@@ -162,6 +210,10 @@ export function MinutesPage({ ctx, data }: { ctx: PageCtx; data: MinutesPageData
           hint={t("ws.minutes.approveHint")}
         />
       ) : null}
+      {meeting.status === "minutes_draft" && data.chair ? (
+        <SendBackForm ctx={ctx} meeting={meeting} error={data.failed?.errors.comment} />
+      ) : null}
+      <ReturnedNotice ctx={ctx} meeting={meeting} />
       {meeting.status === "minutes_draft" && !data.chair ? <p>{t("ws.minutes.waitingForChair")}</p> : null}
       {meeting.status === "minutes_approved" && data.editor ? (
         <StatusForm
