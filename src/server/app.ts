@@ -30,6 +30,7 @@ import { oparlRoutes } from "../modules/oparl/index.ts";
 import { partyRoutes } from "../modules/parties/index.ts";
 import { peoplePageRoutes, peopleRoutes } from "../modules/people/index.ts";
 import { portalPageRoutes } from "../modules/portal/index.ts";
+import { reorganisationPageRoutes, reorganisationRoutes } from "../modules/reorganisation/index.ts";
 import { referencePageRoutes } from "../modules/reference/index.ts";
 import { searchFeedRoute, searchPageRoutes, searchRoutes } from "../modules/search/index.ts";
 import { workspacePageRoutes } from "../modules/workspace/index.ts";
@@ -169,6 +170,7 @@ export async function buildApp({
       await api.register(mandateRoutes);
       await api.register(agreementRoutes);
       await api.register(hearingRoutes);
+      await api.register(reorganisationRoutes);
     },
     { prefix: "/api/v1" },
   );
@@ -190,6 +192,7 @@ export async function buildApp({
   await app.register(agreementPageRoutes);
   await app.register(workspacePageRoutes);
   await app.register(casePageRoutes);
+  await app.register(reorganisationPageRoutes);
   await app.register(notificationRoutes);
   return app;
 }

@@ -5,16 +5,18 @@ import { daCases } from "./messages.cases.da.ts";
 import { daLogin } from "./messages.login.da.ts";
 import { daMandates } from "./messages.mandates.da.ts";
 import { daMoney } from "./messages.money.da.ts";
-import { daReference } from "./messages.reference.da.ts";
+import { daReorganisation } from "./messages.reorganisation.da.ts";
 import { daNotifications } from "./messages.notifications.da.ts";
+import { daReference } from "./messages.reference.da.ts";
 import { daSecurity } from "./messages.security.da.ts";
 import { daWorkspace } from "./messages.workspace.da.ts";
 
 export const da = {
   ...daMoney,
+  ...daReorganisation,
   ...daReference,
-  ...daNotifications,
   ...daLogin,
+  ...daNotifications,
   ...daWorkspace,
   ...daAgreements,
   ...daMandates,

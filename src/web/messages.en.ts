@@ -4,17 +4,19 @@ import type { da } from "./messages.da.ts";
 import { enLogin } from "./messages.login.en.ts";
 import { enMandates } from "./messages.mandates.en.ts";
 import { enMoney } from "./messages.money.en.ts";
-import { enReference } from "./messages.reference.en.ts";
+import { enReorganisation } from "./messages.reorganisation.en.ts";
 import { enNotifications } from "./messages.notifications.en.ts";
+import { enReference } from "./messages.reference.en.ts";
 import { enSecurity } from "./messages.security.en.ts";
 import { enWorkspace } from "./messages.workspace.en.ts";
 
 /** The English catalogue: the same keys as the Danish one (tsc checks it). */
 export const en: Record<keyof typeof da, string> = {
   ...enMoney,
+  ...enReorganisation,
   ...enReference,
-  ...enNotifications,
   ...enLogin,
+  ...enNotifications,
   ...enWorkspace,
   ...enAgreements,
   ...enMandates,

@@ -80,19 +80,23 @@ export async function loadSuccession(db: DbOrTx, kind: NodeKind, id: number) {
   };
 }
 
-/** Every body that came before this one, over any number of changes ("med forgængere"). */
-export async function predecessorBodyIds(db: DbOrTx, bodyId: number): Promise<number[]> {
+/** Bodies linked to this one over any number of changes, backwards or forwards. */
+async function reachable(db: DbOrTx, bodyId: number, towards: "predecessors" | "successors") {
+  const from =
+    towards === "predecessors" ? structureSuccessions.successorId : structureSuccessions.predecessorId;
+  const to =
+    towards === "predecessors" ? structureSuccessions.predecessorId : structureSuccessions.successorId;
   const seen = new Set<number>([bodyId]);
   let frontier = [bodyId];
   while (frontier.length > 0) {
     const rows = await db
-      .select({ id: structureSuccessions.predecessorId })
+      .select({ id: to })
       .from(structureSuccessions)
       .where(
         and(
           eq(structureSuccessions.successorKind, "body"),
           eq(structureSuccessions.predecessorKind, "body"),
-          inArray(structureSuccessions.successorId, frontier),
+          inArray(from, frontier),
         ),
       );
     frontier = rows.map((r) => r.id).filter((id) => !seen.has(id));
@@ -102,4 +106,14 @@ export async function predecessorBodyIds(db: DbOrTx, bodyId: number): Promise<nu
   }
   seen.delete(bodyId);
   return [...seen];
+}
+
+/** Every body that came before this one, over any number of changes ("med forgængere"). */
+export function predecessorBodyIds(db: DbOrTx, bodyId: number): Promise<number[]> {
+  return reachable(db, bodyId, "predecessors");
+}
+
+/** Every body that continues this one (a closed body's calendar and feed follow them). */
+export function successorBodyIds(db: DbOrTx, bodyId: number): Promise<number[]> {
+  return reachable(db, bodyId, "successors");
 }

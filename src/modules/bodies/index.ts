@@ -22,6 +22,8 @@ export {
   type NodeKind,
   predecessorBodyIds,
   type SuccessionLink,
+  successorBodyIds,
 } from "./bodies.successions.ts";
 export { BODY_KINDS, bodies } from "./bodies.tables.ts";
 export { bodyPath } from "./bodies.urls.ts";
+export { numericDay, StructureNote } from "./bodies.view.tsx";

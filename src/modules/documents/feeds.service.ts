@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, inArray, lt, ne, type SQL } from "drizzle-orm"
 import { parseDateTime } from "../../lib/time.ts";
 import type { Ctx } from "../../server/context.ts";
 import { AppError } from "../../server/errors.ts";
-import { getBody, listBodies } from "../bodies/index.ts";
+import { getBody, listBodies, successorBodyIds } from "../bodies/index.ts";
 import { getMeetingRow, meetings } from "../meetings/index.ts";
 import { type AtomEntry, writeAtom } from "./atom.ts";
 import { calendarCancellations } from "./calendar.tables.ts";
@@ -97,7 +97,9 @@ export async function meetingCalendar(
   const now = opts.now ?? new Date();
   const from = new Date(now.getTime() - CALENDAR_PAST_DAYS * 86_400_000);
   const body = opts.bodyId ? await getBody(ctx, opts.bodyId) : null;
-  const bodyIds = body ? [body.id] : (opts.bodyIds ?? null);
+  // A closed body's calendar goes on with its successors' meetings, so a subscription keeps working.
+  const followed = body ? [body.id, ...(await successorBodyIds(ctx.db, body.id))] : null;
+  const bodyIds = followed ?? opts.bodyIds ?? null;
   const rows =
     bodyIds?.length === 0
       ? []
@@ -107,11 +109,11 @@ export async function meetingCalendar(
           // A body's calendar holds all its meetings; the calendar of everything reaches a year back.
           .where(
             body
-              ? eq(meetings.bodyId, body.id)
+              ? inArray(meetings.bodyId, followed ?? [body.id])
               : and(gte(meetings.start, from), bodyIds ? inArray(meetings.bodyId, bodyIds) : undefined),
           )
           .orderBy(asc(meetings.start));
-  const names = body ? new Map([[body.id, body]]) : await bodyNames(ctx);
+  const names = body && followed?.length === 1 ? new Map([[body.id, body]]) : await bodyNames(ctx);
   const installation = await installationId(ctx.db);
   const events = [
     ...rows.map((m) => toEvent(m, names.get(m.bodyId)?.name ?? "forum", opts.baseUrl, installation)),
@@ -163,9 +165,11 @@ export async function planCalendar(ctx: Ctx, bodyId: number, year: number, baseU
  */
 export async function documentFeed(ctx: Ctx, opts: { bodyId?: number; baseUrl: string; selfUrl: string }) {
   const body = opts.bodyId ? await getBody(ctx, opts.bodyId) : null;
+  // A closed body's feed goes on with its successors' agendas and minutes.
+  const followed = body ? [body.id, ...(await successorBodyIds(ctx.db, body.id))] : null;
   const where: SQL | undefined = and(
     ne(meetings.status, "planned"),
-    body ? eq(meetings.bodyId, body.id) : undefined,
+    followed ? inArray(meetings.bodyId, followed) : undefined,
   );
   const rows = await ctx.db
     .select()
@@ -173,7 +177,7 @@ export async function documentFeed(ctx: Ctx, opts: { bodyId?: number; baseUrl: s
     .where(where)
     .orderBy(desc(meetings.updatedAt), desc(meetings.id))
     .limit(FEED_ENTRIES);
-  const names = body ? new Map([[body.id, body]]) : await bodyNames(ctx);
+  const names = body && followed?.length === 1 ? new Map([[body.id, body]]) : await bodyNames(ctx);
   const times = await publicationTimes(
     ctx,
     rows.map((r) => r.id),

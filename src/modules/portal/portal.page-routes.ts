@@ -4,7 +4,7 @@ import { escapeHtml } from "../../web/jsx/jsx-runtime.ts";
 import { pageContext, sendPage } from "../../web/page.ts";
 import { idFromSlug } from "../../web/slug.ts";
 import { todayInDenmark } from "../auth/index.ts";
-import { bodyPath, getBody, listBodies } from "../bodies/index.ts";
+import { bodyPath, getBody, listBodies, loadSuccession } from "../bodies/index.ts";
 import {
   listAllMeetings,
   listBodyMeetings,
@@ -69,7 +69,8 @@ export async function portalPageRoutes(app: FastifyInstance) {
         ? [{ person, role: m.role, partyName: m.partyId ? (partyName.get(m.partyId) ?? null) : null }]
         : [];
     });
-    const data = { body, parent, children: children.items, members, meetings, now: new Date() };
+    const succession = await loadSuccession(ctx.svc.db, "body", body.id);
+    const data = { body, parent, children: children.items, members, meetings, now: new Date(), succession };
     return sendPage(reply, ctx, BodyPage({ ctx, data }));
   });
 

@@ -1,3 +1,4 @@
+export { reorganisationPageRoutes } from "./reorganisation.page-routes.ts";
 export { reorganisationRoutes } from "./reorganisation.routes.ts";
 export type { TPreview, TReorganisation, TReorganisationInput } from "./reorganisation.schemas.ts";
 export {

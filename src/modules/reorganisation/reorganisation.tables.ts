@@ -48,7 +48,9 @@ export const structureSuccessions = pgTable(
   "structure_successions",
   {
     id: idColumn(),
-    reorganisationId: integer("reorganisation_id").references(() => reorganisations.id, { onDelete: "cascade" }),
+    reorganisationId: integer("reorganisation_id").references(() => reorganisations.id, {
+      onDelete: "cascade",
+    }),
     predecessorKind: structureNodeKind("predecessor_kind").notNull(),
     predecessorId: integer("predecessor_id").notNull(),
     successorKind: structureNodeKind("successor_kind").notNull(),

@@ -40,6 +40,11 @@ export const ZSearchFilters = {
     "beslutningens udfald (kun hvor referatet er offentligt for dig)",
   ),
   type: ZTypes.optional(),
+  withPredecessors: z
+    .enum(["1", "true", "0", "false"])
+    .transform((v) => v === "1" || v === "true")
+    .optional()
+    .describe("med forgængere: med bodyId også de nedlagte fora, forummet viderefører (1/0)"),
 };
 
 export const ZQueryText = z

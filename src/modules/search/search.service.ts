@@ -4,6 +4,7 @@ import type { Ctx } from "../../server/context.ts";
 import { AppError } from "../../server/errors.ts";
 import type { Actor } from "../auth/actor.ts";
 import { isPrivileged } from "../auth/index.ts";
+import { predecessorBodyIds } from "../bodies/index.ts";
 import {
   type BucketQueryParts,
   bucketName,
@@ -19,6 +20,7 @@ import { expandWords } from "./expand.ts";
 import { isEmptyQuery, type ParsedQuery, parseQuery, QuerySyntaxError } from "./query.ts";
 import { facetLabel, hitUrl, type SearchHit, snippetHtml } from "./search.present.ts";
 import {
+  filterBodyIds,
   filterConditions,
   matchBranches,
   readerOf,
@@ -228,8 +230,9 @@ function publicStatements(p: PreparedSearch, input: SearchInput, columns: SQL) {
   let persons: SQL | null = null;
   const personParts: BucketQueryParts = { text: p.relaxed, filters: { all: [...tokens.all] } };
   if (input.bodyId !== undefined) {
-    tokens.all.push([`b:${input.bodyId}`]);
-    persons = sql`select person_id from memberships where body_id = ${input.bodyId}`;
+    const ids = filterBodyIds(input);
+    tokens.all.push(ids.map((b) => `b:${b}`));
+    persons = sql`select person_id from memberships where body_id = any(${intArray(ids)})`;
   }
   if (input.partyId !== undefined) {
     const bodies = p.partyBodies ?? [];
@@ -496,7 +499,11 @@ export interface Row {
  * prepare round trip, the stages until CANDIDATES matches are found (and the title tier), and the page's
  * snippets. Ranking, date order, paging and facets over the candidates happen here, in memory.
  */
-export async function searchRow(db: DbOrTx, actor: Actor, input: SearchInput): Promise<Row> {
+export async function searchRow(db: DbOrTx, actor: Actor, asked: SearchInput): Promise<Row> {
+  const input =
+    asked.withPredecessors && asked.bodyId !== undefined
+      ? { ...asked, predecessorIds: await predecessorBodyIds(db, asked.bodyId) }
+      : asked;
   const compiled = await compileQueries(db, input.q);
   const q = compiled.q;
   const perPage = Math.min(input.perPage ?? 20, MAX_PER_PAGE);

@@ -18,6 +18,14 @@ export interface SearchFilters {
   kind?: string | undefined;
   outcome?: string | undefined;
   type?: Source[] | undefined;
+  /** with bodyId: also the bodies it succeeded ("med forgængere"); resolved into predecessorIds */
+  withPredecessors?: boolean | undefined;
+  predecessorIds?: number[] | undefined;
+}
+
+/** The bodies a body filter covers: the body itself and, when asked for, its predecessors. */
+export function filterBodyIds(f: SearchFilters): number[] {
+  return f.bodyId === undefined ? [] : [f.bodyId, ...(f.predecessorIds ?? [])];
 }
 
 /**
@@ -71,8 +79,9 @@ export function matchCondition(r: Reader, q: SQL | null): SQL {
 export function filterConditions(r: Reader, f: SearchFilters): SQL[] {
   const out: SQL[] = [];
   if (f.bodyId !== undefined) {
-    out.push(sql`(d.body_id = ${f.bodyId} or (d.source = 'person' and d.source_id in
-      (select person_id from memberships where body_id = ${f.bodyId})))`);
+    const ids = intArray(filterBodyIds(f));
+    out.push(sql`(d.body_id = any(${ids}) or (d.source = 'person' and d.source_id in
+      (select person_id from memberships where body_id = any(${ids}))))`);
   }
   if (f.region !== undefined) {
     out.push(sql`lower(d.region) = lower(${f.region})`);
