@@ -193,9 +193,13 @@ function walkStructuredRow(row: HTMLElement, blocks: Block[]): boolean {
     walk(cell, blocks, null);
   }
   if (numbered) {
-    const heading = blocks.slice(start).find((b) => b.text.trim() !== "");
-    if (heading && heading.level > 0) {
+    const emitted = blocks.slice(start).filter((b) => b.text.trim() !== "");
+    const heading = emitted[0];
+    // a heading, or the row's only short line (eDoc Fujitsu's title tables)
+    const titleOnly = emitted.length === 1 && heading !== undefined && heading.text.length <= 200;
+    if (heading && (heading.level > 0 || titleOnly)) {
       heading.text = `Punkt ${first.replace(".", "")}: ${heading.text}`;
+      heading.level = heading.level || 2;
     }
   }
   return true;

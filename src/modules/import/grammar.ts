@@ -164,6 +164,21 @@ function decideKind(hint: ImportKind | null, items: ImportItem[], hasDecision: b
   return hint === "minutes" ? "minutes" : "agenda";
 }
 
+const ACCESS_LINE = /^(åbent|åben|lukket|fortroligt?)(?:\s+punkt)?$/i;
+
+/** An access word on its own line near the top of an item ("Åben", "Lukket punkt"): read and removed. */
+function takeAccessLine(segments: Block[][]): "open" | "closed" | null {
+  for (const segment of segments) {
+    const index = segment.slice(0, 6).findIndex((b) => ACCESS_LINE.test(b.text.replace(/[*_]/g, "").trim()));
+    if (index >= 0) {
+      const word = segment[index]?.text.replace(/[*_]/g, "").trim() ?? "";
+      segment.splice(index, 1);
+      return /^åb/i.test(word) ? "open" : "closed";
+    }
+  }
+  return null;
+}
+
 /** The access of the last section marker ("Åbent referat", "Lukket dagsorden") above an item heading. */
 function sectionAccessBefore(blocks: Block[], start: number): "open" | "closed" | null {
   for (let i = Math.min(start, blocks.length) - 1; i >= 0; i--) {
@@ -223,7 +238,9 @@ export function blocksToResult(input: Block[], options: GrammarOptions): Grammar
     checkDeadline(options.deadline, 0);
     const { title, confidence: titleConfidence } = chooseTitle(rawItem, toc.titles, warnings);
     const marks = rawItem.headings.map((h) => cleanTitle(h.title));
-    const access = marks.find((m) => m.access !== null)?.access ?? sectionAccessBefore(blocks, rawItem.start);
+    const ownMark = takeAccessLine(rawItem.segments);
+    const access =
+      marks.find((m) => m.access !== null)?.access ?? ownMark ?? sectionAccessBefore(blocks, rawItem.start);
     const duration = marks.find((m) => m.durationMinutes !== null)?.durationMinutes ?? null;
     const titles = rawItem.headings.map((h) => h.title);
     const built = buildItemBody(rawItem.segments, { titles, consumed: header.consumed }, headerAbsent);
