@@ -145,6 +145,30 @@ describeEachDatabase("Notifications by e-mail (outbox, SMTP on loopback)", (kind
     expect(smtp.received.length).toBe(from + 3);
   });
 
+  it("publishing the agenda from the workspace page sends each member one Danish mail", async () => {
+    const m = await meetingWithSecrets("2025-06-26T10:00");
+    const from = smtp.received.length;
+    const res = await t().request({
+      method: "POST",
+      url: `/arbejdsrum/moeder/${m.id}/status`,
+      token: w.users.secretary.token,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: new URLSearchParams({
+        to: "agenda_published",
+        version: String(m.version),
+        confirm: "ja",
+      }).toString(),
+    });
+    expect(res.statusCode, res.body).toBeLessThan(400);
+    await run();
+    const mail = only("medlem@test.dk", from);
+    expect(mail.text).toContain(
+      "Dagsordenen til mødet i Sundhedssamarbejdsudvalget torsdag d. 26. juni 2025",
+    );
+    expect(mail.raw).toMatch(/^Subject: Dagsorden:/m);
+    expect(mailsTo("sekretaer@test.dk", from)).toHaveLength(0);
+  });
+
   it("minutes: the chair is asked to approve, members and subscribers are told of publication", async () => {
     const m = await meetingWithSecrets("2025-06-19T10:00");
     let v = await transition(m.id, m.version, "agenda_published");

@@ -11,6 +11,8 @@ import { rowsOf } from "./rows.ts";
 
 export const MAX_ATTEMPTS = 12;
 const STALE_MINUTES = 15;
+/** News older than this is not sent any more (a mail server down for days, or configured late). */
+const EXPIRY_DAYS = 7;
 const BATCH = 50;
 /** How many mails are handed to the (pooled) transport at once. */
 const PARALLEL = 10;
@@ -52,6 +54,9 @@ export function toMessage(row: Claimed): MailMessage {
 
 async function claim(db: Db, now: Date): Promise<Claimed[]> {
   const at = now.toISOString();
+  const days = sql.raw(String(EXPIRY_DAYS));
+  await db.execute(sql`update notification_outbox set state = 'failed', last_error = 'Ikke sendt inden for ${days} dage.'
+    where state = 'pending' and created_at < ${at}::timestamptz - interval '${days} days'`);
   await db.execute(sql`update notification_outbox set state = 'pending'
     where state = 'sending' and next_attempt_at < ${at}::timestamptz - interval '${sql.raw(String(STALE_MINUTES))} minutes'`);
   return rowsOf<Claimed>(
