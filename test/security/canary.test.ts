@@ -130,7 +130,7 @@ describe("Closed-item canary: no public surface ever shows closed material", () 
       attendance: [ids.attendance.id],
       bodies: [w.ssu.id, w.other.id, ids.group],
       cases: [ids.case.id],
-      consultations: [ids.consultation.id],
+      consultations: [ids.consultation.id, ids.closedConsultation.id],
       actions: [ids.action.id],
       funds: [ids.fund.id],
       grants: [ids.grant.id],
@@ -183,7 +183,8 @@ describe("Closed-item canary: no public surface ever shows closed material", () 
     // 3. OParl from the System object.
     const walked = await walkOparl(async (url) => {
       const { res, body } = await get(url.replace(ORIGIN, ""), "application/json");
-      return { status: res.statusCode, body };
+      const headers = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, v?.toString()]));
+      return { status: res.statusCode, body, headers };
     }, `${ORIGIN}/oparl/v1.1`);
     return { hits, pages, api, oparl: walked.bodies.length, requests };
   }

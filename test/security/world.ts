@@ -82,6 +82,12 @@ export async function seedSecurityWorld(t: TestApp) {
     itemId: w.items.open.id,
     role: "discussion",
   });
+  // A note next to a closed item follows the item: members only (issue 18.5).
+  const closedConsultation = await call("POST", `/api/v1/cases/${kase.id}/consultations`, {
+    itemId: w.items.closed.id,
+    role: "discussion",
+    note: `Notat om forhandlingen ${SECRET}`,
+  });
   const action = await call("POST", "/api/v1/actions", { bodyId: w.ssu.id, text: "Indhent data" });
   const fund = await call("POST", "/api/v1/funds", { bodyId: w.ssu.id, name: "Pulje til test" });
   await call("PUT", `/api/v1/funds/${fund.id}/parties`, {
@@ -204,7 +210,9 @@ export async function seedSecurityWorld(t: TestApp) {
   });
   let version = pub.version;
   for (const to of ["agenda_published", "held", "minutes_draft", "minutes_approved", "minutes_published"]) {
-    version = (await call("POST", `/api/v1/meetings/${pub.id}/transition`, { to, version })).version;
+    // The chair approves: the admin drafted, and nobody approves their own draft (issue 18.3).
+    const by = to === "minutes_approved" ? w.users.chair.token : admin;
+    version = (await call("POST", `/api/v1/meetings/${pub.id}/transition`, { to, version }, by)).version;
   }
   const documents = await call("GET", `/api/v1/meetings/${pub.id}/documents`);
   const oparlBodies = await call("GET", "/oparl/v1.1/body");
@@ -229,6 +237,7 @@ export async function seedSecurityWorld(t: TestApp) {
       attendance,
       case: kase,
       consultation,
+      closedConsultation,
       action,
       fund,
       grant,

@@ -5,7 +5,7 @@ import { toLocalDateTime } from "../../lib/time.ts";
 import type { Ctx } from "../../server/context.ts";
 import { AppError, notFound } from "../../server/errors.ts";
 import { presentMeta } from "../../server/schemas.ts";
-import { authorize, canEditBody } from "../auth/index.ts";
+import { authorize, canEditBody, canReadClosed } from "../auth/index.ts";
 import {
   canSeeItem,
   getItemWithMeeting,
@@ -17,6 +17,7 @@ import { canEditCase } from "./cases.access.ts";
 import { loadCase } from "./cases.service.ts";
 import { type ConsultationRole, cases, consultations } from "./cases.tables.ts";
 import { roleOf } from "./phrases.ts";
+import { resolveItems } from "./timeline.service.ts";
 
 type ConsultationRow = typeof consultations.$inferSelect;
 const WHAT = "Behandlingen";
@@ -26,7 +27,28 @@ export function meetingDateOf(meeting: Pick<MeetingRow, "start">): string {
   return toLocalDateTime(meeting.start).slice(0, 10);
 }
 
-export function presentConsultation(row: ConsultationRow) {
+/**
+ * The consultations whose note the reader may see: a note is read next to its item, so it follows the
+ * item's visibility (`visibility.ts`: a closed item's note only for the body's members, an unpublished
+ * agenda's only for members). A note whose item is gone is shown to the body's members only.
+ */
+export async function visibleNotes(ctx: Ctx, rows: ConsultationRow[]): Promise<Set<number>> {
+  const resolved = await resolveItems(ctx.db, rows);
+  const visible = new Set<number>();
+  for (const r of rows) {
+    const hit = resolved.get(r.id);
+    const sees = hit
+      ? canSeeItem(visibilityOf(ctx.actor, hit.meeting), hit.item.access)
+      : canReadClosed(ctx.actor, r.bodyId);
+    if (sees) {
+      visible.add(r.id);
+    }
+  }
+  return visible;
+}
+
+/** A consultation as the reader may see it: `noteVisible` from `visibleNotes`. */
+export function presentConsultation(row: ConsultationRow, noteVisible: boolean) {
   return {
     ...presentMeta(row),
     caseId: row.caseId,
@@ -37,7 +59,7 @@ export function presentConsultation(row: ConsultationRow) {
     itemNumber: row.itemNumber,
     role: row.role,
     targetBodyId: row.targetBodyId,
-    note: row.note,
+    note: noteVisible ? row.note : null,
   };
 }
 
@@ -126,7 +148,7 @@ export async function addConsultation(
   if (row.awaitingBodyId === meeting.bodyId) {
     await ctx.db.update(cases).set({ awaitingBodyId: null }).where(eq(cases.id, row.id));
   }
-  return presentConsultation(created);
+  return presentConsultation(created, true);
 }
 
 export async function listConsultations(ctx: Ctx, f: Partial<{ caseId: number }>) {
@@ -139,7 +161,8 @@ export async function listConsultations(ctx: Ctx, f: Partial<{ caseId: number }>
     .from(consultations)
     .where(eq(consultations.caseId, f.caseId))
     .orderBy(asc(consultations.meetingDate), asc(consultations.id));
-  return { items: rows.map(presentConsultation), nextCursor: null };
+  const notes = await visibleNotes(ctx, rows);
+  return { items: rows.map((r) => presentConsultation(r, notes.has(r.id))), nextCursor: null };
 }
 
 async function loadConsultation(ctx: Ctx, id: number) {
@@ -154,7 +177,8 @@ async function loadConsultation(ctx: Ctx, id: number) {
 }
 
 export async function getConsultation(ctx: Ctx, id: number) {
-  return presentConsultation((await loadConsultation(ctx, id)).row);
+  const { row } = await loadConsultation(ctx, id);
+  return presentConsultation(row, (await visibleNotes(ctx, [row])).has(row.id));
 }
 
 export async function updateConsultation(
@@ -174,9 +198,8 @@ export async function updateConsultation(
     "Kun sagens sekretariat kan ændre behandlingen.",
   );
   const { version, ...values } = input;
-  return presentConsultation(
-    await updateVersioned<ConsultationRow>(ctx.db, consultations, row.id, version, values, WHAT),
-  );
+  const updated = await updateVersioned<ConsultationRow>(ctx.db, consultations, row.id, version, values, WHAT);
+  return presentConsultation(updated, (await visibleNotes(ctx, [updated])).has(updated.id));
 }
 
 export async function removeConsultation(ctx: Ctx, id: number, version: number | undefined) {
