@@ -16,6 +16,9 @@ ready(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let saving = false;
     let stopped = false;
+    // The words come from the page, in its language (data-msg-*).
+    const msg = (key: "saving" | "saved" | "failed", fallback: string) =>
+      form.dataset[`msg${key[0]?.toUpperCase()}${key.slice(1)}`] ?? fallback;
     const say = (text: string) => {
       if (status) {
         status.textContent = text;
@@ -26,7 +29,7 @@ ready(() => {
         return;
       }
       saving = true;
-      say("Gemmer …");
+      say(msg("saving", "Gemmer …"));
       try {
         const res = await postForm(form.action, new FormData(form));
         const body = (await res.json().catch(() => ({}))) as {
@@ -37,15 +40,17 @@ ready(() => {
         if (res.ok && body.version && version) {
           version.value = String(body.version);
           const at = new Date(body.savedAt ?? Date.now());
-          say(
-            `Gemt automatisk kl. ${at.toLocaleTimeString("da-DK", { hour: "2-digit", minute: "2-digit" })}`,
-          );
+          const time = at.toLocaleTimeString(document.documentElement.lang || "da-DK", {
+            hour: "2-digit",
+            minute: "2-digit",
+          });
+          say(msg("saved", "Gemt automatisk kl. {time}").replace("{time}", time));
         } else {
           stopped = res.status === 409;
-          say(body.error?.message ?? "Kunne ikke gemme automatisk. Brug knappen.");
+          say(body.error?.message ?? msg("failed", "Kunne ikke gemme automatisk. Brug knappen."));
         }
       } catch {
-        say("Kunne ikke gemme automatisk. Brug knappen.");
+        say(msg("failed", "Kunne ikke gemme automatisk. Brug knappen."));
       } finally {
         saving = false;
       }

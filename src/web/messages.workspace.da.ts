@@ -283,4 +283,12 @@ export const daWorkspace = {
   "ws.minutes.sendBackError": "Skriv, hvad sekretariatet skal rette (mindst 5 tegn).",
   "ws.minutes.returned": "Formandskabet har sendt referatet tilbage:",
   "ws.done.sentBack": "Referatet er sendt tilbage til sekretariatet med din kommentar.",
+  "ws.conduct.allPresent": "Alle andre til stede",
+  "ws.conduct.allPresentHint":
+    "Vælg først afbud og fravær for dem, der ikke kom; »Alle andre til stede« registrerer resten som til stede.",
+  "ws.conduct.recommendationApproved": "Indstillingen godkendt",
+  "ws.conduct.recommendationApprovedText": "Indstillingen blev godkendt.",
+  "ws.conduct.autosaving": "Gemmer …",
+  "ws.conduct.autosaved": "Gemt automatisk kl. {time}",
+  "ws.conduct.autosaveFailed": "Kunne ikke gemme automatisk. Brug knappen.",
 } as const;

@@ -290,4 +290,12 @@ export const enWorkspace: Record<keyof typeof daWorkspace, string> = {
   "ws.minutes.sendBackError": "Write what the secretariat must change (at least 5 characters).",
   "ws.minutes.returned": "The chair sent the minutes back:",
   "ws.done.sentBack": "The minutes were sent back to the secretariat with your comment.",
+  "ws.conduct.allPresent": "Everyone else present",
+  "ws.conduct.allPresentHint":
+    'First choose apologies and absence for those who did not come; "Everyone else present" records the rest as present.',
+  "ws.conduct.recommendationApproved": "Recommendation approved",
+  "ws.conduct.recommendationApprovedText": "Indstillingen blev godkendt.",
+  "ws.conduct.autosaving": "Saving …",
+  "ws.conduct.autosaved": "Saved automatically at {time}",
+  "ws.conduct.autosaveFailed": "Could not save automatically. Use the button.",
 };

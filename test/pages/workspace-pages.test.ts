@@ -138,6 +138,46 @@ describeEachDatabase("Workspace pages", (kind) => {
     ).toBe(404);
   });
 
+  it("holds a meeting fast: everyone else present after the exceptions; the recommendation approved in one click", async () => {
+    const s = w.users.secretary.token;
+    const api = (method: "GET" | "POST", url: string, payload?: object) =>
+      t().request({ method, url, token: s, payload });
+    const m = (await api("POST", "/api/v1/meetings", { bodyId: w.ssu.id, start: "2025-02-06T09:00" })).json();
+    const item = (
+      await api("POST", `/api/v1/meetings/${m.id}/items`, {
+        title: "Fælles forløbsplan",
+        recommendations: ["Administrationen indstiller, at planen godkendes."],
+      })
+    ).json();
+    await api("POST", `/api/v1/meetings/${m.id}/transition`, { to: "agenda_published", version: m.version });
+    const res = await post(
+      `/arbejdsrum/moeder/${m.id}/moedet/fremmoede`,
+      { [`status.${w.people.member.id}`]: "afbud", alle: "present" },
+      s,
+    );
+    expect(res.statusCode).toBe(303);
+    const details = (await api("GET", `/api/v1/meetings/${m.id}/details`)).json();
+    const status = new Map(
+      details.attendance.map((a: { personId: number; status: string }) => [a.personId, a.status]),
+    );
+    expect(status.get(w.people.member.id)).toBe("afbud");
+    expect(status.get(w.people.chair.id)).toBe("present");
+    expect(status.get(w.people.secretary.id)).toBe("present");
+    const page = await get(`/arbejdsrum/moeder/${m.id}/moedet`, s);
+    expect(page.body).toContain("Indstillingen godkendt");
+    const decided = await post(
+      `/arbejdsrum/moeder/${m.id}/moedet/punkter/${item.id}`,
+      { version: String(item.version), decisionText: "", outcome: "", indstilling: "godkendt" },
+      s,
+    );
+    expect(decided.statusCode).toBe(303);
+    const after = (await api("GET", `/api/v1/items/${item.id}`)).json();
+    expect(after.decisionText).toBe(
+      "Indstillingen blev godkendt.\n\nAdministrationen indstiller, at planen godkendes.",
+    );
+    expect(after.outcome).toBe("approved");
+  });
+
   it("adds items before Eventuelt, moves them, warns when the time boxes exceed the meeting", async () => {
     const s = w.users.secretary.token;
     const bad = await post(`/arbejdsrum/moeder/${meetingId}/punkter`, { title: "", durationMinutes: "x" }, s);

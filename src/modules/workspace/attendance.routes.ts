@@ -29,7 +29,8 @@ export async function attendancePageRoutes(app: FastifyInstance) {
         const svc = { db: tx, actor: ctx.actor };
         const current = new Map((await listMeetingAttendance(svc, meeting)).map((a) => [a.personId, a]));
         for (const m of members) {
-          const wanted = one(f, `status.${m.id}`);
+          // "Alle andre til stede": every member not marked otherwise is present.
+          const wanted = one(f, `status.${m.id}`) || (one(f, "alle") === "present" ? "present" : "");
           if (!["", "present", "afbud", "absent"].includes(wanted)) {
             throw new AppError("validation_failed", ctx.t("ws.conduct.badStatus"), [
               { path: `st-${m.id}`, message: ctx.t("ws.conduct.badStatus") },

@@ -77,7 +77,11 @@ function AttendanceForm({ ctx, data }: { ctx: PageCtx; data: ConductPageData }):
         </div>
         <button type="submit" class="button button-primary">
           {t("ws.conduct.saveAttendance")}
+        </button>{" "}
+        <button type="submit" class="button button-secondary" name="alle" value="present">
+          {t("ws.conduct.allPresent")}
         </button>
+        <p class="tv-meta">{t("ws.conduct.allPresentHint")}</p>
       </form>
       {extras.length > 0 ? (
         <ul class="tv-meetings">
@@ -161,6 +165,9 @@ function DecisionForm({ ctx, data, item }: { ctx: PageCtx; data: ConductPageData
         method="post"
         action={`${wsConduct(data.meeting.id)}/punkter/${item.id}`}
         data-autosave="true"
+        data-msg-saving={t("ws.conduct.autosaving")}
+        data-msg-saved={t("ws.conduct.autosaved")}
+        data-msg-failed={t("ws.conduct.autosaveFailed")}
         novalidate
       >
         <CsrfField ctx={ctx} />
@@ -197,30 +204,41 @@ function DecisionForm({ ctx, data, item }: { ctx: PageCtx; data: ConductPageData
           </select>
         </div>
         {data.members.length > 0 ? (
-          <fieldset>
-            <legend class="form-label">{t("ws.conduct.absentFromItem")}</legend>
-            <ul class="nobullet-list tv-checks">
-              {data.members.map((m) => (
-                <li>
-                  <input
-                    class="form-checkbox"
-                    type="checkbox"
-                    id={`${id}-a${m.id}`}
-                    name={`absent.${m.id}`}
-                    value="1"
-                    checked={absent.has(m.id)}
-                  />
-                  <label for={`${id}-a${m.id}`}>{m.name}</label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
+          <details class="tv-absence" open={absent.size > 0}>
+            <summary>
+              {t("ws.conduct.absentFromItem")} ({absent.size})
+            </summary>
+            <fieldset>
+              <legend class="sr-only">{t("ws.conduct.absentFromItem")}</legend>
+              <ul class="nobullet-list tv-checks">
+                {data.members.map((m) => (
+                  <li>
+                    <input
+                      class="form-checkbox"
+                      type="checkbox"
+                      id={`${id}-a${m.id}`}
+                      name={`absent.${m.id}`}
+                      value="1"
+                      checked={absent.has(m.id)}
+                    />
+                    <label for={`${id}-a${m.id}`}>{m.name}</label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+          </details>
         ) : null}
         <div class="tv-buttons">
           <button type="submit" class="button button-primary">
             {t("ws.conduct.saveDecision")}
             <span class="sr-only">: {item.title}</span>
           </button>
+          {item.recommendations.length > 0 ? (
+            <button type="submit" class="button button-secondary" name="indstilling" value="godkendt">
+              {t("ws.conduct.recommendationApproved")}
+              <span class="sr-only">: {item.title}</span>
+            </button>
+          ) : null}
           <span class="tv-autosave tv-meta" role="status" />
         </div>
       </form>

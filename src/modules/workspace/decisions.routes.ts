@@ -5,7 +5,7 @@ import { sendPage } from "../../web/page.ts";
 import { absenceService, getItem, updateItem } from "../meetings/index.ts";
 import { flat, type ItemParams, membersOf, renderConduct } from "./conduct.render.ts";
 import { ConflictPage, differingFields } from "./conflict.pages.tsx";
-import { decisionToFields, fieldLabel, fieldsToDecision } from "./item.form.ts";
+import { decisionToFields, fieldLabel, fieldsToDecision, recommendationApproved } from "./item.form.ts";
 import {
   formFields,
   hidden,
@@ -43,6 +43,14 @@ export async function decisionPageRoutes(app: FastifyInstance) {
     }
     const raw = formFields(req.body);
     const fields = flat(raw);
+    if (fields.indstilling === "godkendt" && item.recommendations.length > 0) {
+      // One click: the recommendation becomes the decision, approved.
+      fields.decisionText = recommendationApproved(
+        ctx.t("ws.conduct.recommendationApprovedText"),
+        item.recommendations,
+      );
+      fields.outcome = "approved";
+    }
     const parsed = fieldsToDecision(fields);
     const json = wantsJson(req);
     if (Object.keys(parsed.errors).length > 0) {

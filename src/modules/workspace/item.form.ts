@@ -155,3 +155,8 @@ export function fieldLabel(ctx: PageCtx, name: string): string {
   };
   return labels[name] ? ctx.t(labels[name]) : name;
 }
+
+/** "Indstillingen blev godkendt." followed by the recommendation(s), as the minutes say it. */
+export function recommendationApproved(lead: string, recommendations: readonly string[]): string {
+  return [lead, ...recommendations.map((r) => r.trim()).filter(Boolean)].join("\n\n");
+}
