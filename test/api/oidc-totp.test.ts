@@ -122,4 +122,20 @@ describeEachDatabase("TOTP two-factor login", (kind) => {
     expect(next.status).toBe(200);
     expect(await next.text()).toContain("Skriv den 6-cifrede kode");
   });
+
+  it("counts wrong codes as failed logins: after ten, even the right password is held back (429)", async () => {
+    for (let round = 0; round < 2; round++) {
+      const browser = new CookieBrowser();
+      const html = await (await passwordLogin(browser, t().base, "medlem@test.dk", PASSWORD)).text();
+      const _csrf = await csrfOf(browser, `${t().base}/log-ind`);
+      for (let i = 0; i < 5; i++) {
+        const res = await browser.fetch(`${t().base}/log-ind/kode`, {
+          form: { _csrf, challenge: challengeIn(html), code: String(100000 + round * 10 + i) },
+        });
+        expect(res.status).toBe(401);
+      }
+    }
+    const blocked = await passwordLogin(new CookieBrowser(), t().base, "medlem@test.dk", PASSWORD);
+    expect(blocked.status).toBe(429);
+  });
 });

@@ -60,13 +60,14 @@ export async function authPageRoutes(app: FastifyInstance) {
     const db = app.database.db;
     try {
       const user = await checkPassword(db, email, password);
-      throttle.reset(req.ip, email);
       const need = await secondFactorNeed(db, user, app.config.totpRequired);
       if (need === "none") {
+        throttle.reset(req.ip, email);
         await startBrowserSession(req, reply, await openSession(db, user, app.config.sessionHours));
         return reply.redirect(next, 303);
       }
-      const challenge = challenges.create({ userId: user.id, next, enrol: need === "enrol" });
+      // The failure count is kept until the code is right too: a known password gives no free guesses.
+      const challenge = challenges.create({ userId: user.id, email, next, enrol: need === "enrol" });
       const enrol =
         need === "enrol" ? { ...(await startTotpEnrolment(db, user.id)), required: true } : undefined;
       return sendPage(reply, ctx, TotpPage({ ctx, form: { action: "/log-ind/kode", challenge, enrol } }));
@@ -89,10 +90,22 @@ export async function authPageRoutes(app: FastifyInstance) {
       const form = { email: "", next: "/", error: { message: ctx.t("totp.expired"), fields: {} } };
       return sendPage(reply, ctx, LoginPage({ ctx, form, providers }), 400);
     }
+    if (throttle.isBlocked(req.ip, step.email)) {
+      challenges.finish(token);
+      const form = {
+        email: step.email,
+        next: step.next,
+        error: { message: RATE_LIMITED_MESSAGE, fields: {} },
+      };
+      return sendPage(reply, ctx, LoginPage({ ctx, form, providers }), 429);
+    }
     const code = str(body.code).slice(0, 20);
     const db = app.database.db;
     const user = code ? await completeSecondFactor(db, step, code) : null;
     if (!user) {
+      if (code) {
+        throttle.recordFailure(req.ip, step.email);
+      }
       const enrol = step.enrol
         ? { ...(await startTotpEnrolment(db, step.userId)), required: true }
         : undefined;
@@ -105,6 +118,7 @@ export async function authPageRoutes(app: FastifyInstance) {
       );
     }
     challenges.finish(token);
+    throttle.reset(req.ip, step.email);
     await startBrowserSession(req, reply, await openSession(db, user, app.config.sessionHours));
     return reply.redirect(step.next, 303);
   });

@@ -6,6 +6,8 @@ const MAX_OPEN = 10_000;
 
 export interface Challenge {
   userId: number;
+  /** the e-mail typed at the password step (the login throttle's key) */
+  email: string;
   next: string;
   /** the user must enrol (TVAERS_TOTP_REQUIRED) rather than give a code */
   enrol: boolean;
