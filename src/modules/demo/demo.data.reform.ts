@@ -1,4 +1,12 @@
-import { agendaApproval, indstilling, miscellaneous, numbered } from "./demo.data.helpers.ts";
+import {
+  agendaApproval,
+  announcements,
+  indstilling,
+  miscellaneous,
+  nextMeetingCases,
+  numbered,
+  writtenOrientations,
+} from "./demo.data.helpers.ts";
 import { REGION } from "./demo.data.parties.ts";
 import type { DemoBody, DemoMeeting, DemoMembership } from "./demo.types.ts";
 
@@ -78,6 +86,7 @@ export const reformMemberships: DemoMembership[] = [
   m("p-lindholt", "rr", "region", "member", "2026-01-01"),
   m("p-juul", "rr", "region", "member", "2026-01-01"),
   m("p-aasted", "rr", "region", "member", "2026-01-01"),
+  m("p-molgaard", "rr", "region", "secretary", "2026-01-01"),
   m("p-holm", "uss", "region", "chair", DEMO_REFORM_DATE),
   m("p-aasted", "uss", "region", "member", DEMO_REFORM_DATE),
   m("p-molgaard", "uss", "region", "secretary", DEMO_REFORM_DATE),
@@ -129,6 +138,21 @@ export const reformMeetings: DemoMeeting[] = [
         recommendations: [indstilling("Sekretariatet indstiller,", ["forretningsordenen godkendes"])],
       },
       handover("Sundhedsklynge Nord"),
+      {
+        title: "Sundhedsrådets arbejdsplan for 2027",
+        kind: "discussion",
+        durationMinutes: 30,
+        sections: {
+          summary:
+            "Sundhedsrådet drøfter, hvilke af klyngens indsatser der skal have forrang i det første år, og hvordan de fire kommuner inddrages.",
+        },
+        recommendations: [
+          indstilling("Sekretariatet indstiller,", ["sundhedsrådet drøfter udkastet til arbejdsplan"]),
+        ],
+      },
+      announcements(["Formanden orienterer om regionsrådets møde om sundhedsplanen"]),
+      writtenOrientations(["Status for klyngemidlerne, som er overført til sundhedsrådet uændret"]),
+      nextMeetingCases(["Høringssvar til sundhedsplanen"]),
       miscellaneous(),
     ]),
   },
@@ -156,6 +180,18 @@ export const reformMeetings: DemoMeeting[] = [
         recommendations: [indstilling("Administrationen indstiller,", ["udkastet sendes i høring"])],
       },
       handover("Sundhedssamarbejdsudvalget"),
+      {
+        title: "Sundhedsrådenes arbejdsplaner",
+        kind: "orientation",
+        durationMinutes: 15,
+        sections: { summary: "Udvalget orienteres om de to sundhedsråds første arbejdsplaner." },
+        recommendations: [
+          indstilling("Administrationen indstiller,", ["orienteringen tages til efterretning"]),
+        ],
+      },
+      announcements(["Formanden orienterer om den forberedende dialog med kommunerne"]),
+      writtenOrientations(["Overdragelsen af sundhedssamarbejdsudvalgets åbne sager"]),
+      nextMeetingCases(["Sundhedsplanen efter høring"]),
       miscellaneous(),
     ]),
   },

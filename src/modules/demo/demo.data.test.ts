@@ -136,8 +136,8 @@ describe("demo data integrity", () => {
     expect(roleOf("medlem@tvaers.local").some((r) => clusterBodies.includes(r))).toBe(true);
   });
 
-  it("has 12 meetings with 8–20 consecutively numbered items", () => {
-    expect(meetings).toHaveLength(12);
+  it("has 14 meetings (12 before the reform, 2 planned after it) with 8–20 consecutively numbered items", () => {
+    expect(meetings).toHaveLength(14);
     for (const m of meetings) {
       expect(m.items.length, m.key).toBeGreaterThanOrEqual(8);
       expect(m.items.length, m.key).toBeLessThanOrEqual(20);
