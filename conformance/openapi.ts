@@ -123,9 +123,19 @@ async function uploadSamples(ctx: ConformanceContext, cookie: string): Promise<v
     });
     await res.arrayBuffer();
   };
+  // An approved version takes no file: a new version of the first agreement does.
+  const agreement = await firstId(ctx, "select id from agreements order by id limit 1");
+  if (agreement !== null) {
+    const res = await ctx.fetch(`/api/v1/agreements/${agreement}/versions`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json" },
+      body: JSON.stringify({ label: "Konformansudkast" }),
+    });
+    await res.arrayBuffer();
+  }
   const version = await firstId(
     ctx,
-    "select id from agreement_versions where sha256 is null order by id limit 1",
+    "select id from agreement_versions where sha256 is null and approved_on is null order by id desc limit 1",
   );
   if (version !== null) {
     await put(`/api/v1/agreement-versions/${version}/content?fileName=aftale.pdf`);
