@@ -14,7 +14,7 @@ import { apiTokens, users } from "../auth/auth.tables.ts";
 import { oidcIdentities } from "../auth/oidc.tables.ts";
 import { bodies } from "../bodies/bodies.tables.ts";
 import { caseLinkRejections, caseNumbers, cases, consultations } from "../cases/cases.tables.ts";
-import { publishedDocuments } from "../documents/documents.tables.ts";
+import { documentJobs, publishedDocuments } from "../documents/documents.tables.ts";
 import { storedFiles } from "../files/files.tables.ts";
 import {
   fundCarryOvers,
@@ -89,6 +89,8 @@ export const EXPORT_TABLES: ReadonlyArray<{
   { name: "attachments", table: attachments, sqlName: "attachments", identity: true },
   { name: "minutesCorrections", table: minutesCorrections, sqlName: "minutes_corrections", identity: true },
   { name: "publishedDocuments", table: publishedDocuments, sqlName: "published_documents", identity: true },
+  // Pending work travels too, so a restore still makes the editions a publication asked for.
+  { name: "documentJobs", table: documentJobs, sqlName: "document_jobs", identity: true },
   { name: "cases", table: cases, sqlName: "cases", identity: true },
   { name: "caseNumbers", table: caseNumbers, sqlName: "case_numbers", identity: true },
   { name: "consultations", table: consultations, sqlName: "consultations", identity: true },

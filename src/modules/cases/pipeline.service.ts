@@ -7,12 +7,15 @@ import { AppError, notFound } from "../../server/errors.ts";
 import { authorize, canEditBody, canReadClosed } from "../auth/index.ts";
 import { bodies } from "../bodies/index.ts";
 import {
+  agendaItems,
   createItem,
   createMeeting,
   getMeetingRow,
   type ItemRow,
+  insertStandardItems,
   type MeetingRow,
   meetings,
+  placeBeforeClosing,
 } from "../meetings/index.ts";
 import type { TCase } from "./cases.schemas.ts";
 import { type CaseRow, createCase, numbersOf, presentCase } from "./cases.service.ts";
@@ -146,6 +149,8 @@ export async function referItem(ctx: Ctx, itemId: number, input: ReferInput, now
       );
     }
     const created = await createMeeting(ctx, { bodyId: target.id, start });
+    // A meeting made for the case starts like any new meeting: with the standard items.
+    await insertStandardItems(ctx, created.id);
     nextMeeting = await getMeetingRow(ctx.db, created.id);
     meetingCreated = true;
   }
@@ -214,7 +219,18 @@ export async function referItem(ctx: Ctx, itemId: number, input: ReferInput, now
     recommendations: item.recommendations,
     caseNumbers: item.caseNumbers,
   });
-  const draftRow = { ...item, id: draft.id, number: draft.number, meetingId: nextMeeting.id };
+  // The case goes before the closing "Eventuelt", as an item added in the workspace does.
+  await placeBeforeClosing(ctx, nextMeeting.id, draft.id);
+  const [placed] = await ctx.db
+    .select({ number: agendaItems.number })
+    .from(agendaItems)
+    .where(eq(agendaItems.id, draft.id));
+  const draftRow = {
+    ...item,
+    id: draft.id,
+    number: placed?.number ?? draft.number,
+    meetingId: nextMeeting.id,
+  };
   const role = input.role ?? (theCase.decidingBodyId === target.id ? "decision" : "approval");
   await linkItem(ctx.db, theCase.id, draftRow, nextMeeting, { role });
   if (theCase.awaitingBodyId === target.id) {

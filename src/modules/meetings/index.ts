@@ -70,6 +70,12 @@ export {
 export { attendance, meetings } from "./meetings.tables.ts";
 export { meetingPath } from "./meetings.urls.ts";
 export {
+  insertStandardItems,
+  LAST_STANDARD_TITLE,
+  placeBeforeClosing,
+  STANDARD_ITEMS,
+} from "./standard-items.ts";
+export {
   canSeeAttachment,
   canSeeItem,
   type ItemNeed,

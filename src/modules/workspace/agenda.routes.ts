@@ -1,7 +1,6 @@
 /** The body's plan, a new meeting, and the agenda builder: add, move, reorder, cases, follow-ups, status. */
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { todayInDenmarkParts } from "../../lib/time.ts";
-import type { Ctx } from "../../server/context.ts";
 import { notFound } from "../../server/errors.ts";
 import type { FieldErrors } from "../../web/form-fields.tsx";
 import { type PageCtx, sendPage } from "../../web/page.ts";
@@ -14,14 +13,13 @@ import {
   createMeeting,
   getMeetingRow,
   listMeetingItems,
-  type MeetingRow,
+  placeBeforeClosing,
   reorderItems,
 } from "../meetings/index.ts";
 import { listRoleChanges } from "../people/index.ts";
 import { renderAgenda } from "./agenda.render.ts";
 import { BodyPage } from "./body.pages.tsx";
 import { fieldsToItemInput } from "./item.form.ts";
-import { LAST_STANDARD_TITLE } from "./templates.ts";
 import {
   formFields,
   hidden,
@@ -37,18 +35,6 @@ import {
 } from "./workspace.http.ts";
 import { bodyPlan, insertStandardItems } from "./workspace.service.ts";
 import { wsAgenda } from "./workspace.urls.ts";
-
-/** Moves the newest item above the closing standard item ("Eventuelt") when the agenda ends with it. */
-async function placeBeforeClosing(svc: Ctx, meeting: MeetingRow, newId: number) {
-  const items = await listMeetingItems(svc, meeting);
-  const ids = items.map((i) => i.id).filter((id) => id !== newId);
-  const lastIndex = ids.length - 1;
-  const last = items.find((i) => i.id === ids[lastIndex]);
-  if (last && last.kind === "standard" && last.title === LAST_STANDARD_TITLE) {
-    ids.splice(lastIndex, 0, newId);
-    await reorderItems(svc, meeting.id, ids);
-  }
-}
 
 export async function agendaPageRoutes(app: FastifyInstance) {
   const db = () => app.database.db;
@@ -148,7 +134,7 @@ export async function agendaPageRoutes(app: FastifyInstance) {
         const svc = { db: tx, actor: ctx.actor };
         const { sections: _s, recommendations: _r, ...input } = parsed.input;
         const created = await createItem(svc, { meetingId: meeting.id, ...input });
-        await placeBeforeClosing(svc, meeting, created.id);
+        await placeBeforeClosing(svc, meeting.id, created.id);
       });
     } catch (err) {
       if (isFormError(err)) {
@@ -229,7 +215,7 @@ export async function agendaPageRoutes(app: FastifyInstance) {
         caseNumbers: theCase.numbers.map((n) => n.number),
       });
       await addConsultation(svc, { caseId, itemId: created.id });
-      await placeBeforeClosing(svc, meeting, created.id);
+      await placeBeforeClosing(svc, meeting.id, created.id);
     });
     return reply.redirect(`${wsAgenda(meeting.id)}?gemt=tilfoejet#agenda`, 303);
   });
@@ -250,7 +236,7 @@ export async function agendaPageRoutes(app: FastifyInstance) {
         title: `${ctx.t("ws.agenda.followUpTitle")}: ${action.text}`.slice(0, 500),
         kind: "orientation",
       });
-      await placeBeforeClosing(svc, meeting, created.id);
+      await placeBeforeClosing(svc, meeting.id, created.id);
     });
     return reply.redirect(`${wsAgenda(meeting.id)}?gemt=tilfoejet#agenda`, 303);
   });

@@ -6,22 +6,7 @@ import type { SectionKey } from "../meetings/index.ts";
 
 export type ItemKind = "decision" | "discussion" | "orientation" | "standard";
 
-/** Inserted, in this order, when a meeting is created in the workspace; new items go before "Eventuelt". */
-export const STANDARD_ITEMS = [
-  {
-    title: "Godkendelse af dagsorden",
-    minutes: 5,
-    recommendation: "Det indstilles, at dagsordenen godkendes.",
-  },
-  {
-    title: "Godkendelse af referat",
-    minutes: 5,
-    recommendation: "Det indstilles, at referatet fra sidste møde godkendes.",
-  },
-  { title: "Eventuelt", minutes: 10, recommendation: "Ingen indstilling." },
-] as const;
-
-export const LAST_STANDARD_TITLE = "Eventuelt";
+export { LAST_STANDARD_TITLE, STANDARD_ITEMS } from "../meetings/index.ts";
 
 export interface SectionTemplate {
   sections: SectionKey[];

@@ -5,15 +5,8 @@ import type { Ctx } from "../../server/context.ts";
 import { listActions } from "../actions/index.ts";
 import { canApprove, canEditBody, isPrivileged, users } from "../auth/index.ts";
 import { bodies } from "../bodies/index.ts";
-import {
-  createItem,
-  getMeetingRow,
-  listMeetingItems,
-  type MeetingRow,
-  meetings,
-  presentMeeting,
-} from "../meetings/index.ts";
-import { type ItemKind, STANDARD_ITEMS } from "./templates.ts";
+import { type MeetingRow, meetings, presentMeeting } from "../meetings/index.ts";
+import type { ItemKind } from "./templates.ts";
 
 export interface BodyRef {
   id: number;
@@ -141,23 +134,6 @@ export function bodyPlan(ctx: Ctx, bodyId: number, year: number) {
 }
 
 /** Inserts the standard items (Godkendelse af dagsorden, Godkendelse af referat, Eventuelt) into an empty agenda. */
-export async function insertStandardItems(ctx: Ctx, meetingId: number): Promise<number> {
-  const meeting = await getMeetingRow(ctx.db, meetingId);
-  const existing = await listMeetingItems(ctx, meeting);
-  if (existing.length > 0) {
-    return 0;
-  }
-  for (const s of STANDARD_ITEMS) {
-    await createItem(ctx, {
-      meetingId,
-      title: s.title,
-      kind: "standard",
-      access: "open",
-      durationMinutes: s.minutes,
-      recommendations: [s.recommendation],
-    });
-  }
-  return STANDARD_ITEMS.length;
-}
+export { insertStandardItems } from "../meetings/index.ts";
 
 export type { ItemKind };
