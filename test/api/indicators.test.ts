@@ -245,7 +245,7 @@ describeEachDatabase("Indicators", (kind) => {
         method: "POST",
         url: `/api/v1/items/${itemId}/indicator-snapshots`,
         payload: {
-          indicatorCodes: ["faerdig"],
+          indicatorCodes: ["faerdig", "intern"],
           areas: [{ kind: "municipality", code: "101" }],
           fromPeriod: "2024",
           toPeriod: "2025",
@@ -279,6 +279,17 @@ describeEachDatabase("Indicators", (kind) => {
     expect(frozen.json().frozen).toBe(true);
     expect(frozen.json().figures.indicators[0].values).toMatchObject([
       { areaCode: "101", period: "2025", value: "99" },
+    ]);
+    // the internal indicator in the snapshot is left out for the public, kept for the secretariat
+    expect(frozen.json().figures.indicators.map((i: { code: string }) => i.code)).toEqual(["faerdig"]);
+    const inside = await t().request({
+      method: "GET",
+      url: `/api/v1/indicator-snapshots/${a.json().id}`,
+      token: w.users.secretary.token,
+    });
+    expect(inside.json().figures.indicators.map((i: { code: string }) => i.code)).toEqual([
+      "faerdig",
+      "intern",
     ]);
     const page = (id: number) =>
       t().request({ method: "GET", url: `/indikatorer/billede/${id}`, headers: { accept: "text/html" } });

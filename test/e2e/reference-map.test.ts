@@ -1,9 +1,14 @@
+import type { FastifyInstance } from "fastify";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testConfig } from "../../src/config.ts";
 import { SYSTEM_ACTOR } from "../../src/modules/auth/index.ts";
+import { loadDemoIndicators } from "../../src/modules/indicators/index.ts";
 import { loadIndicatorValues, saveDefinitions } from "../../src/modules/indicators/indicators.load.ts";
+import { createParty } from "../../src/modules/parties/index.ts";
 import { loadReference, shippedReferenceData } from "../../src/modules/reference/index.ts";
-import { type DemoApp, startDemoApp } from "../helpers/demo-app.ts";
+import { buildApp } from "../../src/server/app.ts";
+import { createTestDatabase } from "../helpers/databases.ts";
 import { axeViolations, launchChromium } from "./browser.ts";
 
 /**
@@ -12,18 +17,43 @@ import { axeViolations, launchChromium } from "./browser.ts";
  * demo's fictional indicators, and a real-area indicator with its choropleth) likewise.
  */
 describe("The map of Denmark in Chromium (axe)", () => {
-  let demo: DemoApp;
+  let app: FastifyInstance;
+  let drop: () => Promise<void>;
+  let base = "";
   let browser: Browser;
+  const demo = {
+    get url() {
+      return base;
+    },
+  };
 
+  // Not the whole demo (minutes of loading on a busy machine): the reference data, two fictional
+  // municipalities in a fictional region (which keep their own map), and the demo's fictional indicators.
   beforeAll(async () => {
-    [demo, browser] = await Promise.all([startDemoApp({ listen: true }), launchChromium()]);
-    await loadReference({ db: demo.database.db, actor: SYSTEM_ACTOR }, shippedReferenceData());
-    // the demo is loaded whole when the install's template is older than the migrations
+    const created = await createTestDatabase("pglite");
+    drop = created.drop;
+    const svc = { db: created.database.db, actor: SYSTEM_ACTOR };
+    await loadReference(svc, shippedReferenceData());
+    for (const name of ["Havbjerg Kommune", "Klitmose Kommune"]) {
+      await createParty(svc, {
+        type: "municipality",
+        name,
+        region: "Region Vestkyst",
+        municipalityCode: null,
+      });
+    }
+    await created.database.db.transaction((tx) => loadDemoIndicators({ db: tx, actor: SYSTEM_ACTOR }));
+    app = await buildApp({ config: testConfig(), database: created.database });
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const address = app.server.address();
+    base = typeof address === "object" && address ? `http://127.0.0.1:${address.port}` : "";
+    browser = await launchChromium();
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
-    await demo?.close();
+    await app?.close();
+    await drop?.();
   });
 
   it("passes axe on the map (unfiltered and filtered) and on /referencedata", async () => {
@@ -49,7 +79,7 @@ describe("The map of Denmark in Chromium (axe)", () => {
   }, 180_000);
 
   it("passes axe on the indicator pages: list, a fictional demo indicator, an area, and a choropleth", async () => {
-    const svc = { db: demo.database.db, actor: SYSTEM_ACTOR };
+    const svc = { db: app.database.db, actor: SYSTEM_ACTOR };
     await saveDefinitions(svc, [
       {
         code: "e2e-maal",

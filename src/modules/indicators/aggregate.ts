@@ -23,6 +23,24 @@ export interface Aggregated {
 }
 
 /**
+ * The one rule for a larger area's value from the sums of its municipalities: the sum itself, or for
+ * a ratio k · Σnumerator / Σdenominator (k a whole number such as 100; null without a denominator).
+ */
+export function combine(
+  how: "sum" | "ratio",
+  sums: { value: bigint; numerator: bigint | null; denominator: bigint | null },
+  k: bigint,
+): bigint | null {
+  if (how === "sum") {
+    return sums.value;
+  }
+  if (sums.numerator === null || sums.denominator === null || sums.denominator === 0n) {
+    return null;
+  }
+  return divide(sums.numerator * k, sums.denominator);
+}
+
+/**
  * `members`: parent code → its municipality codes (on the chosen day). A parent with a member
  * missing a value is still aggregated; `counted < members` tells the reader.
  */
@@ -44,7 +62,11 @@ export function aggregate(
     if (how === "sum") {
       out.push({
         code: parent,
-        value: present.reduce((s, v) => s + v.value, 0n),
+        value: combine(
+          "sum",
+          { value: present.reduce((s, v) => s + v.value, 0n), numerator: null, denominator: null },
+          1n,
+        ) as bigint,
         numerator: null,
         denominator: null,
         counted: present.length,
@@ -68,7 +90,7 @@ export function aggregate(
     const kRounded = ((k + SCALE / 2n) / SCALE) * SCALE || SCALE;
     out.push({
       code: parent,
-      value: divide(num * (kRounded / SCALE), den),
+      value: combine("ratio", { value: 0n, numerator: num, denominator: den }, kRounded / SCALE) as bigint,
       numerator: num,
       denominator: den,
       counted: usable.length,

@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Ctx } from "../../server/context.ts";
 import { AppError } from "../../server/errors.ts";
 import { type AreaKind, getReferenceData, inPeriod, type ReferenceData } from "../reference/index.ts";
-import { aggregate } from "./aggregate.ts";
-import { formatDecimal, parseDecimal } from "./decimal.ts";
+import { combine } from "./aggregate.ts";
+import { divide, formatDecimal, parseDecimal, SCALE } from "./decimal.ts";
 import { canSeeInternal } from "./indicators.access.ts";
 import type { TIndicator, TIndicatorValue } from "./indicators.schemas.ts";
 import { indicatorLoads, indicators, indicatorValues } from "./indicators.tables.ts";
@@ -95,13 +95,16 @@ export async function valuesFor(
   areas: AreaRef[],
   data?: ReferenceData,
 ): Promise<TIndicatorValue[]> {
+  if (areas.length === 0) {
+    return [];
+  }
   const ref = data ?? (await getReferenceData(ctx));
+  const current = and(eq(indicatorValues.indicatorId, indicator.id), isNull(indicatorValues.supersededBy));
   const stored = await ctx.db
     .select({
       areaKind: indicatorValues.areaKind,
       areaCode: indicatorValues.areaCode,
       period: indicatorValues.period,
-      periodStart: indicatorValues.periodStart,
       value: indicatorValues.value,
       numerator: indicatorValues.numerator,
       denominator: indicatorValues.denominator,
@@ -109,74 +112,131 @@ export async function valuesFor(
     })
     .from(indicatorValues)
     .innerJoin(indicatorLoads, eq(indicatorLoads.id, indicatorValues.loadId))
-    .where(and(eq(indicatorValues.indicatorId, indicator.id), isNull(indicatorValues.supersededBy)))
-    .orderBy(asc(indicatorValues.periodStart));
-  const out: TIndicatorValue[] = [];
-  const periods = new Map<string, string>();
-  for (const s of stored) {
-    periods.set(s.period, s.periodStart);
-  }
-  const municipal = new Map<string, typeof stored>();
-  for (const s of stored) {
-    if (s.areaKind === "municipality") {
-      municipal.set(s.period, [...(municipal.get(s.period) ?? []), s]);
-    }
-  }
-  for (const area of areas) {
-    const own = stored.filter((s) => s.areaKind === area.kind && s.areaCode === area.code);
-    const havePeriods = new Set(own.map((s) => s.period));
-    for (const s of own) {
-      out.push({
-        areaKind: s.areaKind,
-        areaCode: s.areaCode,
-        areaName: areaName(ref, area),
-        period: s.period,
-        value: tidy(s.value) as string,
-        numerator: tidy(s.numerator),
-        denominator: tidy(s.denominator),
-        loadedAt: s.loadedAt.toISOString(),
-        aggregated: false,
-      });
-    }
-    if (area.kind === "municipality" || indicator.aggregation === "none") {
-      continue;
-    }
-    for (const [period, start] of [...periods].sort((a, b) => a[1].localeCompare(b[1]))) {
-      const rows = municipal.get(period);
-      if (havePeriods.has(period) || !rows) {
-        continue;
-      }
-      const members = membersOn(ref, area, start);
-      const [agg] = aggregate(
-        rows.map((r) => ({
-          code: r.areaCode,
-          value: parseDecimal(r.value) ?? 0n,
-          numerator: r.numerator === null ? null : parseDecimal(r.numerator),
-          denominator: r.denominator === null ? null : parseDecimal(r.denominator),
-        })),
-        new Map([[area.code, members]]),
-        indicator.aggregation,
+    .where(
+      and(
+        current,
+        or(
+          ...areas
+            .filter((a) => a.kind !== "national")
+            .map((a) =>
+              and(eq(indicatorValues.areaKind, a.kind as AreaKind), eq(indicatorValues.areaCode, a.code)),
+            ),
+          sql`false`,
+        ),
+      ),
+    );
+  const out: TIndicatorValue[] = stored.map((s) => ({
+    areaKind: s.areaKind,
+    areaCode: s.areaCode,
+    areaName: areaName(ref, { kind: s.areaKind, code: s.areaCode }),
+    period: s.period,
+    value: tidy(s.value) as string,
+    numerator: tidy(s.numerator),
+    denominator: tidy(s.denominator),
+    loadedAt: s.loadedAt.toISOString(),
+    aggregated: false,
+  }));
+  const larger = areas.filter((a) => a.kind !== "municipality");
+  if (larger.length > 0 && indicator.aggregation !== "none") {
+    // The periods with municipal values; each larger area is summed in the database per set of members.
+    const periods = await ctx.db
+      .selectDistinct({ period: indicatorValues.period, start: indicatorValues.periodStart })
+      .from(indicatorValues)
+      .where(and(current, eq(indicatorValues.areaKind, "municipality")));
+    const k = indicator.aggregation === "ratio" ? await ratioScale(ctx, indicator.id) : 1n;
+    for (const area of larger) {
+      const have = new Set(
+        out.filter((o) => o.areaKind === area.kind && o.areaCode === area.code).map((o) => o.period),
       );
-      if (!agg) {
-        continue;
+      const bySet = new Map<string, { members: string[]; periods: string[] }>();
+      for (const p of periods) {
+        if (have.has(p.period)) {
+          continue;
+        }
+        const members = membersOn(ref, area, p.start).sort();
+        const key = members.join(",");
+        const group = bySet.get(key) ?? { members, periods: [] };
+        group.periods.push(p.period);
+        bySet.set(key, group);
       }
-      const latest = rows
-        .filter((r) => members.includes(r.areaCode))
-        .reduce((m, r) => (r.loadedAt > m ? r.loadedAt : m), new Date(0));
-      out.push({
-        areaKind: area.kind,
-        areaCode: area.code,
-        areaName: areaName(ref, area),
-        period,
-        value: formatDecimal(agg.value),
-        numerator: agg.numerator === null ? null : formatDecimal(agg.numerator),
-        denominator: agg.denominator === null ? null : formatDecimal(agg.denominator),
-        loadedAt: latest.toISOString(),
-        aggregated: true,
-      });
+      for (const { members, periods: ps } of bySet.values()) {
+        if (members.length === 0) {
+          continue;
+        }
+        const sums = await ctx.db
+          .select({
+            period: indicatorValues.period,
+            value: sql<string>`sum(${indicatorValues.value})::text`,
+            numerator: sql<string | null>`sum(${indicatorValues.numerator})::text`,
+            denominator: sql<string | null>`sum(${indicatorValues.denominator})::text`,
+            loadedAt: sql<string>`max(${indicatorLoads.loadedAt})::text`,
+          })
+          .from(indicatorValues)
+          .innerJoin(indicatorLoads, eq(indicatorLoads.id, indicatorValues.loadId))
+          .where(
+            and(
+              current,
+              eq(indicatorValues.areaKind, "municipality"),
+              inArray(indicatorValues.areaCode, members),
+              inArray(indicatorValues.period, ps),
+            ),
+          )
+          .groupBy(indicatorValues.period);
+        for (const r of sums) {
+          const num = r.numerator === null ? null : parseDecimal(r.numerator);
+          const den = r.denominator === null ? null : parseDecimal(r.denominator);
+          const value = combine(
+            indicator.aggregation as "sum" | "ratio",
+            { value: parseDecimal(r.value) ?? 0n, numerator: num, denominator: den },
+            k,
+          );
+          if (value === null) {
+            continue;
+          }
+          out.push({
+            areaKind: area.kind,
+            areaCode: area.code,
+            areaName: areaName(ref, area),
+            period: r.period,
+            value: formatDecimal(value),
+            numerator: num === null ? null : formatDecimal(num),
+            denominator: den === null ? null : formatDecimal(den),
+            loadedAt: new Date(r.loadedAt).toISOString(),
+            aggregated: true,
+          });
+        }
+      }
     }
   }
   return out.sort((a, b) => a.period.localeCompare(b.period) || a.areaName.localeCompare(b.areaName, "da"));
+}
+
+/** k in value = k · numerator/denominator, read from one municipal row (100 for a percentage). */
+async function ratioScale(ctx: Ctx, indicatorId: number): Promise<bigint> {
+  const [row] = await ctx.db
+    .select({
+      value: indicatorValues.value,
+      numerator: indicatorValues.numerator,
+      denominator: indicatorValues.denominator,
+    })
+    .from(indicatorValues)
+    .where(
+      and(
+        eq(indicatorValues.indicatorId, indicatorId),
+        isNull(indicatorValues.supersededBy),
+        sql`${indicatorValues.numerator} <> 0`,
+        sql`${indicatorValues.denominator} is not null`,
+      ),
+    )
+    .limit(1);
+  if (!row) {
+    return 1n;
+  }
+  const v = parseDecimal(row.value) ?? 0n;
+  const n = parseDecimal(row.numerator ?? "") ?? 1n;
+  const d = parseDecimal(row.denominator ?? "") ?? 1n;
+  const k = divide(v * d, n * SCALE);
+  return (k + SCALE / 2n) / SCALE || 1n;
 }
 
 /** Every area that has stored values for the indicator, by kind (for pickers and bar charts). */

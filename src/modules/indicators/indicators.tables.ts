@@ -116,6 +116,8 @@ export type FrozenSnapshot = {
     code: string;
     name: string;
     unit: string;
+    /** an internal indicator's figures are shown only to signed-in readers */
+    internal?: boolean;
     values: {
       areaKind: string;
       areaCode: string;

@@ -10,6 +10,7 @@ import { AppError } from "../../server/errors.ts";
 import { authorize, canEditBody } from "../auth/index.ts";
 import { agendaItems, canSeeItem, getItemWithMeeting, visibilityOf } from "../meetings/index.ts";
 import { getReferenceData } from "../reference/index.ts";
+import { canSeeInternal } from "./indicators.access.ts";
 import { type AreaRef, areaName, indicatorsByCodes, valuesFor } from "./indicators.service.ts";
 import { type FrozenSnapshot, indicatorSnapshots } from "./indicators.tables.ts";
 import { parsePeriod } from "./periods.ts";
@@ -71,6 +72,7 @@ async function computeSnapshot(ctx: Ctx, s: typeof indicatorSnapshots.$inferSele
       code: ind.code,
       name: ind.name,
       unit: ind.unit,
+      internal: ind.internal,
       values: rows
         .filter((r) => r.period >= s.fromPeriod && r.period <= s.toPeriod)
         .map((r) => ({
@@ -96,13 +98,18 @@ export async function getSnapshot(ctx: Ctx, id: number) {
   if (!canSeeItem(visibilityOf(ctx.actor, meeting), item.access)) {
     throw new AppError("not_found", "Indikatorbilledet findes ikke.");
   }
+  const figures = s.frozen ?? (await computeSnapshot(ctx, s));
+  // Internal indicators stay internal in a snapshot too, also once the minutes are public.
+  const shown = canSeeInternal(ctx.actor)
+    ? figures.indicators
+    : figures.indicators.filter((i) => !i.internal);
   return {
     id: s.id,
     itemId: s.itemId,
     itemNumber: item.number,
     itemTitle: item.title,
     frozen: s.frozen !== null,
-    figures: s.frozen ?? (await computeSnapshot(ctx, s)),
+    figures: { ...figures, indicators: shown },
   };
 }
 
