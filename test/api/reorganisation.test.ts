@@ -18,6 +18,7 @@ import { agendaItems, meetings } from "../../src/modules/meetings/index.ts";
 import { reorganisations, structureSuccessions } from "../../src/modules/reorganisation/index.ts";
 import { buildApp } from "../../src/server/app.ts";
 import type { Ctx } from "../../src/server/context.ts";
+import { csrfFor } from "../helpers/csrf.ts";
 import {
   createTestDatabase,
   type DbKind,
@@ -320,6 +321,79 @@ describeEachDatabase("Reorganisations on the demo", (kind: DbKind) => {
       (await api("POST", `/api/v1/reorganisations/${done.json().id}/undo`, undefined, admin)).statusCode,
     ).toBe(409);
     expect((await verifyAuditChain(database.db)).broken).toEqual([]);
+  });
+
+  it("an admin previews, confirms in a second step and undoes a closure through the pages, without JavaScript", async () => {
+    const html = { accept: "text/html" };
+    const cookieOf = (set: string | string[] | undefined, name: string) =>
+      [set ?? []]
+        .flat()
+        .map((c) => new RegExp(`^${name}=([^;]*)`).exec(c)?.[1])
+        .find(Boolean);
+    const anonymous = await app.inject({ method: "GET", url: "/admin/strukturaendringer", headers: html });
+    expect(anonymous.statusCode).toBe(303);
+    const form = await app.inject({ method: "GET", url: "/log-ind", headers: html });
+    const csrf = cookieOf(form.headers["set-cookie"], "tvaers_csrf") as string;
+    const login = await app.inject({
+      method: "POST",
+      url: "/log-ind",
+      headers: {
+        ...html,
+        cookie: `tvaers_csrf=${csrf}`,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      payload: new URLSearchParams({
+        email: "admin@tvaers.local",
+        password: "Klit-Fyrtaarn-2026",
+        _csrf: csrf,
+        next: "/",
+      }).toString(),
+    });
+    const cookie = `tvaers_csrf=${csrf}; tvaers_session=${cookieOf(login.headers["set-cookie"], "tvaers_session")}`;
+    const list = await app.inject({
+      method: "GET",
+      url: "/admin/strukturaendringer",
+      headers: { ...html, cookie },
+    });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain("Ny sundhedsstruktur 1. januar 2027");
+    const group = await id("Ad hoc gruppe om genoptræningsplaner");
+    const values = {
+      kind: "close",
+      title: "Genoptræningsgruppen nedlægges",
+      effectiveDate: plusDays(structureToday(), 30),
+      note: "",
+      from1: `body:${group.id}`,
+      to1: "",
+    };
+    const post = (url: string, extra: Record<string, string> = {}) =>
+      app.inject({
+        method: "POST",
+        url,
+        headers: { ...html, cookie, "content-type": "application/x-www-form-urlencoded" },
+        payload: new URLSearchParams({ _csrf: csrfFor(cookie), ...values, ...extra }).toString(),
+      });
+    const bad = await post("/admin/strukturaendringer/forhaandsvisning", { effectiveDate: "31-12-2026" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('aria-invalid="true"');
+    const preview = await post("/admin/strukturaendringer/forhaandsvisning");
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toContain("Forhåndsvisning: Genoptræningsgruppen nedlægges");
+    expect(preview.body).toContain("Forgængernes sidste dag");
+    const digest = /name="previewDigest" value="([0-9a-f]{64})"/.exec(preview.body)?.[1] as string;
+    expect((await post("/admin/strukturaendringer", { previewDigest: digest })).statusCode).toBe(400);
+    const done = await post("/admin/strukturaendringer", { previewDigest: digest, confirm: "1" });
+    expect(done.statusCode).toBe(303);
+    expect((await id("Ad hoc gruppe om genoptræningsplaner")).validTo).toBe(plusDays(structureToday(), 29));
+    const detail = await app.inject({
+      method: "GET",
+      url: done.headers.location as string,
+      headers: { ...html, cookie },
+    });
+    expect(detail.body).toContain("Fortryd strukturændringen");
+    const undo = await post(`${done.headers.location}/fortryd`);
+    expect(undo.statusCode).toBe(303);
+    expect((await id("Ad hoc gruppe om genoptræningsplaner")).validTo).toBeNull();
   });
 
   it("refuses a merge with one predecessor and a successor that does not exist yet, in Danish", async () => {
