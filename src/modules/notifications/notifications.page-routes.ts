@@ -1,5 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ERROR_RESPONSES } from "../../server/crud-routes.ts";
 import { AppError, notFound } from "../../server/errors.ts";
 import { formString } from "../../web/form-fields.tsx";
 import { type PageCtx, pageContext, sendPage } from "../../web/page.ts";
@@ -238,9 +241,20 @@ export const notificationRoutes = fp(async (app: FastifyInstance) => {
   });
 
   // RFC 8058: the mail program posts "List-Unsubscribe=One-Click" here, without cookies or a form token.
-  app.post("/api/v1/notifications/unsubscribe/:token", hidden, async (req: TokenReq, reply) => {
-    await unsubscribe(app.database.db, req.params.token, req.query.emne);
-    return reply.code(204).send();
+  app.withTypeProvider<ZodTypeProvider>().post("/api/v1/notifications/unsubscribe/:token", {
+    schema: {
+      tags: ["Notifikationer"],
+      summary: "Afmeld e-mail med ét klik (RFC 8058; adressen står i mailens List-Unsubscribe)",
+      description:
+        "Kræver hverken login eller formular-token: nøglen i adressen er hemmelig. `emne` er forum og emne (fx 3:agenda) for en bruger; uden den afmeldes alt. Et offentligt abonnement slettes.",
+      params: z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, "Ukendt nøgle.") }),
+      querystring: z.strictObject({ emne: z.string().max(40).optional() }),
+      response: { 204: z.null().describe("Afmeldt"), ...ERROR_RESPONSES },
+    },
+    handler: async (req, reply) => {
+      await unsubscribe(app.database.db, req.params.token, req.query.emne);
+      return reply.code(204).send(null);
+    },
   });
 
   app.get("/admin/udsendelser", hidden, async (req, reply) => {

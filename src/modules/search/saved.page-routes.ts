@@ -75,11 +75,11 @@ export async function savedSearchPageRoutes(app: FastifyInstance) {
     return reply.redirect("/soeg/gemte?besked=gemt", 303);
   });
 
-  app.post<{ Params: { id: string } }>("/soeg/gemte/:id/slet", hidden, async (req, reply) => {
+  app.post("/soeg/gemte/slet", hidden, async (req, reply) => {
     if (loginFirst(req, reply, "/soeg/gemte")) {
       return reply;
     }
-    const id = Number(req.params.id);
+    const id = Number(formString(req.body, "id"));
     const version = Number(formString(req.body, "version"));
     if (!Number.isInteger(id) || id <= 0) {
       throw new AppError("not_found", "Den gemte søgning findes ikke.");

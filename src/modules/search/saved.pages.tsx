@@ -88,8 +88,9 @@ export function SavedSearchesPage(props: {
                   {t("search.saved.feed")}
                 </a>
               </p>
-              <form method="post" action={`/soeg/gemte/${s.id}/slet`}>
+              <form method="post" action="/soeg/gemte/slet">
                 <CsrfField ctx={ctx} />
+                <input type="hidden" name="id" value={String(s.id)} />
                 <input type="hidden" name="version" value={String(s.version)} />
                 <button type="submit" class="button button-secondary">
                   {`${t("search.saved.delete")} »${s.name}«`}
