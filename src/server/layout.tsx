@@ -74,6 +74,9 @@ function UserArea({ ctx }: { ctx: PageCtx }): Html {
   return (
     <form method="post" action="/log-ud" class="tv-logout">
       <span class="tv-user">{t("auth.loggedInAs", { name: actor.name ?? "" })}</span>
+      <a class="function-link" href="/mine-oplysninger">
+        {t("sec.own.title")}
+      </a>
       <CsrfField ctx={ctx} />
       <button type="submit" class="function-link">
         {t("auth.logout")}

@@ -105,10 +105,8 @@ export async function findEmailChange(ctx: Ctx, token: string) {
 export async function confirmEmailChange(ctx: Ctx, token: string) {
   const change = await findEmailChange(ctx, token);
   if (!change) {
-    throw new AppError(
-      "not_found",
-      "Linket er ukendt eller udløbet. Bed om en ny ændring af e-mailadressen.",
-    );
+    const message = "Linket er ukendt eller udløbet. Bed om en ny ændring af e-mailadressen.";
+    throw new AppError("validation_failed", message, [{ path: "token", message }]);
   }
   const [row] = await ctx.db
     .update(persons)
