@@ -198,7 +198,14 @@ export async function updateConsultation(
     "Kun sagens sekretariat kan ændre behandlingen.",
   );
   const { version, ...values } = input;
-  const updated = await updateVersioned<ConsultationRow>(ctx.db, consultations, row.id, version, values, WHAT);
+  const updated = await updateVersioned<ConsultationRow>(
+    ctx.db,
+    consultations,
+    row.id,
+    version,
+    values,
+    WHAT,
+  );
   return presentConsultation(updated, (await visibleNotes(ctx, [updated])).has(updated.id));
 }
 
