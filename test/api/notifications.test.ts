@@ -274,6 +274,21 @@ describeEachDatabase("Notifications by e-mail (outbox, SMTP on loopback)", (kind
     expect(member.text).toContain("31.");
   });
 
+  it("an event that cannot be expanded is set aside; the others are still sent", async () => {
+    await t().database.db.execute(
+      sql`insert into notification_events (kind, payload) values ('agenda_published', '{"meetingId": "ikke et tal"}'::jsonb)`,
+    );
+    const m = await meetingWithSecrets("2025-07-10T10:00");
+    const from = smtp.received.length;
+    await transition(m.id, m.version, "agenda_published");
+    await run();
+    expect(mailsTo("medlem@test.dk", from)).toHaveLength(1);
+    const left = await t().database.db.execute(
+      sql`select count(*)::int as n from notification_events where expanded_at is null`,
+    );
+    expect(JSON.stringify(left)).toContain('"n":0');
+  });
+
   it("a stopped mail server delays the mails, then they arrive once", async () => {
     await smtp.stop();
     const from = smtp.received.length;

@@ -254,7 +254,10 @@ async function expandOne(tx: DbOrTx, row: typeof notificationEvents.$inferSelect
 }
 
 /** Expands every recorded event not yet expanded; returns the number of mails queued. */
-export async function expandEvents(db: Db, opts: { baseUrl: string; batch?: number }): Promise<number> {
+export async function expandEvents(
+  db: Db,
+  opts: { baseUrl: string; onError?: (eventId: number, err: unknown) => void },
+): Promise<number> {
   let queued = 0;
   for (;;) {
     const done = await db.transaction(async (tx) => {
@@ -266,8 +269,18 @@ export async function expandEvents(db: Db, opts: { baseUrl: string; batch?: numb
         return true;
       }
       const [event] = await tx.select().from(notificationEvents).where(eq(notificationEvents.id, row.id));
-      if (event) {
-        queued += await expandOne(tx, event, opts.baseUrl);
+      if (!event) {
+        return false;
+      }
+      try {
+        // A savepoint: an event that cannot be expanded is set aside (and logged), not retried forever.
+        queued += await tx.transaction((sp) => expandOne(sp, event, opts.baseUrl));
+      } catch (err) {
+        opts.onError?.(event.id, err);
+        await tx
+          .update(notificationEvents)
+          .set({ expandedAt: new Date() })
+          .where(eq(notificationEvents.id, event.id));
       }
       return false;
     });

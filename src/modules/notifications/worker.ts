@@ -24,9 +24,15 @@ export interface NotificationRun extends SendRun {
 /** One run: expansion, digests, sending. Without a sender, mails wait in the outbox. */
 export async function runNotifications(
   db: Db,
-  opts: { send: SendMail | null; baseUrl: string; now?: Date; onError?: (id: number, err: unknown) => void },
+  opts: {
+    send: SendMail | null;
+    baseUrl: string;
+    now?: Date;
+    onError?: (id: number, err: unknown) => void;
+    onEventError?: (eventId: number, err: unknown) => void;
+  },
 ): Promise<NotificationRun> {
-  const queued = await expandEvents(db, { baseUrl: opts.baseUrl });
+  const queued = await expandEvents(db, { baseUrl: opts.baseUrl, onError: opts.onEventError });
   const digests = await makeDigests(db, { baseUrl: opts.baseUrl, now: opts.now });
   const sent = opts.send
     ? await sendDue(db, { send: opts.send, now: opts.now, onError: opts.onError })
@@ -52,6 +58,8 @@ export function startNotificationWorker(app: FastifyInstance, baseUrl: () => str
       send,
       baseUrl: baseUrl(),
       onError: (id, err) => app.log.warn({ err, outboxId: id }, "notification mail failed; retried later"),
+      onEventError: (id, err) =>
+        app.log.error({ err, eventId: id }, "notification event could not be expanded"),
     })
       .then((r) => {
         if (r.queued + r.sent + r.failed + r.digests > 0) {
