@@ -176,6 +176,30 @@ describeEachDatabase("Workspace pages", (kind) => {
       "Indstillingen blev godkendt.\n\nAdministrationen indstiller, at planen godkendes.",
     );
     expect(after.outcome).toBe("approved");
+    // A follow-up from the decision, on the minutes page: refused without text, made with a Danish date, done.
+    const minutes = await get(`/arbejdsrum/moeder/${m.id}/referat`, s);
+    expect(minutes.body).toContain("Opfølgninger");
+    const url = `/arbejdsrum/moeder/${m.id}/punkter/${item.id}/opfoelgning`;
+    const empty = await post(url, { text: "", dueDate: "" }, s);
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain("Skriv, hvad der skal gøres.");
+    expect(
+      (await post(url, { text: "Send planen til kommunerne", dueDate: "1.3.2027" }, w.users.member.token))
+        .statusCode,
+    ).toBe(403);
+    const made = await post(url, { text: "Send planen til kommunerne", dueDate: "1.3.2027" }, s);
+    expect(made.statusCode).toBe(303);
+    const actions = (await api("GET", `/api/v1/actions?itemId=${item.id}`)).json().items;
+    expect(actions.map((a: { text: string; dueDate: string }) => [a.text, a.dueDate])).toEqual([
+      ["Send planen til kommunerne", "2027-03-01"],
+    ]);
+    const done = await post(
+      `/arbejdsrum/opfoelgninger/${actions[0].id}/udfoert`,
+      { version: String(actions[0].version), meetingId: String(m.id) },
+      s,
+    );
+    expect(done.statusCode).toBe(303);
+    expect((await api("GET", `/api/v1/actions/${actions[0].id}`)).json().status).toBe("done");
   });
 
   it("adds items before Eventuelt, moves them, warns when the time boxes exceed the meeting", async () => {

@@ -23,6 +23,8 @@ export const DONE = {
   fremmoede: "ws.done.attendance",
   tilbage: "ws.done.withdrawn",
   tilbagesendt: "ws.done.sentBack",
+  opfoelgning: "ws.done.followUp",
+  udfoert: "ws.done.followUpDone",
 } as const;
 export function doneMessage(ctx: PageCtx, req: FastifyRequest): string | null {
   const key = (req.query as Record<string, string> | undefined)?.gemt;

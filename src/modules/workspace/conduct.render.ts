@@ -2,11 +2,13 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Ctx } from "../../server/context.ts";
 import { type PageCtx, sendPage } from "../../web/page.ts";
+import { listActions, proposeItemActions } from "../actions/index.ts";
 import { canApprove, canEditBody, todayInDenmark } from "../auth/index.ts";
 import { listMeetingAttendance, listMeetingItems } from "../meetings/index.ts";
 import { listMemberships, listPersons, listPersonsByIds } from "../people/index.ts";
 import { doneMessage } from "./agenda.render.ts";
 import { ConductPage, type ConductPageData, type Person } from "./conduct.pages.tsx";
+import type { ItemFollowUps } from "./followups.view.tsx";
 import type { ItemFields } from "./item.form.ts";
 import { MinutesPage, type MinutesPageData } from "./minutes.pages.tsx";
 import { loadMeeting, type MeetingParams, one } from "./workspace.http.ts";
@@ -75,12 +77,26 @@ export async function renderMinutes(
   const items = await listMeetingItems(ctx.svc, meeting);
   const ids = items.flatMap((i) => i.absences.map((a) => a.personId));
   const names = new Map((await listPersonsByIds(ctx.svc, ids)).map((p) => [p.id, p.name]));
+  const editor = canEditBody(ctx.actor, body.id);
+  // The secretariat sees, beside each decision, its follow-ups and the server's proposals for new ones.
+  const followUps = new Map<number, ItemFollowUps>();
+  if (editor) {
+    for (const item of items.filter((i) => i.decisionText)) {
+      const [proposals, actions] = await Promise.all([
+        proposeItemActions(ctx.svc, item.id),
+        listActions(ctx.svc, { itemId: item.id, limit: 50 }),
+      ]);
+      followUps.set(item.id, { proposals, actions: actions.items });
+    }
+  }
   const data: MinutesPageData = {
     meeting,
     body,
     items,
     personName: (id) => names.get(id) ?? "?",
-    editor: canEditBody(ctx.actor, body.id),
+    followUps,
+    people: editor ? await membersOf(ctx.svc, body.id) : [],
+    editor,
     chair: canApprove(ctx.actor, body.id),
     failed: extra.failed ?? null,
     problem: extra.problem ?? null,

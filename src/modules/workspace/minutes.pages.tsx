@@ -6,6 +6,7 @@ import type { MessageKey } from "../../web/i18n.ts";
 import type { PageCtx } from "../../web/page.ts";
 import type { TBody } from "../bodies/index.ts";
 import { ItemView, type MeetingRow, type TItem } from "../meetings/index.ts";
+import { FollowUps, type ItemFollowUps } from "./followups.view.tsx";
 import { type ItemFields, OUTCOMES } from "./item.form.ts";
 import { MeetingSteps } from "./steps.view.tsx";
 import { WS, wsMinutes } from "./workspace.urls.ts";
@@ -15,6 +16,9 @@ export interface MinutesPageData {
   body: TBody;
   items: TItem[];
   personName: (id: number) => string;
+  /** per item with a decision (secretariat only): its follow-ups and proposals */
+  followUps: Map<number, ItemFollowUps>;
+  people: { id: number; name: string }[];
   editor: boolean;
   chair: boolean;
   failed: { itemId: number; fields: ItemFields; errors: FieldErrors } | null;
@@ -234,6 +238,15 @@ export function MinutesPage({ ctx, data }: { ctx: PageCtx; data: MinutesPageData
       {data.items.map((item) => [
         <ItemView ctx={ctx} item={item} personName={data.personName} />,
         locked && data.editor ? <CorrectionForm ctx={ctx} data={data} item={item} /> : null,
+        data.followUps.has(item.id) ? (
+          <FollowUps
+            ctx={ctx}
+            meetingId={meeting.id}
+            itemId={item.id}
+            data={data.followUps.get(item.id) as ItemFollowUps}
+            people={data.people}
+          />
+        ) : null,
       ])}
     </Layout>
   );

@@ -5,6 +5,7 @@ import { attendancePageRoutes } from "./attendance.routes.ts";
 import { correctionPageRoutes } from "./corrections.routes.ts";
 import { DashboardPage } from "./dashboard.pages.tsx";
 import { decisionPageRoutes } from "./decisions.routes.ts";
+import { followUpPageRoutes } from "./followups.routes.ts";
 import { importPageRoutes } from "./import.routes.ts";
 import { itemPageRoutes } from "./item.routes.ts";
 import { meetingEditPageRoutes } from "./meeting-edit.routes.ts";
@@ -27,5 +28,6 @@ export async function workspacePageRoutes(app: FastifyInstance) {
   await app.register(correctionPageRoutes);
   await app.register(statusPageRoutes);
   await app.register(meetingEditPageRoutes);
+  await app.register(followUpPageRoutes);
   await app.register(importPageRoutes);
 }

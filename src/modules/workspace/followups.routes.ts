@@ -1,0 +1,89 @@
+/** Follow-ups from the minutes page: create one (a proposal as is, or written), mark one done. */
+import type { FastifyInstance } from "fastify";
+import { normalizeDanishDate } from "../../lib/danish-date.ts";
+import { AppError, notFound } from "../../server/errors.ts";
+import { createAction, updateAction } from "../actions/index.ts";
+import { getItem } from "../meetings/index.ts";
+import { type ItemParams, renderMinutes } from "./conduct.render.ts";
+import {
+  formFields,
+  hidden,
+  idParam,
+  isFormError,
+  isVersionConflict,
+  loadMeeting,
+  one,
+  wsCtx,
+} from "./workspace.http.ts";
+import { wsMinutes } from "./workspace.urls.ts";
+
+const optId = (v: string) => (/^\d+$/.test(v) ? Number(v) : null);
+
+export async function followUpPageRoutes(app: FastifyInstance) {
+  const db = () => app.database.db;
+
+  app.post<ItemParams>("/arbejdsrum/moeder/:id/punkter/:itemId/opfoelgning", hidden, async (req, reply) => {
+    const ctx = wsCtx(req);
+    const { meeting } = await loadMeeting(ctx, req.params.id, "editor");
+    const item = await getItem(ctx.svc, idParam(req.params.itemId, "Punktet"));
+    if (item.meetingId !== meeting.id) {
+      throw notFound("Punktet");
+    }
+    const f = formFields(req.body);
+    const text = one(f, "text");
+    const dueDate = normalizeDanishDate(one(f, "dueDate")) || null;
+    if (!text) {
+      const errors = { [`fu-${item.id}-text`]: ctx.t("ws.followup.textError") };
+      return renderMinutes(req, reply, ctx, { failed: { itemId: item.id, fields: {}, errors } }, 400);
+    }
+    if (dueDate && !/^\d{4}-\d{2}-\d{2}$/.test(dueDate)) {
+      const errors = { [`fu-${item.id}-due`]: ctx.t("ws.body.dateError") };
+      return renderMinutes(req, reply, ctx, { failed: { itemId: item.id, fields: {}, errors } }, 400);
+    }
+    try {
+      await db().transaction((tx) =>
+        createAction(
+          { db: tx, actor: ctx.actor },
+          {
+            itemId: item.id,
+            text,
+            ownerPersonId: optId(one(f, "ownerPersonId")),
+            ownerText: one(f, "ownerText") || null,
+            dueDate,
+            dueBodyId: optId(one(f, "dueBodyId")),
+          },
+        ),
+      );
+    } catch (err) {
+      if (isFormError(err)) {
+        return renderMinutes(req, reply, ctx, { problem: err.message }, 400);
+      }
+      throw err;
+    }
+    return reply.redirect(`${wsMinutes(meeting.id)}?gemt=opfoelgning#punkt-${item.id}`, 303);
+  });
+
+  app.post<{ Params: { actionId: string } }>(
+    "/arbejdsrum/opfoelgninger/:actionId/udfoert",
+    hidden,
+    async (req, reply) => {
+      const ctx = wsCtx(req);
+      const f = formFields(req.body);
+      const meetingId = optId(one(f, "meetingId"));
+      try {
+        await db().transaction((tx) =>
+          updateAction({ db: tx, actor: ctx.actor }, idParam(req.params.actionId, "Opfølgningen"), {
+            status: "done",
+            version: Number(one(f, "version")),
+          }),
+        );
+      } catch (err) {
+        if (isVersionConflict(err)) {
+          throw new AppError("version_conflict", ctx.t("ws.status.stale"));
+        }
+        throw err;
+      }
+      return reply.redirect(meetingId ? `${wsMinutes(meetingId)}?gemt=udfoert` : "/arbejdsrum", 303);
+    },
+  );
+}
