@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseDocument, parseText } from "../src/modules/import/index.ts";
 import { seedToPdf } from "../test/fixtures/seed-documents.ts";
+import { benchImportCorpus } from "./import-corpus.bench.ts";
 
 const SEEDS = path.resolve(import.meta.dirname, "../../shared/seeds");
 
@@ -92,4 +93,5 @@ export async function benchImport(): Promise<void> {
       ratio: `${((parsedPdf / baselinePdf) * 100).toFixed(1)} %`,
     },
   ]);
+  await benchImportCorpus();
 }

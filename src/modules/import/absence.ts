@@ -78,6 +78,8 @@ export interface AbsenceSentence {
 const CUES: Array<{ re: RegExp; side: "before" | "after" }> = [
   { re: /\bdeltog ikke\b/gi, side: "before" },
   { re: /\b(?:var|er) fraværende\b/gi, side: "before" },
+  { re: /\b(?:var|blev) forhindret i at deltage\b/gi, side: "before" },
+  { re: /\bkunne ikke deltage\b/gi, side: "before" },
   { re: /\bhavde (?:meldt )?afbud\b/gi, side: "before" },
   { re: /\bmeldte afbud\b/gi, side: "before" },
   { re: /\bafbud fra\b/gi, side: "after" },
@@ -123,7 +125,7 @@ function sentenceEnd(text: string, from: number): number {
 /** Every sentence in a paragraph that says someone was absent, with the names it gives. */
 export function findAbsenceSentences(text: string): AbsenceSentence[] {
   const found: AbsenceSentence[] = [];
-  if (!/deltog|fravær|afbud|mødte/i.test(text)) {
+  if (!/deltog|deltage|fravær|afbud|mødte/i.test(text)) {
     return found;
   }
   for (const cue of CUES) {

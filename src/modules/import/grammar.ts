@@ -1,4 +1,5 @@
-import type { Block } from "./blocks.ts";
+import { ACCEPT_THRESHOLD, assessDocument } from "./assess.ts";
+import { type Block, plainText } from "./blocks.ts";
 import {
   accessOfMarker,
   caseNumbersUnderHeadings,
@@ -224,10 +225,20 @@ export function blocksToResult(input: Block[], options: GrammarOptions): Grammar
   const header =
     before?.start && before.body
       ? before
-      : readHeader(blocks, firstItem < 0 ? Math.min(blocks.length, 80) : windowEnd);
+      : readHeader(
+          blocks,
+          firstItem < 0 ? Math.min(blocks.length, 80) : windowEnd,
+          firstItem < 0 ? undefined : firstItem,
+        );
   const headerAbsent = firstItem > 0 ? header.absent : [];
   for (const line of runningHeaders(blocks)) {
     header.consumed.add(line);
+  }
+  for (const block of blocks) {
+    // "Åbent referat", "Lukket dagsorden": section markers, read by sectionAccessBefore, never content
+    if (accessOfMarker(block.text)) {
+      header.consumed.add(plainText(block.text));
+    }
   }
 
   const items: ImportItem[] = [];
@@ -286,7 +297,21 @@ export function blocksToResult(input: Block[], options: GrammarOptions): Grammar
     }
   }
   if (items.length === 0 && kind !== "memo") {
-    throw new ImportError("not_minutes");
+    throw new ImportError("not_minutes", "der blev ikke fundet nogen punkter");
+  }
+  const assessment = assessDocument(blocks, {
+    kindHint: header.kindHint,
+    start: header.start,
+    body: header.body ?? treatmentBody,
+    items,
+    strongHeadings: raw.some((r) => r.headings.some((h) => h.cls !== "C")),
+  });
+  if (kind !== "memo" && assessment.score < ACCEPT_THRESHOLD) {
+    const percent = Math.round(assessment.score * 100);
+    throw new ImportError(
+      "not_minutes",
+      `${assessment.looksLike ? `det ligner ${assessment.looksLike}; ` : ""}sikkerhed for dagsorden/referat: ${percent} %`,
+    );
   }
   let body = header.body;
   let bodySource = header.bodySource;
@@ -308,6 +333,7 @@ export function blocksToResult(input: Block[], options: GrammarOptions): Grammar
       warnings,
     },
     confidence: {
+      document: kind === "memo" ? 1 : Math.round(assessment.score * 100) / 100,
       body: SOURCE_CONFIDENCE[bodySource],
       start: SOURCE_CONFIDENCE[header.startSource],
       location: SOURCE_CONFIDENCE[header.locationSource],

@@ -125,7 +125,7 @@ export function caseNumbersIn(text: string, allowBare: boolean): string[] {
 }
 
 /** Reads body, start, location, case numbers and document-wide absence from the blocks before the items. */
-export function readHeader(blocks: Block[], windowEnd: number): HeaderInfo {
+export function readHeader(blocks: Block[], windowEnd: number, itemStart = windowEnd): HeaderInfo {
   const info: HeaderInfo = {
     body: null,
     bodySource: "none",
@@ -234,7 +234,10 @@ export function readHeader(blocks: Block[], windowEnd: number): HeaderInfo {
     const cases = caseNumbersIn(block.text, false);
     if (cases.length > 0) {
       info.caseNumbers.push(...cases.filter((c) => !info.caseNumbers.includes(c)));
-      consume(block);
+      // Inside the first item (when the header window reaches into it) it is the item's too.
+      if (i < itemStart) {
+        consume(block);
+      }
       continue;
     }
     const absenceLabel = /^(?:[-•·▪*]\s*)?(?:fraværende|afbud)\b\s*(?:fra)?\s*:?\s*(.*)$/i.exec(plain);

@@ -29,8 +29,8 @@ export const IMPORT_ERRORS = {
   },
   no_text: { da: "Dokumentet indeholder ingen tekst", en: "The document contains no text" },
   not_minutes: {
-    da: "Dokumentet ligner ikke en dagsorden, et referat eller et notat – der blev ikke fundet nogen punkter",
-    en: "The document does not look like an agenda, minutes or a memo – no agenda items were found",
+    da: "Dokumentet ligner ikke en dagsorden, et referat eller et notat",
+    en: "The document does not look like an agenda, minutes or a memo",
   },
   timeout: {
     da: "Importen tog for lang tid og blev afbrudt (tidsgrænse)",

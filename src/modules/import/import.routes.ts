@@ -34,7 +34,16 @@ const ZPendingImport = z.object({
   expiresAt: z.string(),
   result: ZImportResult,
   confidence: z
-    .object({ body: z.number(), start: z.number(), location: z.number(), items: z.array(ZItemConfidence) })
+    .object({
+      document: z
+        .number()
+        .optional()
+        .describe("hvor sikker importen er på, at det er en dagsorden eller et referat"),
+      body: z.number(),
+      start: z.number(),
+      location: z.number(),
+      items: z.array(ZItemConfidence),
+    })
     .describe("hvor sikker importen er på hvert felt (0–1)"),
   warnings: z.array(z.string()),
   body: z.object({ id: z.number().int(), name: z.string() }).nullable().describe("forummet, hvis det findes"),

@@ -64,6 +64,8 @@ export interface ItemConfidence {
 
 /** How sure the importer is of each field (0..1), for a review screen. */
 export interface ImportConfidence {
+  /** that the document is an agenda or minutes at all (assess.ts) */
+  document: number;
   body: number;
   start: number;
   location: number;
