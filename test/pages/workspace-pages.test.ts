@@ -186,7 +186,7 @@ describeEachDatabase("Workspace pages", (kind) => {
     expect(
       (await post(url, { text: "Send planen til kommunerne", dueDate: "1.3.2027" }, w.users.member.token))
         .statusCode,
-    ).toBe(403);
+    ).toBe(404);
     const made = await post(url, { text: "Send planen til kommunerne", dueDate: "1.3.2027" }, s);
     expect(made.statusCode).toBe(303);
     const actions = (await api("GET", `/api/v1/actions?itemId=${item.id}`)).json().items;

@@ -32,13 +32,12 @@ export async function followUpPageRoutes(app: FastifyInstance) {
     const f = formFields(req.body);
     const text = one(f, "text");
     const dueDate = normalizeDanishDate(one(f, "dueDate")) || null;
+    // Shown at the top of the minutes page (the alert), in the page's language; nothing is written.
     if (!text) {
-      const errors = { [`fu-${item.id}-text`]: ctx.t("ws.followup.textError") };
-      return renderMinutes(req, reply, ctx, { failed: { itemId: item.id, fields: {}, errors } }, 400);
+      return renderMinutes(req, reply, ctx, { problem: ctx.t("ws.followup.textError") }, 400);
     }
     if (dueDate && !/^\d{4}-\d{2}-\d{2}$/.test(dueDate)) {
-      const errors = { [`fu-${item.id}-due`]: ctx.t("ws.body.dateError") };
-      return renderMinutes(req, reply, ctx, { failed: { itemId: item.id, fields: {}, errors } }, 400);
+      return renderMinutes(req, reply, ctx, { problem: ctx.t("ws.body.dateError") }, 400);
     }
     try {
       await db().transaction((tx) =>
