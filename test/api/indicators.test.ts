@@ -280,6 +280,9 @@ describeEachDatabase("Indicators", (kind) => {
     expect(frozen.json().figures.indicators[0].values).toMatchObject([
       { areaCode: "101", period: "2025", value: "99" },
     ]);
+    // the live figures move on (nothing kept from before the new load)
+    const [live] = await values("faerdig", "?areaKind=municipality&areaCode=101");
+    expect(live.value).toBe("7");
     // the internal indicator in the snapshot is left out for the public, kept for the secretariat
     expect(frozen.json().figures.indicators.map((i: { code: string }) => i.code)).toEqual(["faerdig"]);
     const inside = await t().request({

@@ -98,6 +98,39 @@ export async function valuesFor(
   if (areas.length === 0) {
     return [];
   }
+  // Series are kept per data generation: the newest load and the reference data's last change, both
+  // read from the database, so a new load or reference change is seen at once (also by other processes).
+  const generation = await dataGeneration(ctx);
+  const key = `${indicator.id}|${indicator.aggregation}|${areas.map((a) => `${a.kind}:${a.code}`).join(",")}`;
+  const kept = SERIES.get(key);
+  if (kept && kept.generation === generation) {
+    return kept.rows;
+  }
+  const rows = await computeValues(ctx, indicator, areas, data);
+  if (SERIES.size >= 500) {
+    SERIES.delete(SERIES.keys().next().value as string);
+  }
+  SERIES.set(key, { generation, rows });
+  return rows;
+}
+
+const SERIES = new Map<string, { generation: string; rows: TIndicatorValue[] }>();
+
+async function dataGeneration(ctx: Ctx): Promise<string> {
+  const rows = await ctx.db.execute(sql`
+    select (select coalesce(max(id), 0) from indicator_loads)::text || ':' ||
+      (select coalesce(max(updated_at)::text, '') || count(*)::text from reference_areas) || ':' ||
+      (select coalesce(max(updated_at)::text, '') || count(*)::text from reference_memberships) as g`);
+  const list = (rows as { rows?: { g: string }[] }).rows ?? (rows as unknown as { g: string }[]);
+  return list[0]?.g ?? "";
+}
+
+async function computeValues(
+  ctx: Ctx,
+  indicator: TIndicator,
+  areas: AreaRef[],
+  data?: ReferenceData,
+): Promise<TIndicatorValue[]> {
   const ref = data ?? (await getReferenceData(ctx));
   const current = and(eq(indicatorValues.indicatorId, indicator.id), isNull(indicatorValues.supersededBy));
   const stored = await ctx.db

@@ -167,7 +167,7 @@ export async function loadReference(ctx: Ctx, input: ReferenceData): Promise<Loa
       if (found) {
         await tx
           .update(referenceMemberships)
-          .set({ validTo: values.validTo, source: values.source })
+          .set({ validTo: values.validTo, source: values.source, updatedAt: new Date() })
           .where(eq(referenceMemberships.id, found.id));
         result.memberships.updated++;
       } else {
