@@ -174,6 +174,31 @@ Taget til orientering.
   });
 });
 
+describe("items lost on the way are named", () => {
+  it("warns about an item the table of contents lists but the document lacks", () => {
+    const result = parseText(`Referat
+Vejudvalget
+2. juni 2025 kl. 9:00
+Indholdsfortegnelse
+Punkt 1: Vejplan ........ 2
+Punkt 2: Belysning ........ 3
+Punkt 3: Vintertjeneste ........ 4
+
+Punkt 1: Vejplan
+Beslutning
+Godkendt.
+Punkt 3: Vintertjeneste
+Beslutning
+Godkendt.
+`);
+    expect(result.items.map((i) => i.number)).toEqual([1, 3]);
+    expect(result.warnings.join(" ")).toMatch(
+      /Indholdsfortegnelsen nævner et punkt, som ikke blev fundet: »Belysning«/,
+    );
+    expect(result.warnings.join(" ")).toMatch(/springer fra 1 til 3/);
+  });
+});
+
 describe("what is not minutes is refused, with how sure the importer is", () => {
   const refused = async (fileName: string, text: string) => {
     const err = await parseDocument({ bytes: encode(text), fileName }).catch((e: unknown) => e);

@@ -14,7 +14,7 @@ export interface Assessment {
   looksLike: string | null;
 }
 
-export const ACCEPT_THRESHOLD = 0.45;
+export const ACCEPT_THRESHOLD = 0.35;
 
 const GREETING = /^(?:kære|hej|til rette vedkommende)\b/i;
 const SIGN_OFF = /^(?:med\s+)?(?:venlig(?:st)?|mange)\s+hilsen\b|^mvh\.?\b|^de bedste hilsner\b/i;

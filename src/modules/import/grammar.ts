@@ -320,6 +320,12 @@ export function blocksToResult(input: Block[], options: GrammarOptions): Grammar
     bodySource = "weak";
   }
   addWarnings(warnings, { kind, items, body, header, bodySource });
+  const missing = toc.titles.filter((t) => !items.some((i) => sameTitle(i.title, t)));
+  if (missing.length > 0 && missing.length < toc.titles.length) {
+    warnings.push(
+      `Indholdsfortegnelsen nævner ${missing.length === 1 ? "et punkt" : `${missing.length} punkter`}, som ikke blev fundet: ${missing.map((t) => `»${t}«`).join(", ")}.`,
+    );
+  }
   return {
     result: {
       source: options.source,
