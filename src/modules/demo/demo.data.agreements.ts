@@ -261,4 +261,22 @@ export const agreementsData: DemoAgreement[] = [
     contact: CONTACT,
     text: "# Fælles ammepolitik\n\nUdkast under udarbejdelse.",
   },
+  {
+    key: "sundhedsplan",
+    title: "Sundhedsplan for Region Vestkyst 2027–2030",
+    kind: "health_plan",
+    theme: "Sundhedsplan",
+    summary:
+      "Regionens første sundhedsplan: rammen for sundhedsrådenes arbejde med det nære sundhedsvæsen fra 2027.",
+    ownerKey: "rr",
+    contact: CONTACT,
+    text: "# Sundhedsplan for Region Vestkyst 2027–2030\n\n## Pejlemærker\n\n- Behandling tæt på borgerens hjem.\n- Lige adgang i hele regionen.\n\n## Sundhedsrådene\n\nSundhedsråd Vestkyst Nord og Syd omsætter planen til arbejdsplaner for deres område.",
+    hearing: {
+      startsOn: "2026-11-30",
+      endsOn: "2027-01-25",
+      inviteeKeys: [...MUNICIPALITIES, "plo", "patienter"],
+      decision: { on: "2026-11-30", note: "Regionsrådet sendte udkastet i høring." },
+      responses: [],
+    },
+  },
 ];
