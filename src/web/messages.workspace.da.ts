@@ -308,4 +308,15 @@ export const daWorkspace = {
   "ws.followup.status.open": "åben",
   "ws.done.followUp": "Opfølgningen er oprettet.",
   "ws.done.followUpDone": "Opfølgningen er markeret som udført.",
+  "ws.refer.heading": "Send sagen videre",
+  "ws.refer.to": "Til forum",
+  "ws.refer.remarks": "Bemærkninger med sagen (valgfrit)",
+  "ws.refer.remarksHeading": "Bemærkninger fra {body}",
+  "ws.refer.date": "Mødedato, hvis forummet ikke har et planlagt møde",
+  "ws.refer.dateHint":
+    "Sagen lægges på forummets næste planlagte møde. Har det intet, oprettes et møde denne dag kl. 10 med standardpunkterne.",
+  "ws.refer.send": "Send sagen videre",
+  "ws.refer.chooseBody": "Vælg det forum, sagen skal sendes til.",
+  "ws.refer.noMeeting": "Forummet har intet planlagt møde. Skriv en mødedato, så oprettes mødet.",
+  "ws.done.referred": "Sagen er sendt videre; modtagerens sekretariat får besked.",
 } as const;

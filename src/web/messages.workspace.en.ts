@@ -315,4 +315,15 @@ export const enWorkspace: Record<keyof typeof daWorkspace, string> = {
   "ws.followup.status.open": "open",
   "ws.done.followUp": "The follow-up was created.",
   "ws.done.followUpDone": "The follow-up is marked as done.",
+  "ws.refer.heading": "Send the case on",
+  "ws.refer.to": "To body",
+  "ws.refer.remarks": "Remarks with the case (optional)",
+  "ws.refer.remarksHeading": "Bemærkninger fra {body}",
+  "ws.refer.date": "Meeting date, if the body has no planned meeting",
+  "ws.refer.dateHint":
+    "The case goes on the body's next planned meeting. If it has none, a meeting is created on this day at 10:00 with the standard items.",
+  "ws.refer.send": "Send the case on",
+  "ws.refer.chooseBody": "Choose the body to send the case to.",
+  "ws.refer.noMeeting": "The body has no planned meeting. Write a meeting date and the meeting is created.",
+  "ws.done.referred": "The case was sent on; the receiving secretariat is told.",
 };

@@ -360,6 +360,7 @@ export const RULES: Record<string, Rule> = {
   "POST /arbejdsrum/moeder/:id/referat/tilbage": r(CHAIR, true),
   "POST /arbejdsrum/moeder/:id/punkter/:itemId/opfoelgning": r(SECRETARIAT, true),
   "POST /arbejdsrum/opfoelgninger/:actionId/udfoert": r(SECRETARIAT, true),
+  "POST /arbejdsrum/moeder/:id/punkter/:itemId/videre": r(SECRETARIAT, true),
   "GET /arbejdsrum/import": r(ANY_SECRETARY),
   "POST /arbejdsrum/import": r(ANY_SECRETARY),
   "GET /arbejdsrum/import/:id": r(SECRETARIAT, true),

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, ilike, inArray, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { deleteVersioned, getById, paginate, updateVersioned } from "../../db/crud.ts";
+import { emitDomainEvent } from "../../lib/domain-events.ts";
 import { TIME_ZONE, toLocalDateTime } from "../../lib/time.ts";
 import type { Ctx } from "../../server/context.ts";
 import { AppError, notFound } from "../../server/errors.ts";
@@ -207,6 +208,10 @@ export async function createAction(ctx: Ctx, input: TActionInput & { dueAfter?: 
       createdBy: ctx.actor.userId,
     })
     .returning();
+  if (row?.ownerPersonId) {
+    // The owner is told (notifications), through the same event whatever created the follow-up.
+    await emitDomainEvent(ctx, { kind: "action_assigned", actionId: row.id });
+  }
   const [presented] = await presentActions(ctx.db, [row as ActionRow]);
   return presented as TAction;
 }

@@ -1,6 +1,7 @@
 /** The pipeline between bodies: refer a case to another body's next meeting, and the cases waiting for one. */
 import { and, asc, eq, gt, inArray, or } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
+import { emitDomainEvent } from "../../lib/domain-events.ts";
 import { parseDateTime } from "../../lib/time.ts";
 import type { Ctx } from "../../server/context.ts";
 import { AppError, notFound } from "../../server/errors.ts";
@@ -236,6 +237,13 @@ export async function referItem(ctx: Ctx, itemId: number, input: ReferInput, now
   if (theCase.awaitingBodyId === target.id) {
     await ctx.db.update(cases).set({ awaitingBodyId: null }).where(eq(cases.id, theCase.id));
   }
+  // The receiving body's secretariat is told that a case waits for it.
+  await emitDomainEvent(ctx, {
+    kind: "case_referred",
+    itemId: draft.id,
+    toBodyId: target.id,
+    toMeetingId: nextMeeting.id,
+  });
   const numbers = await numbersOf(ctx.db, [theCase.id]);
   return {
     case: presentCase(theCase, numbers.get(theCase.id) ?? []),

@@ -25,6 +25,7 @@ export const DONE = {
   tilbagesendt: "ws.done.sentBack",
   opfoelgning: "ws.done.followUp",
   udfoert: "ws.done.followUpDone",
+  videre: "ws.done.referred",
 } as const;
 export function doneMessage(ctx: PageCtx, req: FastifyRequest): string | null {
   const key = (req.query as Record<string, string> | undefined)?.gemt;

@@ -4,6 +4,7 @@ import type { Ctx } from "../../server/context.ts";
 import { type PageCtx, sendPage } from "../../web/page.ts";
 import { listActions, proposeItemActions } from "../actions/index.ts";
 import { canApprove, canEditBody, todayInDenmark } from "../auth/index.ts";
+import { listBodies } from "../bodies/index.ts";
 import { listMeetingAttendance, listMeetingItems } from "../meetings/index.ts";
 import { listMemberships, listPersons, listPersonsByIds } from "../people/index.ts";
 import { doneMessage } from "./agenda.render.ts";
@@ -96,6 +97,12 @@ export async function renderMinutes(
     personName: (id) => names.get(id) ?? "?",
     followUps,
     people: editor ? await membersOf(ctx.svc, body.id) : [],
+    targets: editor
+      ? (await listBodies(ctx.svc, { validOn: todayInDenmark(), limit: 200 })).items
+          .filter((b) => b.id !== body.id)
+          .map((b) => ({ id: b.id, name: b.name }))
+          .sort((a, b) => a.name.localeCompare(b.name, "da"))
+      : [],
     editor,
     chair: canApprove(ctx.actor, body.id),
     failed: extra.failed ?? null,

@@ -1,8 +1,9 @@
 /** Follow-ups from the minutes page: create one (a proposal as is, or written), mark one done. */
 import type { FastifyInstance } from "fastify";
-import { normalizeDanishDate } from "../../lib/danish-date.ts";
+import { normalizeDanishDate, parseDanishDate } from "../../lib/danish-date.ts";
 import { AppError, notFound } from "../../server/errors.ts";
 import { createAction, updateAction } from "../actions/index.ts";
+import { referItem } from "../cases/index.ts";
 import { getItem } from "../meetings/index.ts";
 import { type ItemParams, renderMinutes } from "./conduct.render.ts";
 import {
@@ -60,6 +61,42 @@ export async function followUpPageRoutes(app: FastifyInstance) {
       throw err;
     }
     return reply.redirect(`${wsMinutes(meeting.id)}?gemt=opfoelgning#punkt-${item.id}`, 303);
+  });
+
+  /** Sends the case on to another body: a draft item on its next meeting (made, with the standard items, if needed). */
+  app.post<ItemParams>("/arbejdsrum/moeder/:id/punkter/:itemId/videre", hidden, async (req, reply) => {
+    const ctx = wsCtx(req);
+    const { meeting, body } = await loadMeeting(ctx, req.params.id, "editor");
+    const item = await getItem(ctx.svc, idParam(req.params.itemId, "Punktet"));
+    if (item.meetingId !== meeting.id) {
+      throw notFound("Punktet");
+    }
+    const f = formFields(req.body);
+    const targetBodyId = optId(one(f, "targetBodyId"));
+    const date = one(f, "date") ? parseDanishDate(one(f, "date")) : null;
+    if (!targetBodyId || (one(f, "date") && !date)) {
+      const problem = targetBodyId ? ctx.t("ws.body.dateError") : ctx.t("ws.refer.chooseBody");
+      return renderMinutes(req, reply, ctx, { problem }, 400);
+    }
+    const remarks = one(f, "remarks");
+    try {
+      await db().transaction((tx) =>
+        referItem({ db: tx, actor: ctx.actor }, item.id, {
+          targetBodyId,
+          ...(remarks
+            ? { remarks, remarksHeading: ctx.t("ws.refer.remarksHeading", { body: body.name }) }
+            : {}),
+          ...(date ? { createMeeting: { start: `${date}T10:00` } } : {}),
+        }),
+      );
+    } catch (err) {
+      if (isFormError(err)) {
+        const problem = err.code === "conflict" ? ctx.t("ws.refer.noMeeting") : err.message;
+        return renderMinutes(req, reply, ctx, { problem }, 409);
+      }
+      throw err;
+    }
+    return reply.redirect(`${wsMinutes(meeting.id)}?gemt=videre#punkt-${item.id}`, 303);
   });
 
   app.post<{ Params: { actionId: string } }>(

@@ -114,3 +114,61 @@ export function FollowUps({
     </details>
   );
 }
+
+/** "Send sagen videre": to another body's next meeting (made when it has none), with this body's remarks. */
+export function ReferCase({
+  ctx,
+  meetingId,
+  itemId,
+  targets,
+}: {
+  ctx: PageCtx;
+  meetingId: number;
+  itemId: number;
+  targets: { id: number; name: string }[];
+}): Html {
+  const { t } = ctx;
+  const id = `ref-${itemId}`;
+  return (
+    <details class="tv-followups">
+      <summary>{t("ws.refer.heading")}</summary>
+      <form method="post" action={`${WS}/moeder/${meetingId}/punkter/${itemId}/videre`} novalidate>
+        <CsrfField ctx={ctx} />
+        <div class="form-group">
+          <label class="form-label" for={`${id}-body`}>
+            {t("ws.refer.to")}
+          </label>
+          <select class="form-select" id={`${id}-body`} name="targetBodyId">
+            {targets.map((b) => (
+              <option value={String(b.id)}>{b.name}</option>
+            ))}
+          </select>
+        </div>
+        <div class="form-group">
+          <label class="form-label" for={`${id}-remarks`}>
+            {t("ws.refer.remarks")}
+          </label>
+          <textarea class="form-input" id={`${id}-remarks`} name="remarks" rows="3" />
+        </div>
+        <div class="form-group">
+          <label class="form-label" for={`${id}-date`}>
+            {t("ws.refer.date")}
+          </label>
+          <span class="form-hint" id={`${id}-date-hint`}>
+            {t("ws.refer.dateHint")}
+          </span>
+          <input
+            class="form-input"
+            id={`${id}-date`}
+            name="date"
+            type="text"
+            aria-describedby={`${id}-date-hint`}
+          />
+        </div>
+        <button type="submit" class="button button-secondary tv-small-button">
+          {t("ws.refer.send")}
+        </button>
+      </form>
+    </details>
+  );
+}

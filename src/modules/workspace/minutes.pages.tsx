@@ -6,7 +6,7 @@ import type { MessageKey } from "../../web/i18n.ts";
 import type { PageCtx } from "../../web/page.ts";
 import type { TBody } from "../bodies/index.ts";
 import { ItemView, type MeetingRow, type TItem } from "../meetings/index.ts";
-import { FollowUps, type ItemFollowUps } from "./followups.view.tsx";
+import { FollowUps, type ItemFollowUps, ReferCase } from "./followups.view.tsx";
 import { type ItemFields, OUTCOMES } from "./item.form.ts";
 import { MeetingSteps } from "./steps.view.tsx";
 import { WS, wsMinutes } from "./workspace.urls.ts";
@@ -19,6 +19,8 @@ export interface MinutesPageData {
   /** per item with a decision (secretariat only): its follow-ups and proposals */
   followUps: Map<number, ItemFollowUps>;
   people: { id: number; name: string }[];
+  /** bodies a case can be sent on to */
+  targets: { id: number; name: string }[];
   editor: boolean;
   chair: boolean;
   failed: { itemId: number; fields: ItemFields; errors: FieldErrors } | null;
@@ -246,6 +248,9 @@ export function MinutesPage({ ctx, data }: { ctx: PageCtx; data: MinutesPageData
             data={data.followUps.get(item.id) as ItemFollowUps}
             people={data.people}
           />
+        ) : null,
+        data.editor && data.targets.length > 0 && item.kind !== "standard" ? (
+          <ReferCase ctx={ctx} meetingId={meeting.id} itemId={item.id} targets={data.targets} />
         ) : null,
       ])}
     </Layout>
