@@ -309,7 +309,7 @@ function labelColumns(blocks: Block[], end: number): { labels: Map<number, strin
     let k = 0;
     while (i + k < end) {
       const l = splitLabel(blocks[i + k]?.text ?? "");
-      if (!l || l.value !== "" || !headerLabelKind(l.label)) {
+      if (l?.value !== "" || !headerLabelKind(l.label)) {
         break;
       }
       k++;

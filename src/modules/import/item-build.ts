@@ -188,7 +188,7 @@ export function buildItemBody(segments: Block[][], ctx: ItemContext, documentAbs
   let absentConfidence = documentAbsent.length > 0 ? 0.9 : 0.6;
 
   for (const segment of segments) {
-    const { sections, treatment } = splitSections(segment, ctx, caseNumbers);
+    const { sections, treatment: treated } = splitSections(segment, ctx, caseNumbers);
     for (const section of sections) {
       if (section.target === "attachments") {
         pushUnique(attachments, attachmentTitles(section.blocks), attachmentKey);
@@ -210,6 +210,7 @@ export function buildItemBody(segments: Block[][], ctx: ItemContext, documentAbs
         // Absence inside it is only this meeting's once the grammar knows which meeting it is.
         dated.push({ treatment, text });
         labelled = true;
+        decisionConfidence = Math.max(decisionConfidence, 0.9);
         continue;
       }
       for (const sentence of findAbsenceSentences(text).sort((a, b) => b.start - a.start)) {
@@ -233,7 +234,7 @@ export function buildItemBody(segments: Block[][], ctx: ItemContext, documentAbs
         labelled = true;
         texts.set(section.target, [...(texts.get(section.target) ?? []), text]);
         if (section.target === "decision") {
-          decisionConfidence = Math.max(decisionConfidence, treatment ? 0.9 : 1);
+          decisionConfidence = Math.max(decisionConfidence, treated ? 0.9 : 1);
         }
       }
     }
