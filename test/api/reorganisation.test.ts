@@ -128,6 +128,17 @@ describeEachDatabase("Reorganisations on the demo", (kind: DbKind) => {
       await database.db.select().from(agreements).where(inArray(agreements.ownerBodyId, closedIds)),
     ).toEqual([]);
     expect((await verifyAuditChain(database.db)).broken).toEqual([]);
+    // Pickers offer what exists on the day asked for.
+    const names = async (day: string) =>
+      (await api("GET", `/api/v1/bodies?validOn=${day}&limit=200`))
+        .json()
+        .items.map((b: { name: string }) => b.name);
+    expect(await names("2026-12-15")).toContain(pn.name);
+    expect(await names("2026-12-15")).not.toContain(sr.name);
+    expect(await names("2027-01-15")).toContain(sr.name);
+    expect(await names("2027-01-15")).not.toContain(pn.name);
+    const parties = (await api("GET", "/api/v1/parties?validOn=2027-01-15&limit=200")).json().items;
+    expect(parties.length).toBeGreaterThan(5);
   });
 
   it("body pages say when a body closed and where it goes on, and a closed calendar follows the successor", async () => {
