@@ -37,7 +37,15 @@ export function divide(a: bigint, b: bigint): bigint {
   return q >= 0n ? (q + 1n) / 2n : (q - 1n) / 2n;
 }
 
-/** "1234.5" → "1.234,5" (Danish) with at most `decimals` decimals. */
+const FORMATS = new Map<string, Intl.NumberFormat>();
+
+/** "1234.5" → "1.234,5" (Danish) with at most `decimals` decimals (formatters made once: tables are long). */
 export function displayNumber(value: string | number, lang: "da" | "en", decimals = 2): string {
-  return Number(value).toLocaleString(lang === "da" ? "da-DK" : "en-GB", { maximumFractionDigits: decimals });
+  const key = `${lang}${decimals}`;
+  let f = FORMATS.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === "da" ? "da-DK" : "en-GB", { maximumFractionDigits: decimals });
+    FORMATS.set(key, f);
+  }
+  return f.format(Number(value));
 }

@@ -30,6 +30,11 @@ export function parsePeriod(input: string): Period | null {
   return null;
 }
 
+const MONTHS = {
+  da: ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."],
+  en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+} as const;
+
 /** The period as people read it: "2025", "1. kvt. 2025", "marts 2025". */
 export function periodLabel(period: string, lang: "da" | "en" = "da"): string {
   const q = /^(\d{4})-Q([1-4])$/.exec(period);
@@ -38,12 +43,7 @@ export function periodLabel(period: string, lang: "da" | "en" = "da"): string {
   }
   const m = /^(\d{4})-(\d{2})$/.exec(period);
   if (m) {
-    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
-    return d.toLocaleDateString(lang === "da" ? "da-DK" : "en-GB", {
-      month: "short",
-      year: "numeric",
-      timeZone: "UTC",
-    });
+    return `${MONTHS[lang][Number(m[2]) - 1]} ${m[1]}`;
   }
   return period;
 }
