@@ -14,6 +14,8 @@ export const EXCLUDED_FROM_EXPORT: Readonly<Record<string, string>> = {
   alert_deliveries: "refer to rows of the derived search index, which a restore numbers anew",
   notification_events: "what acts announced for mails; expanded into the outbox soon after",
   notification_outbox: "mails queued or sent; a restored outbox would send old mails again",
+  notification_profiles:
+    "a user's notification choices and secret link tokens; made again at first need (every topic immediately)",
   calendar_cancellations: "deleted meetings kept in calendars for 90 days; derived from deletions",
   installation: "this installation's own id (calendar UIDs); a restore keeps the target's",
 };

@@ -42,7 +42,7 @@ import {
 import { mandateEvents, mandateVersions } from "../mandates/mandates.tables.ts";
 import { agendaItems, attachments, itemAbsences, minutesCorrections } from "../meetings/items.tables.ts";
 import { attendance, meetings } from "../meetings/meetings.tables.ts";
-import { notificationProfiles, publicSubscriptions } from "../notifications/notifications.tables.ts";
+import { publicSubscriptions } from "../notifications/notifications.tables.ts";
 import { deletedObjects } from "../oparl/oparl.tables.ts";
 import { parties } from "../parties/parties.tables.ts";
 import { memberships, persons } from "../people/people.tables.ts";
@@ -70,12 +70,6 @@ export const EXPORT_TABLES: ReadonlyArray<{
   { name: "storedFiles", table: storedFiles, sqlName: "stored_files", identity: false },
   { name: "fileTexts", table: fileTexts, sqlName: "file_texts", identity: false },
   { name: "savedSearches", table: savedSearches, sqlName: "saved_searches", identity: true },
-  {
-    name: "notificationProfiles",
-    table: notificationProfiles,
-    sqlName: "notification_profiles",
-    identity: false,
-  },
   {
     name: "publicSubscriptions",
     table: publicSubscriptions,
