@@ -200,31 +200,26 @@ describeEachDatabase("Workspace pages", (kind) => {
     );
     expect(done.statusCode).toBe(303);
     expect((await api("GET", `/api/v1/actions/${actions[0].id}`)).json().status).toBe("done");
-    // Send the case on to another body, which has no planned meeting: a date makes one, with the standard items.
+    // Send the case on to another body, which has no planned meeting: it waits on that body's list.
     const refer = `/arbejdsrum/moeder/${m.id}/punkter/${item.id}/videre`;
-    const noMeeting = await post(refer, { targetBodyId: String(w.other.id), remarks: "" }, s);
-    expect(noMeeting.statusCode).toBe(409);
-    expect(noMeeting.body).toContain("Forummet har intet planlagt møde.");
-    const sent = await post(
-      refer,
-      { targetBodyId: String(w.other.id), remarks: "Vi bakker op.", date: "3. marts 2027" },
-      s,
-    );
+    expect((await post(refer, { targetBodyId: "", remarks: "" }, s)).statusCode).toBe(400);
+    const sent = await post(refer, { targetBodyId: String(w.other.id), remarks: "Vi bakker op." }, s);
     expect(sent.statusCode).toBe(303);
     const admin = w.users.admin.token;
-    const theirs = (
-      await t().request({ method: "GET", url: `/api/v1/meetings?bodyId=${w.other.id}`, token: admin })
-    ).json().items;
-    expect(theirs).toHaveLength(1);
-    const items = (
-      await t().request({ method: "GET", url: `/api/v1/meetings/${theirs[0].id}/items`, token: admin })
-    ).json().items;
-    expect(items.map((i: { title: string }) => i.title)).toEqual([
-      "Godkendelse af dagsorden",
-      "Godkendelse af referat",
+    const waiting = (
+      await t().request({ method: "GET", url: `/api/v1/cases?bodyId=${w.other.id}`, token: admin })
+    ).json().items as Array<{ title: string; awaitingBodyId: number | null }>;
+    expect(waiting.map((c) => [c.title, c.awaitingBodyId])).toContainEqual([
       "Fælles forløbsplan",
-      "Eventuelt",
+      w.other.id,
     ]);
+    // The receiving secretariat (the outsider of this world) sees it waiting for its next meeting.
+    const theirs = await t().request({
+      method: "GET",
+      url: `/api/v1/cases?bodyId=${w.other.id}`,
+      token: w.users.outsider.token,
+    });
+    expect(JSON.stringify(theirs.json())).toContain("Fælles forløbsplan");
   });
 
   it("adds items before Eventuelt, moves them, warns when the time boxes exceed the meeting", async () => {

@@ -102,6 +102,10 @@ export const ZRefer = z.strictObject({
     .strictObject({ start: z.string().describe("Dansk lokal tid YYYY-MM-DDTHH:mm") })
     .optional()
     .describe("opret målforummets næste møde, hvis det ikke har et planlagt"),
+  waitForNextMeeting: z
+    .boolean()
+    .optional()
+    .describe("har målforummet intet planlagt møde: sagen venter på dets liste »sager til næste møde«"),
 });
 
 export const ZReferResult = z.object({
@@ -109,6 +113,8 @@ export const ZReferResult = z.object({
   itemId: z.number().int(),
   meetingId: z.number().int(),
   meetingCreated: z.boolean(),
+  /** true when the case waits for the target body's next meeting (no item made yet) */
+  waiting: z.boolean(),
 });
 
 export const ZQueueEntry = z.object({

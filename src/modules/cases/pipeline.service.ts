@@ -88,6 +88,8 @@ export interface ReferInput {
   remarksHeading?: string | undefined;
   remarks?: string | undefined;
   createMeeting?: { start: string } | undefined;
+  /** when the target has no planned meeting: let the case wait on its list "sager til næste møde" */
+  waitForNextMeeting?: boolean | undefined;
 }
 
 /**
@@ -134,7 +136,8 @@ export async function referItem(ctx: Ctx, itemId: number, input: ReferInput, now
 
   let nextMeeting = await nextPlannedMeeting(ctx.db, target.id, now);
   let meetingCreated = false;
-  if (!nextMeeting) {
+  const waiting = !nextMeeting && !input.createMeeting && input.waitForNextMeeting === true;
+  if (!nextMeeting && !waiting) {
     if (!input.createMeeting) {
       throw new AppError(
         "conflict",
@@ -181,6 +184,25 @@ export async function referItem(ctx: Ctx, itemId: number, input: ReferInput, now
       .update(consultations)
       .set({ role: "recommendation", targetBodyId: target.id })
       .where(eq(consultations.id, source.id));
+  }
+
+  if (waiting || !nextMeeting) {
+    // No meeting to put it on: the case waits for the target body, whose secretariat places it.
+    await ctx.db.update(cases).set({ awaitingBodyId: target.id }).where(eq(cases.id, theCase.id));
+    await emitDomainEvent(ctx, {
+      kind: "case_referred",
+      itemId: item.id,
+      toBodyId: target.id,
+      toMeetingId: null,
+    });
+    const waitingNumbers = await numbersOf(ctx.db, [theCase.id]);
+    return {
+      case: presentCase({ ...theCase, awaitingBodyId: target.id }, waitingNumbers.get(theCase.id) ?? []),
+      itemId: item.id,
+      meetingId: meeting.id,
+      meetingCreated: false,
+      waiting: true,
+    };
   }
 
   const sections: Record<string, string> = {};
@@ -250,6 +272,7 @@ export async function referItem(ctx: Ctx, itemId: number, input: ReferInput, now
     itemId: draft.id,
     meetingId: nextMeeting.id,
     meetingCreated,
+    waiting: false,
   };
 }
 

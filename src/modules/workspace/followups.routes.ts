@@ -86,7 +86,7 @@ export async function followUpPageRoutes(app: FastifyInstance) {
           ...(remarks
             ? { remarks, remarksHeading: ctx.t("ws.refer.remarksHeading", { body: body.name }) }
             : {}),
-          ...(date ? { createMeeting: { start: `${date}T10:00` } } : {}),
+          ...(date ? { createMeeting: { start: `${date}T10:00` } } : { waitForNextMeeting: true }),
         }),
       );
     } catch (err) {
