@@ -72,6 +72,13 @@ describe("Workspace in Chromium (axe, keyboard only)", { timeout: 240_000 }, () 
     const base = demo.url;
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(String(e)));
+    // Every step through pages: no request of the whole cycle goes to the API.
+    const apiCalls: string[] = [];
+    page.on("request", (r) => {
+      if (new URL(r.url()).pathname.startsWith("/api/")) {
+        apiCalls.push(`${r.method()} ${r.url()}`);
+      }
+    });
     await keyboardLogIn(page, base, SECRETARY);
     await enter(page, "nav a[href='/arbejdsrum']");
     expect(await page.textContent("h1")).toBe("Arbejdsrum");
@@ -148,6 +155,7 @@ describe("Workspace in Chromium (axe, keyboard only)", { timeout: 240_000 }, () 
     expect(await page.textContent("main")).toContain("Referatet er offentliggjort.");
     expect(await page.textContent(".tv-steps")).toContain("Referat offentliggjort");
     expect(errors).toEqual([]);
+    expect(apiCalls).toEqual([]);
     await context.close();
   });
 
