@@ -68,7 +68,7 @@ export function sendFile(
     const tag = `"${file.etag}"`;
     reply.header("etag", tag);
     const held = reply.request.headers["if-none-match"];
-    if (held && held.split(",").some((t) => t.trim() === tag || t.trim() === "*")) {
+    if (held?.split(",").some((t) => t.trim() === tag || t.trim() === "*")) {
       return reply.code(304).send();
     }
   }
