@@ -40,6 +40,10 @@ export function dropFurniture(blocks: Block[]): Block[] {
   return out;
 }
 
+/** "Dato: 04.12.2012", "tirsdag den 4.12.2012 kl. 13:00", "Udskrevet …", "Side 3": a print header's line. */
+const PRINT_HEADER =
+  /^(?:[\p{L} ]{2,20}:\s*|(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|den|d\.)[\p{L} ,.]{0,12})?\d{1,2}[-./]\d{1,2}[-./]\d{2,4}(?:\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2})?$|udskrevet|^side \d/iu;
+
 /** Short lines repeated on many pages that carry a date or an access marker: a running print header. */
 export function runningHeaders(blocks: Block[]): Set<string> {
   const counts = new Map<string, number>();
@@ -51,8 +55,7 @@ export function runningHeaders(blocks: Block[]): Set<string> {
   }
   const out = new Set<string>();
   for (const [line, n] of counts) {
-    const furniture =
-      accessOfMarker(line) !== null || /\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|udskrevet|side \d/i.test(line);
+    const furniture = accessOfMarker(line) !== null || PRINT_HEADER.test(line);
     if (n >= 3 && furniture) {
       out.add(line);
     }

@@ -34,6 +34,9 @@ export interface BuiltBody {
   hasDecision: boolean;
 }
 
+const RECOMMENDS =
+  /^(?:administrationen|direktionen|direktøren|forvaltningen|sekretariatet|formandskabet|\p{Lu}[\p{L}-]{2,40}(?:\s+\p{L}+){0,3})\s+indstiller(?:\s+at|,|:)?\s*$/u;
+
 /** Splits one occurrence of an item into its labelled sections. */
 function splitSections(
   blocks: Block[],
@@ -74,6 +77,12 @@ function splitSections(
     const target = continues || listing ? null : sectionOfLabel(plain);
     if (target) {
       current = open(target, plain, block.level);
+      continue;
+    }
+    if (current?.target !== "recommendation" && !continues && RECOMMENDS.test(plain)) {
+      // "Administrationen indstiller," over its "at …" lines: an Indstilling block without a heading
+      current = open("recommendation", "", 0);
+      current.blocks.push(block);
       continue;
     }
     const inline = block.level === 0 ? inlineLabel(plain) : null;
@@ -191,7 +200,10 @@ export function buildItemBody(segments: Block[][], ctx: ItemContext, documentAbs
     const { sections, treatment: treated } = splitSections(segment, ctx, caseNumbers);
     for (const section of sections) {
       if (section.target === "attachments") {
-        pushUnique(attachments, attachmentTitles(section.blocks), attachmentKey);
+        // the same list met again (an item printed twice) adds nothing; within one list, equal titles
+        // with different dates in brackets are different attachments
+        const known = new Set(attachments.map(attachmentKey));
+        attachments.push(...attachmentTitles(section.blocks).filter((t) => !known.has(attachmentKey(t))));
         continue;
       }
       if (section.target === "history") {
@@ -217,9 +229,11 @@ export function buildItemBody(segments: Block[][], ctx: ItemContext, documentAbs
         pushUnique(absent, sentence.names);
         absentConfidence = Math.max(absentConfidence, 0.8);
         if (section.target === "decision") {
-          text = `${text.slice(0, sentence.start)}${text.slice(sentence.end)}`
+          const rest = `${text.slice(0, sentence.start)}${text.slice(sentence.end)}`
             .replace(/[ \t]+\n/g, "\n")
             .trim();
+          // a decision that only records the absence keeps its text
+          text = isEmptyText(rest) ? text : rest;
         }
       }
       if (isEmptyText(text)) {
