@@ -17,6 +17,8 @@ import type { DemoBody, DemoMeeting, DemoMembership } from "./demo.types.ts";
  * with the demo's weeks; the new bodies' first meetings are planned ones (today is before the date).
  */
 export const DEMO_REFORM_DATE = "2027-01-01";
+/** When the new bodies' secretariats start preparing (a demo date, shifted like the others). */
+const PREPARATION = "2026-10-01";
 
 export const reformBodies: DemoBody[] = [
   {
@@ -89,18 +91,20 @@ export const reformMemberships: DemoMembership[] = [
   m("p-molgaard", "rr", "region", "secretary", "2026-01-01"),
   m("p-holm", "uss", "region", "chair", DEMO_REFORM_DATE),
   m("p-aasted", "uss", "region", "member", DEMO_REFORM_DATE),
-  m("p-molgaard", "uss", "region", "secretary", DEMO_REFORM_DATE),
+  // The secretariats start before the new bodies do: they prepare the handover and look after the
+  // funds, initiatives and follow-ups the reorganisation has already moved.
+  m("p-molgaard", "uss", "region", "secretary", PREPARATION),
   m("p-lindholt", "sr-nord", "region", "chair", DEMO_REFORM_DATE),
   m("p-brandt", "sr-nord", "havbjerg", "vice_chair", DEMO_REFORM_DATE),
   m("p-kronborg", "sr-nord", "klitmose", "member", DEMO_REFORM_DATE),
   m("p-sandholm", "sr-nord", "vesterhede", "member", DEMO_REFORM_DATE),
   m("p-bang", "sr-nord", "tangholm", "member", DEMO_REFORM_DATE),
-  m("p-iversen", "sr-nord", "region", "secretary", DEMO_REFORM_DATE),
+  m("p-iversen", "sr-nord", "region", "secretary", PREPARATION),
   m("p-juul", "sr-syd", "region", "chair", DEMO_REFORM_DATE),
   m("p-riis", "sr-syd", "sondera", "vice_chair", DEMO_REFORM_DATE),
   m("p-hvidberg", "sr-syd", "fjordlund", "member", DEMO_REFORM_DATE),
   m("p-sondergaard", "sr-syd", "mosevang", "member", DEMO_REFORM_DATE),
-  m("p-hald", "sr-syd", "region", "secretary", DEMO_REFORM_DATE),
+  m("p-hald", "sr-syd", "region", "secretary", PREPARATION),
 ];
 
 const handover = (cluster: string) => ({

@@ -3,7 +3,7 @@ import { getById, updateVersioned } from "../../db/crud.ts";
 import type { Ctx } from "../../server/context.ts";
 import { isoDayInDenmark } from "../../web/format.ts";
 import { authorize, canEditBody, isPrivileged, todayInDenmark } from "../auth/index.ts";
-import { bodies } from "../bodies/index.ts";
+import { bodies, successorBodyIds } from "../bodies/index.ts";
 import { getMeetingRow, meetings } from "../meetings/index.ts";
 import type { TMeetingStatusReport, TStatusChange } from "./initiatives.schemas.ts";
 import { getInitiative, type InitiativeRow, invalid, presentRows } from "./initiatives.service.ts";
@@ -121,7 +121,11 @@ export async function meetingStatusReport(ctx: Ctx, meetingId: number): Promise<
     .orderBy(desc(meetings.start))
     .limit(1);
   const since = previous ? isoDayInDenmark(previous.start) : "0000-00-00";
-  const owners = await bodyAndBelow(ctx, meeting.bodyId);
+  // Initiatives a reorganisation moved on (with the groups under the body) were this body's when it met.
+  const owners: number[] = [];
+  for (const id of [meeting.bodyId, ...(await successorBodyIds(ctx.db, meeting.bodyId))]) {
+    owners.push(...(await bodyAndBelow(ctx, id)));
+  }
   const rows = await ctx.db
     .select()
     .from(initiatives)
