@@ -1,20 +1,15 @@
-import {
-  and,
-  asc,
-  eq,
-  exists,
-  getTableColumns,
-  gt,
-  inArray,
-  isNotNull,
-  ne,
-  type SQL,
-  sql,
-} from "drizzle-orm";
+import { and, asc, eq, exists, getTableColumns, gt, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
+import { PUBLIC_ACTOR } from "../auth/index.ts";
 import { bodies } from "../bodies/index.ts";
 import { storedFiles } from "../files/index.ts";
-import { agendaItems, attachments, meetings, presentAttachment } from "../meetings/index.ts";
+import {
+  agendaItems,
+  attachments,
+  meetings,
+  presentAttachment,
+  visibleMeetingsWhere,
+} from "../meetings/index.ts";
 import { parties } from "../parties/index.ts";
 import { memberships, persons } from "../people/index.ts";
 import {
@@ -55,7 +50,8 @@ export interface Page {
 const cursorOf = (n: number | null) => (n === null ? null : String(n));
 
 /** The public can see an agenda once it is published: meetings in any later status. */
-const agendaPublic = ne(meetings.status, "planned");
+/** OParl is public: the meetings whose agenda the public may see (the shared rule, meetings/visibility.ts). */
+const agendaPublic = visibleMeetingsWhere(PUBLIC_ACTOR) as SQL;
 
 async function pageOf<T extends { id: number }>(
   db: DbOrTx,
