@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { storedFiles } from "./files.tables.ts";
 
@@ -16,9 +16,12 @@ export function onFileStored(listener: FileStoredListener): void {
 export async function storeFile(db: DbOrTx, bytes: Uint8Array): Promise<{ sha256: string; size: number }> {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const sha512 = createHash("sha512").update(bytes).digest("hex");
+  // The bytes travel as base64 text decoded by the database: PGlite encodes a bytea parameter as hex in
+  // JavaScript, which took ≈ 1 s for 1 MB; base64 (native in Node) and decode() take ≈ 40 ms.
+  const content = sql`decode(${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64")}, 'base64')`;
   await db
     .insert(storedFiles)
-    .values({ sha256, sha512, size: bytes.byteLength, content: bytes })
+    .values({ sha256, sha512, size: bytes.byteLength, content })
     .onConflictDoNothing();
   for (const listener of listeners) {
     await listener(db, { sha256, bytes });
