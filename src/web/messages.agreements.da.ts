@@ -61,6 +61,7 @@ export const daAgreements = {
   "agreements.notPublished": "Udkast – ikke offentliggjort",
   "agreements.document": "Hent dokumentet ({name})",
   "agreements.changeNote": "Hvad er ændret",
+  "agreements.versionText": "Aftaletekst",
   "agreements.hearings": "Høringer",
   "agreements.hearingLine": "Høring af version {number}: {from}–{to}",
   "agreements.hearingClosed": "Afsluttet {date}",

@@ -63,6 +63,7 @@ export const enAgreements: Record<keyof typeof daAgreements, string> = {
   "agreements.notPublished": "Draft – not published",
   "agreements.document": "Download the document ({name})",
   "agreements.changeNote": "What changed",
+  "agreements.versionText": "Agreement text",
   "agreements.hearings": "Hearings",
   "agreements.hearingLine": "Hearing of version {number}: {from}–{to}",
   "agreements.hearingClosed": "Closed {date}",

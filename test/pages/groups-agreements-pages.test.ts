@@ -192,7 +192,7 @@ describeEachDatabase("Mandate, toolbox and agreement pages", (kind) => {
       contactName: "Sara Sekretær",
       contactEmail: "sara@test.dk",
       label: "Udkast",
-      text: "Udkast til høring.",
+      text: "**Baggrund**\n\nUdkast til høring.",
     });
     expect(created.statusCode, created.body).toBe(303);
     agreementPath = String(created.headers.location).replace(/\?gemt=1$/, "");
@@ -259,6 +259,10 @@ describeEachDatabase("Mandate, toolbox and agreement pages", (kind) => {
       expect(seen.body).toContain("Drøftet og justeret");
       expect(seen.body).toContain("lukket punkt 2");
       expect(seen.body).not.toContain(`Fortrolig drøftelse ${SECRET}`);
+      // The text renders as text: no Markdown syntax and no word "Markdown" on the public page.
+      expect(seen.body).toContain("<strong>Baggrund</strong>");
+      expect(seen.body).not.toContain("**");
+      expect(seen.body).not.toContain("Markdown");
       const toolbox = await get("/vaerktoejskasse?q=medicinliste", cookie);
       expect(toolbox.body).toContain("Samarbejdsaftale om medicinlister");
       expect(toolbox.body).toContain("1 gældende aftaler");

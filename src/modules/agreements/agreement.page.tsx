@@ -213,7 +213,7 @@ export function AgreementPage({ ctx, data }: { ctx: PageCtx; data: AgreementPage
             ) : null}
             {v.text ? (
               <details>
-                <summary>{t("form.versionText")}</summary>
+                <summary>{t("agreements.versionText")}</summary>
                 {markdown(v.text)}
               </details>
             ) : null}
