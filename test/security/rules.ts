@@ -34,6 +34,7 @@ const r = (allow: readonly Role[], hidden = false): Rule => ({ allow, hidden });
 export const RULES: Record<string, Rule> = {
   // Operations, documentation, static files
   "GET /healthz": r(ALL),
+  "GET /favicon.ico": r(ALL),
   "GET /api/openapi.json": r(ALL),
   "GET /api/docs": r(ALL),
   "GET /api/docs/static/index.html": r(ALL),
@@ -245,6 +246,45 @@ export const RULES: Record<string, Rule> = {
   "GET /api/v1/hearings/:id/matrix.csv": r(MEMBERS, true),
   "GET /api/v1/hearings/:id/matrix.docx": r(MEMBERS, true),
 
+  // Indicators (internal ones only for logged-in users; loading and defining: any secretariat or admin)
+  "GET /api/v1/indicators": r(ALL),
+  "POST /api/v1/indicators": r(ANY_SECRETARY),
+  "GET /api/v1/indicators/:code/values": r(ALL),
+  "POST /api/v1/indicators/load": r(ANY_SECRETARY),
+  "GET /api/v1/indicator-snapshots/:id": r(ALL),
+  "POST /api/v1/items/:id/indicator-snapshots": r(SECRETARIAT, true),
+
+  // Reorganisations (structural changes): administrators only
+  "POST /api/v1/reorganisations/preview": r(ADMIN),
+  "POST /api/v1/reorganisations": r(ADMIN),
+  "GET /api/v1/reorganisations": r(ADMIN),
+  "GET /api/v1/reorganisations/:id": r(ADMIN),
+  "POST /api/v1/reorganisations/:id/undo": r(ADMIN),
+
+  // Log-in through an organisation's provider (OpenID Connect), the second factor, pending accounts
+  "POST /log-ind/kode": r(ALL),
+  "GET /log-ind/oidc/:provider": r(ALL),
+  "GET /log-ind/oidc/:provider/callback": r(ALL),
+  "POST /api/v1/auth/oidc/:provider/backchannel-logout": r(ALL),
+  "GET /adgang/afventende": r(ANY_SECRETARY),
+  "POST /adgang/afventende/:id/godkend": r(ANY_SECRETARY),
+  "POST /adgang/afventende/:id/afvis": r(ADMIN),
+  "GET /konto/totrin": r(USERS),
+  "POST /konto/totrin": r(USERS),
+
+  // Notifications and subscriptions: one's own settings; secret-token links work for whoever holds them
+  "GET /mine-notifikationer": r(USERS),
+  "POST /mine-notifikationer": r(USERS),
+  "POST /mine-notifikationer/kalender": r(USERS),
+  "GET /mine-moeder/:file": r(ALL),
+  "POST /organer/:param/abonnement": r(ALL),
+  "GET /abonnement/:token": r(ALL),
+  "POST /abonnement/:token": r(ALL),
+  "GET /afmeld/:token": r(ALL),
+  "POST /afmeld/:token": r(ALL),
+  "POST /api/v1/notifications/unsubscribe/:token": r(ALL),
+  "GET /admin/udsendelser": r(ADMIN),
+
   // OParl: public data only, whoever asks
   "GET /oparl/v1.1": r(ALL),
   "GET /oparl/v1.1/body": r(ALL),
@@ -252,6 +292,9 @@ export const RULES: Record<string, Rule> = {
   "GET /oparl/v1.1/body/:slug/:list": r(ALL),
   "GET /oparl/v1.1/organization/:id/:list": r(ALL),
   "GET /oparl/v1.1/:kind/:id": r(ALL),
+  "GET /oparl/v1.1/file/:key/:how": r(ALL),
+  // the catch-all answers every unknown OParl address with a JSON 404 (NOT_FOUND_ONLY)
+  "GET /oparl/v1.1/*": r(ALL),
 
   // Readable documents, calendars and feeds for the pages
   "GET /soeg/feed.atom": r(ALL),
@@ -308,6 +351,34 @@ export const RULES: Record<string, Rule> = {
   "POST /indsatser/:param/dokumenter/fil": r(SECRETARIAT),
   "POST /indsatser/:param/dokumenter/:documentId/slet": r(SECRETARIAT),
   "GET /static/js/:hash/:file": r(ALL),
+
+  // Saved searches (pages), reference data, indicator pages
+  "GET /soeg/gemte": r(USERS),
+  "POST /soeg/gem": r(USERS),
+  "POST /soeg/gemte/slet": r(USERS),
+  "GET /referencedata": r(ALL),
+  "POST /referencedata/indlaes": r(ADMIN),
+  "POST /referencedata/upload": r(ADMIN),
+  "GET /indikatorer": r(ALL),
+  "GET /indikatorer/:code": r(ALL),
+  "GET /indikatorer/:code/vaerdier.csv": r(ALL),
+  "GET /indikatorer/:code/vaerdier.xlsx": r(ALL),
+  "GET /indikatorer/omraade/:kind/:code": r(ALL),
+  "GET /indikatorer/indlaes": r(ANY_SECRETARY),
+  "POST /indikatorer/indlaes": r(ANY_SECRETARY),
+  "GET /indikatorer/forum/:id": r(ALL),
+  "POST /indikatorer/forum/:id": r(SECRETARIAT),
+  "GET /indikatorer/billede/ny": r(ANY_SECRETARY),
+  "POST /indikatorer/billede/ny": r(SECRETARIAT, true),
+  "GET /indikatorer/billede/:id": r(ALL),
+
+  // Reorganisations (pages): administrators only
+  "GET /admin/strukturaendringer": r(ADMIN),
+  "POST /admin/strukturaendringer/forhaandsvisning": r(ADMIN),
+  "POST /admin/strukturaendringer": r(ADMIN),
+  "GET /admin/strukturaendringer/:param": r(ADMIN),
+  "GET /admin/strukturaendringer/:param/fortryd": r(ADMIN),
+  "POST /admin/strukturaendringer/:param/fortryd": r(ADMIN),
 
   // Mandates and agreements pages
   "GET /organer/:param/kommissorium": r(ALL),
@@ -366,5 +437,8 @@ export const RULES: Record<string, Rule> = {
   "GET /arbejdsrum/import/:id": r(SECRETARIAT, true),
   "POST /arbejdsrum/import/:id": r(SECRETARIAT, true),
 };
+
+/** Routes that answer 404 to everyone by design (a catch-all for unknown addresses). */
+export const NOT_FOUND_ONLY = new Set(["GET /oparl/v1.1/*"]);
 
 export const GROUPS = { ALL, USERS, MEMBERS, SECRETARIAT, ANY_SECRETARY, CHAIR, ADMIN, OWNER };

@@ -132,12 +132,14 @@ export function PendingPage(props: {
                 {t("pending.confirm")}
               </button>
             </form>
-            <form method="post" action={`/adgang/afventende/${p.id}/afvis`} class="mt-4">
-              <CsrfField ctx={ctx} />
-              <button type="submit" class="button button-secondary">
-                {t("pending.refuse")}
-              </button>
-            </form>
+            {props.admin ? (
+              <form method="post" action={`/adgang/afventende/${p.id}/afvis`} class="mt-4">
+                <CsrfField ctx={ctx} />
+                <button type="submit" class="button button-secondary">
+                  {t("pending.refuse")}
+                </button>
+              </form>
+            ) : null}
           </section>
         );
       })}

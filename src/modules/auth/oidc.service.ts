@@ -237,7 +237,9 @@ export async function confirmIdentity(
 
 /** Refuses a pending identity: its logins stay refused. */
 export async function refuseIdentity({ db, actor }: Ctx, identityId: number) {
-  authorize(actor, isAnySecretary(actor), "Kun administratorer og sekretariater kan afvise nye brugere.");
+  // Refusing reaches beyond one's own bodies (the login may belong to anyone), so it is the admin's;
+  // a secretariat approves the logins of its own members (confirmIdentity).
+  authorize(actor, isPrivileged(actor), "Kun en administrator kan afvise en ny bruger.");
   await db.transaction(async (tx) => {
     const identity = await lockPending(tx, identityId);
     await tx
