@@ -151,6 +151,7 @@ export function Layout(props: {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title === "Tværs" ? "Tværs" : `${props.title} – Tværs`}</title>
+        <link rel="icon" href="/favicon.ico" type="image/svg+xml" />
         <link rel="stylesheet" href={ASSETS.dkfdsCss} />
         <link rel="stylesheet" href={ASSETS.appCss} />
         <link rel="stylesheet" href={ASSETS.printCss} media="print" />
@@ -172,30 +173,32 @@ export function Layout(props: {
                 Tværs
               </a>
               <span class="tv-tagline">{t("layout.tagline")}</span>
-              <div class="tv-tools d-print-none">
-                <SearchBox ctx={ctx} />
-                <LanguageSwitch ctx={ctx} />
-                <UserArea ctx={ctx} />
-              </div>
+              {/* On a phone the tools and the menu fold behind "Menu" (a disclosure: no script needed). */}
+              <details class="tv-menu d-print-none">
+                <summary class="button button-secondary tv-menu-button">{t("layout.menuButton")}</summary>
+                <div class="tv-tools">
+                  <SearchBox ctx={ctx} />
+                  <LanguageSwitch ctx={ctx} />
+                  <UserArea ctx={ctx} />
+                </div>
+                <nav class="tv-nav" aria-label={t("layout.mainMenu")}>
+                  <ul class="tv-mainmenu">
+                    {(ctx.actor.userId === null ? NAV : [...NAV, WORKSPACE_NAV]).map((n) => (
+                      <li class={n.key === props.current ? "active current" : undefined}>
+                        <a
+                          href={n.href}
+                          class="nav-link"
+                          aria-current={n.key === props.current ? "page" : undefined}
+                        >
+                          {t(n.label)}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </nav>
+              </details>
             </div>
           </div>
-          <nav class="tv-nav d-print-none" aria-label={t("layout.mainMenu")}>
-            <div class="container">
-              <ul class="tv-mainmenu">
-                {(ctx.actor.userId === null ? NAV : [...NAV, WORKSPACE_NAV]).map((n) => (
-                  <li class={n.key === props.current ? "active current" : undefined}>
-                    <a
-                      href={n.href}
-                      class="nav-link"
-                      aria-current={n.key === props.current ? "page" : undefined}
-                    >
-                      {t(n.label)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          </nav>
         </header>
         <div class="container tv-page">
           {props.crumbs && props.crumbs.length > 0 ? <Breadcrumbs ctx={ctx} items={props.crumbs} /> : null}

@@ -82,4 +82,11 @@ export async function staticRoutes(app: FastifyInstance) {
     { schema: { hide: true } },
     async (req, reply) => send(reply, safePath(appRoot, req.params["*"])),
   );
+  // Browsers ask for /favicon.ico on their own; ours is an SVG (every current browser shows it).
+  app.get("/favicon.ico", { schema: { hide: true } }, async (_req, reply) =>
+    reply
+      .header("cache-control", "public, max-age=86400")
+      .type("image/svg+xml")
+      .send(await readFile(join(appRoot, "favicon.svg"))),
+  );
 }

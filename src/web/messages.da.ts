@@ -5,9 +5,9 @@ import { daCases } from "./messages.cases.da.ts";
 import { daLogin } from "./messages.login.da.ts";
 import { daMandates } from "./messages.mandates.da.ts";
 import { daMoney } from "./messages.money.da.ts";
-import { daReorganisation } from "./messages.reorganisation.da.ts";
 import { daNotifications } from "./messages.notifications.da.ts";
 import { daReference } from "./messages.reference.da.ts";
+import { daReorganisation } from "./messages.reorganisation.da.ts";
 import { daSecurity } from "./messages.security.da.ts";
 import { daWorkspace } from "./messages.workspace.da.ts";
 
@@ -27,6 +27,7 @@ export const da = {
   "layout.skip": "Gå til sidens indhold",
   "layout.tagline": "Det tværsektorielle sundhedssamarbejde",
   "layout.mainMenu": "Hovedmenu",
+  "layout.menuButton": "Menu",
   "layout.breadcrumbs": "Brødkrumme",
   "layout.footerAbout": "Tværs – møder, dagsordener og referater fra det tværsektorielle sundhedssamarbejde.",
   "layout.apiDocs": "API-reference",

@@ -4,9 +4,9 @@ import type { da } from "./messages.da.ts";
 import { enLogin } from "./messages.login.en.ts";
 import { enMandates } from "./messages.mandates.en.ts";
 import { enMoney } from "./messages.money.en.ts";
-import { enReorganisation } from "./messages.reorganisation.en.ts";
 import { enNotifications } from "./messages.notifications.en.ts";
 import { enReference } from "./messages.reference.en.ts";
+import { enReorganisation } from "./messages.reorganisation.en.ts";
 import { enSecurity } from "./messages.security.en.ts";
 import { enWorkspace } from "./messages.workspace.en.ts";
 
@@ -27,6 +27,7 @@ export const en: Record<keyof typeof da, string> = {
   "layout.skip": "Skip to content",
   "layout.tagline": "Cross-sector health collaboration",
   "layout.mainMenu": "Main menu",
+  "layout.menuButton": "Menu",
   "layout.breadcrumbs": "Breadcrumb",
   "layout.footerAbout":
     "Tværs – meetings, agendas and minutes of the Danish cross-sector health collaboration.",

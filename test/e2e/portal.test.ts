@@ -124,22 +124,86 @@ describe("Portal in Chromium (axe, no JavaScript)", { timeout: 120_000 }, () => 
     await context.close();
   });
 
-  it("a phone-sized screen shows the menu without JavaScript", async () => {
+  /** The distinct top offsets of the main menu's links (one value: the menu is one line). */
+  async function menuTops(page: import("playwright-core").Page): Promise<number[]> {
+    const tops = await page.$$eval("nav.tv-nav .nav-link", (links) =>
+      links.map((a) => Math.round(a.getBoundingClientRect().top)),
+    );
+    return [...new Set(tops)];
+  }
+
+  it("desktop widths 1024–1920: the main menu is one line, logged out and in English", async () => {
+    const context = await browser.newContext({ ...DANISH, javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const width of [1024, 1280, 1440, 1920]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const path of ["/?lang=da", "/?lang=en"]) {
+        await page.goto(`${demo.url}${path}`);
+        expect(await page.isVisible("summary.tv-menu-button"), `${width} ${path}`).toBe(false);
+        expect(await page.isVisible("nav.tv-nav a[href='/kalender']"), `${width} ${path}`).toBe(true);
+        expect(await menuTops(page), `${width} ${path}`).toHaveLength(1);
+      }
+    }
+    await page.goto(`${demo.url}/?lang=da`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await page.getAttribute("link[rel=icon]", "href")).toBe("/favicon.ico");
+    await page.screenshot({ path: join(SHOTS, "front-1280.png") });
+    await context.close();
+    const withScript = await browser.newContext({ ...DANISH, viewport: { width: 1280, height: 900 } });
+    const checked = await withScript.newPage();
+    await checked.goto(`${demo.url}/`);
+    expect(await menuTops(checked)).toHaveLength(1);
+    expect(await axeViolations(checked)).toEqual([]);
+    await withScript.close();
+  });
+
+  it("a phone (390×844): the menu folds behind 'Menu' without JavaScript and the h1 starts high", async () => {
     const context = await browser.newContext({
       ...DANISH,
       javaScriptEnabled: false,
-      viewport: { width: 390, height: 800 },
+      viewport: { width: 390, height: 844 },
     });
     const page = await context.newPage();
     await page.goto(`${demo.url}${pages.meeting}`);
+    expect(await page.isVisible("summary.tv-menu-button")).toBe(true);
+    expect(await page.isVisible("nav.tv-nav a[href='/kalender']")).toBe(false);
+    expect(await page.isVisible("#tv-search-q")).toBe(false);
+    const h1 = await page.locator("main h1").first().boundingBox();
+    expect(h1?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(400);
+    await page.goto(`${demo.url}/`);
+    const frontH1 = await page.locator("main h1").first().boundingBox();
+    expect(frontH1?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(400);
+    await page.screenshot({ path: join(SHOTS, "front-390.png") });
+    // Pressed (keyboard), the menu and the tools open; every link stacked, one per line.
+    await page.focus("summary.tv-menu-button");
+    await page.keyboard.press("Enter");
     expect(await page.isVisible("nav.tv-nav a[href='/kalender']")).toBe(true);
-    await page.screenshot({ path: join(SHOTS, "meeting-phone.png") });
+    expect(await page.isVisible("#tv-search-q")).toBe(true);
+    expect((await menuTops(page)).length).toBeGreaterThan(5);
+    await page.screenshot({ path: join(SHOTS, "front-390-menu.png") });
+    await page.goto(`${demo.url}${pages.meeting}`);
     // Printed, the meeting reads like minutes: no menu, tools, breadcrumbs or footer.
     await page.emulateMedia({ media: "print" });
-    for (const selector of ["nav.tv-nav", ".tv-tools", "nav.breadcrumbs", "footer"]) {
+    for (const selector of [
+      "nav.tv-nav",
+      ".tv-tools",
+      "summary.tv-menu-button",
+      "nav.breadcrumbs",
+      "footer",
+    ]) {
       expect(await page.isVisible(selector), selector).toBe(false);
     }
     expect(await page.isVisible("h1")).toBe(true);
     await context.close();
+    // axe (needs script) on both states of the phone header.
+    const withScript = await browser.newContext({ ...DANISH, viewport: { width: 390, height: 844 } });
+    const checked = await withScript.newPage();
+    await checked.goto(`${demo.url}/`);
+    expect(await checked.isVisible("nav.tv-nav a[href='/kalender']")).toBe(false);
+    expect(await axeViolations(checked)).toEqual([]);
+    await checked.click("summary.tv-menu-button");
+    expect(await checked.isVisible("nav.tv-nav a[href='/kalender']")).toBe(true);
+    expect(await axeViolations(checked)).toEqual([]);
+    await withScript.close();
   });
 });

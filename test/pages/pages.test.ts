@@ -39,6 +39,16 @@ describeEachDatabase("Pages", (kind) => {
     expect(page.body).toContain("Tekst, 18 B");
   });
 
+  it("answers /favicon.ico with our icon, and every page links it", async () => {
+    const icon = await t().request({ method: "GET", url: "/favicon.ico" });
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers["content-type"]).toMatch(/^image\//);
+    expect(icon.body).toContain("<svg");
+    const page = await t().request({ method: "GET", url: "/", headers: html });
+    expect(page.body).toContain('<link rel="icon" href="/favicon.ico"');
+    expect(page.body).toContain('<summary class="button button-secondary tv-menu-button">Menu</summary>');
+  });
+
   it("answers unknown pages and bad input with a plain Danish page, the API with JSON", async () => {
     const missing = await t().request({ method: "GET", url: "/moeder/999999", headers: html });
     expect(missing.statusCode).toBe(404);

@@ -76,9 +76,21 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 }
 
+/**
+ * Markdown syntax out of a plain-text excerpt (people read snippets, not source): links keep their
+ * text, headings, list and quote markers, emphasis and code marks go. Match marks (U+E000/E001) stay.
+ */
+export function stripMarkdown(text: string): string {
+  return text
+    .replace(/!?\[([^\]]*)\]\([^)]*\)?/g, "$1")
+    .replace(/^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)/gm, "")
+    .replace(/(\*\*|__|\*|`|~~)/g, "")
+    .replace(/(^|\s)_([^_\s][^_]*)_(?=\s|$|[.,;:!?])/g, "$1$2");
+}
+
 /** ts_headline marks matches with private-use characters; the text is escaped, then they become <mark>. */
 export function snippetHtml(headline: string): string {
-  const escaped = escapeHtml(headline.replace(/\s+/g, " ").trim());
+  const escaped = escapeHtml(stripMarkdown(headline).replace(/\s+/g, " ").trim());
   let open = false;
   const out = escaped.replace(/[\uE000\uE001]/g, (c) => {
     if (c === "\uE000" && !open) {
