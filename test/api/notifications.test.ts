@@ -257,14 +257,10 @@ describeEachDatabase("Notifications by e-mail (outbox, SMTP on loopback)", (kind
       expect(res.statusCode, res.body).toBe(201);
       return res.json().id as number;
     };
-    const forOutsider = await make(w.items.closed.id, w.people.outsider.id, `Følg op på ${SECRET}`);
-    const forMember = await make(w.items.open.id, w.people.member.id, "Send planen til kommunerne");
+    // createAction announces the assignment itself (action_assigned), as every domain act does.
     const from = smtp.received.length;
-    await t().database.db.transaction(async (tx) => {
-      const ctx = { db: tx, actor: { ...PUBLIC_ACTOR, userId: w.users.secretary.user.id } };
-      await emitDomainEvent(ctx, { kind: "action_assigned", actionId: forOutsider });
-      await emitDomainEvent(ctx, { kind: "action_assigned", actionId: forMember });
-    });
+    await make(w.items.closed.id, w.people.outsider.id, `Følg op på ${SECRET}`);
+    await make(w.items.open.id, w.people.member.id, "Send planen til kommunerne");
     await run();
     const outsider = only("udenfor@test.dk", from);
     expect(outsider.text).toContain("Du er ansvarlig for en opfølgning");
