@@ -126,6 +126,49 @@ describeEachDatabase("API: who grants roles (issue 18.3)", (kind) => {
     expect((await patch("admin")).statusCode).toBe(200);
   });
 
+  it("refuses a chair who approves the minutes they drafted (the audit's second step), unless the body allows it", async () => {
+    // The admin makes the secretary also chair (granted by another, as it must be).
+    expect((await grant("admin", w.people.secretary.id, "chair")).statusCode).toBe(201);
+    const setting = async (drafterMayApprove: boolean) => {
+      const body = (await t().request({ method: "GET", url: `/api/v1/bodies/${w.ssu.id}` })).json();
+      const res = await t().request({
+        method: "PATCH",
+        url: `/api/v1/bodies/${w.ssu.id}`,
+        token: w.users.admin.token,
+        payload: { drafterMayApprove, version: body.version },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    const call = async (url: string, payload: object, token = w.users.secretary.token) =>
+      t().request({ method: "POST", url, token, payload });
+    const drafted = async (start: string) => {
+      const m = (await call("/api/v1/meetings", { bodyId: w.ssu.id, start })).json();
+      await call(`/api/v1/meetings/${m.id}/items`, { title: "Godkendelse af dagsorden" });
+      let v = m.version as number;
+      for (const to of ["agenda_published", "held", "minutes_draft"]) {
+        const r = await call(`/api/v1/meetings/${m.id}/transition`, { to, version: v });
+        expect(r.statusCode, r.body).toBe(200);
+        v = r.json().version;
+      }
+      return { id: m.id as number, version: v };
+    };
+    await setting(false);
+    const m = await drafted("2025-10-02T10:00");
+    const approve = (token?: string) =>
+      call(`/api/v1/meetings/${m.id}/transition`, { to: "minutes_approved", version: m.version }, token);
+    expect((await approve()).statusCode).toBe(403);
+    const byChair = await approve(w.users.chair.token);
+    expect(byChair.statusCode, byChair.body).toBe(200);
+
+    await setting(true);
+    const small = await drafted("2025-10-09T10:00");
+    const own = await call(`/api/v1/meetings/${small.id}/transition`, {
+      to: "minutes_approved",
+      version: small.version,
+    });
+    expect(own.statusCode, own.body).toBe(200);
+  });
+
   it("shows role changes on the workspace's body page, from the audit log", async () => {
     const page = await t().request({
       method: "GET",

@@ -10,6 +10,9 @@ export interface Built {
   headers: Record<string, string>;
 }
 
+/** The OpenID provider the authorization test configures (a real oidc-provider on loopback). */
+export const OIDC_PROVIDER = "rv";
+
 const WRITE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** The id each path parameter takes: published material for reads, the SSU's draft for writes. */
@@ -24,11 +27,31 @@ function paramValue(s: SecurityWorld, method: string, path: string, param: strin
   if (param === "year") {
     return 2025;
   }
+  if (path.startsWith("/mine-moeder/")) {
+    return `${s.calendarToken}.ics`;
+  }
   if (param === "file") {
     return "2025.pdf";
   }
   if (param === "token") {
-    return "ukendt-noegle-0123456789abcdefghij";
+    // Real secrets: without one these routes answer 404 to everyone.
+    return path.startsWith("/abonnement/")
+      ? s.subscriptionToken
+      : path.startsWith("/afmeld/") || path.includes("/unsubscribe/")
+        ? s.unsubscribeToken
+        : s.emailToken;
+  }
+  if (param === "provider") {
+    return OIDC_PROVIDER;
+  }
+  if (path.startsWith("/oparl/v1.1/file/")) {
+    return param === "key" ? s.w.attachments.open.id : "download";
+  }
+  if (path.startsWith("/indikatorer/omraade/")) {
+    return param === "kind" ? s.area.kind : s.area.code;
+  }
+  if (param === "code") {
+    return s.indicator;
   }
   if (path.startsWith("/oparl/")) {
     return (
@@ -109,6 +132,12 @@ function paramValue(s: SecurityWorld, method: string, path: string, param: strin
     aftaler: ids.agreement.id,
     js: 0,
     status: w.meeting.id,
+    "indicator-snapshots": s.snapshot,
+    billede: s.snapshot,
+    forum: w.ssu.id,
+    reorganisations: s.reorganisation,
+    strukturaendringer: s.reorganisation,
+    afventende: path.endsWith("/afvis") ? (s.pendingIdentities[1] ?? 0) : (s.pendingIdentities[0] ?? 0),
   };
   const id = byResource[seg];
   if (id === undefined) {
@@ -159,6 +188,13 @@ const CSRF = "csrf-token-of-the-authorization-test-0123";
 export const MINUTES_TEXT =
   "Referat\nSundhedssamarbejdsudvalget\n6. marts 2025\n\nPunkt 1: Godkendelse af dagsorden\n\nBeslutning: Godkendt.\n";
 
+const closeRegion = (s: SecurityWorld) => ({
+  kind: "close",
+  title: "Regionen nedlægges",
+  effectiveDate: "2031-01-01",
+  links: [{ predecessor: { kind: "party", id: s.w.region.id }, successors: [] }],
+});
+
 /** Bodies a generated sample cannot guess (rules beyond the schema). */
 const OVERRIDES: Record<string, (s: SecurityWorld) => object> = {
   "POST /api/v1/auth/login": () => ({ email: "medlem@test.dk", password: "korrekt-hest-batteri" }),
@@ -173,6 +209,18 @@ const OVERRIDES: Record<string, (s: SecurityWorld) => object> = {
   }),
   "POST /api/v1/case-proposals/reject": (s) => ({ itemIds: [s.w.items.open.id, s.ids.draftItem.id] }),
   "POST /api/v1/actions": (s) => ({ bodyId: s.w.ssu.id, text: "Følg op" }),
+  "POST /api/v1/indicators": () => ({
+    code: "sikkerhedstest",
+    name: "Indikator til prøve",
+    definition: "Antal af noget pr. år.",
+    unit: "antal",
+    direction: "lower_is_better",
+    source: "Prøve",
+    rhythm: "year",
+  }),
+  // A preview writes nothing; carrying out with a digest no preview gave is refused after the rights check.
+  "POST /api/v1/reorganisations/preview": (s) => closeRegion(s),
+  "POST /api/v1/reorganisations": (s) => ({ ...closeRegion(s), previewDigest: "0".repeat(64) }),
   "POST /api/v1/groups": (s) => ({
     name: `Gruppe ${randomBytes(3).toString("hex")}`,
     kind: "ad_hoc_group",
@@ -192,6 +240,15 @@ export function buildRequest(s: SecurityWorld, op: Operation | { method: string;
   if (path === "/api/v1/imports" && method === "POST") {
     return { method, url: `${url}?bodyId=${s.w.ssu.id}`, ...multipart("referat.txt", MINUTES_TEXT) };
   }
+  if (path === "/api/v1/indicators/load") {
+    // Any readable sheet: the rights are checked before its columns.
+    return {
+      method,
+      url: `${url}?fileName=vaerdier.csv`,
+      payload: "indicator,area_kind,area_code,period,value\n",
+      headers: { "content-type": "text/csv" },
+    };
+  }
   if (method === "PUT" && path.endsWith("/content")) {
     const query = path.startsWith("/api/v1/attachments") ? `?version=${s.ids.draftFile.version}` : "";
     return { method, url: `${url}${query}`, payload: "Et bilag.", headers: { "content-type": "text/plain" } };
@@ -209,7 +266,7 @@ export function buildRequest(s: SecurityWorld, op: Operation | { method: string;
         : `x=1&versionId=${s.ids.mandateVersion.id}`;
     return {
       method,
-      url,
+      url: path === "/indikatorer/billede/ny" ? `${url}?punkt=${s.ids.draftItem.id}` : url,
       payload: `${fields}&_csrf=${CSRF}`,
       headers: { "content-type": "application/x-www-form-urlencoded", ...cookie },
     };

@@ -1,6 +1,15 @@
+import { createHash } from "node:crypto";
 import { createApiToken, createUser } from "../../src/modules/auth/auth.service.ts";
 import { PUBLIC_ACTOR } from "../../src/modules/auth/index.ts";
+import { oidcIdentities } from "../../src/modules/auth/oidc.tables.ts";
+import { runDocumentJobs } from "../../src/modules/documents/index.ts";
+import { loadDemoIndicators } from "../../src/modules/indicators/index.ts";
+import { publicSubscriptions } from "../../src/modules/notifications/index.ts";
+import { getOwnProfile, renewCalendarToken } from "../../src/modules/notifications/profiles.service.ts";
+import { requestSubscription } from "../../src/modules/notifications/subscriptions.service.ts";
+import { createParty } from "../../src/modules/parties/index.ts";
 import { createMembership, createPerson } from "../../src/modules/people/index.ts";
+import { emailChanges } from "../../src/modules/people/people.tables.ts";
 import { ensureClientBundle } from "../../src/server/client-bundle.ts";
 import type { TestApp } from "../helpers/app.ts";
 import { SECRET, seedWorld } from "../helpers/factories.ts";
@@ -214,7 +223,55 @@ export async function seedSecurityWorld(t: TestApp) {
     const by = to === "minutes_approved" ? w.users.chair.token : admin;
     version = (await call("POST", `/api/v1/meetings/${pub.id}/transition`, { to, version }, by)).version;
   }
+  // The documents are frozen by a background job after the commit: run it now.
+  await runDocumentJobs(t.system.db);
   const documents = await call("GET", `/api/v1/meetings/${pub.id}/documents`);
+  // Indicators: the demo's fictional ones (public), and a snapshot on the published open item.
+  await loadDemoIndicators(t.system);
+  const snapshot = await call("POST", `/api/v1/items/${w.items.open.id}/indicator-snapshots`, {
+    indicatorCodes: ["demo-genindlaeggelser"],
+    areas: [{ kind: "region", code: "demo-vestkyst" }],
+    fromPeriod: "2022",
+    toPeriod: "2026",
+  });
+  // Secret-token links: the member's calendar and unsubscribe tokens, a public subscription's token.
+  const memberCtx = { db: t.system.db, actor: { ...PUBLIC_ACTOR, userId: w.users.member.user.id } };
+  const calendarToken = await renewCalendarToken(memberCtx);
+  const unsubscribeToken = (await getOwnProfile(memberCtx)).unsubscribeToken;
+  await requestSubscription(
+    t.system.db,
+    { email: "abonnent@test.dk", bodyId: w.ssu.id, locale: "da" },
+    "http://localhost",
+  );
+  const [subscription] = await t.system.db.select().from(publicSubscriptions);
+  // A pending e-mail change (as the mailed link would carry it: only the token's SHA-256 is stored).
+  const emailToken = "sikkerhedstest-e-mail-noegle-0123456789";
+  await t.system.db.insert(emailChanges).values({
+    personId: sparePerson.id,
+    email: "ny-adresse@test.dk",
+    tokenHash: createHash("sha256").update(emailToken).digest("hex"),
+    expiresAt: new Date(Date.now() + 3600_000),
+  });
+  // Two first logins through a provider, waiting for an admin or a secretariat.
+  const pendingIdentities = await t.system.db
+    .insert(oidcIdentities)
+    .values(
+      ["a", "b"].map((x) => ({ provider: "rv", issuer: "https://rv.test", subject: x, name: `Ny ${x}` })),
+    )
+    .returning({ id: oidcIdentities.id });
+  // A reorganisation not yet in force (so it can be undone): a spare party closes in 2030.
+  const closing = await createParty(t.system, { type: "region", name: "Region Reserve", region: "Reserve" });
+  const reorgInput = {
+    kind: "close",
+    title: "Region Reserve nedlægges",
+    effectiveDate: "2030-01-01",
+    links: [{ predecessor: { kind: "party", id: closing.id }, successors: [] }],
+  };
+  const preview = await call("POST", "/api/v1/reorganisations/preview", reorgInput);
+  const reorganisation = await call("POST", "/api/v1/reorganisations", {
+    ...reorgInput,
+    previewDigest: preview.digest,
+  });
   const oparlBodies = await call("GET", "/oparl/v1.1/body");
   const bundle = await ensureClientBundle();
   const entry = [...bundle.entries.values()][0];
@@ -229,6 +286,15 @@ export async function seedSecurityWorld(t: TestApp) {
     publishedViaApi: pub.id as number,
     script: `/static/js/${bundle.hash}/${entry?.file ?? ""}`,
     oparlBody: String(oparlBodies.data[0].id).split("/").at(-1) as string,
+    indicator: "demo-genindlaeggelser",
+    area: { kind: "region", code: "demo-vestkyst" },
+    snapshot: snapshot.id as number,
+    calendarToken,
+    emailToken,
+    unsubscribeToken: unsubscribeToken as string,
+    subscriptionToken: subscription?.token as string,
+    pendingIdentities: pendingIdentities.map((p) => p.id),
+    reorganisation: reorganisation.id as number,
     ids: {
       draftMeeting: draft,
       draftItem,

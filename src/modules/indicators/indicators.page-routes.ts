@@ -5,6 +5,7 @@ import { writeXlsx, XLSX_MIME } from "../../lib/xlsx.ts";
 import { AppError } from "../../server/errors.ts";
 import { readMultipartForm } from "../../web/multipart.ts";
 import { type PageCtx, pageContext, sendPage } from "../../web/page.ts";
+import { authorize } from "../auth/index.ts";
 import { getReferenceData } from "../reference/index.ts";
 import { bodyDashboardRoutes } from "./body-dashboard.routes.tsx";
 import { indicatorDashboard, lineFor } from "./dashboard.ts";
@@ -131,9 +132,8 @@ export async function indicatorPageRoutes(app: FastifyInstance) {
   });
 
   function requireLoader(ctx: PageCtx) {
-    if (!canLoadIndicators(ctx.actor)) {
-      throw new AppError("forbidden", ctx.t("ind.forbidden"));
-    }
+    // 401 for someone not logged in (sent to the log-in page), 403 for a logged-in reader without the right
+    authorize(ctx.actor, canLoadIndicators(ctx.actor), ctx.t("ind.forbidden"));
   }
 
   await app.register(async (files) => {

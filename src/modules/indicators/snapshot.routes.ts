@@ -2,7 +2,9 @@ import type { FastifyInstance } from "fastify";
 import { AppError } from "../../server/errors.ts";
 import { pageContext, sendPage } from "../../web/page.ts";
 import { idFromSlugOr404 } from "../../web/slug.ts";
+import { authorize } from "../auth/index.ts";
 import { getReferenceData } from "../reference/index.ts";
+import { canLoadIndicators } from "./indicators.access.ts";
 import { listIndicators } from "./indicators.service.ts";
 import { NewSnapshotPage, SnapshotPage } from "./snapshot.page.tsx";
 import { addSnapshot, getSnapshot } from "./snapshots.ts";
@@ -33,7 +35,15 @@ export async function snapshotPageRoutes(app: FastifyInstance) {
     );
   }
 
-  app.get("/indikatorer/billede/ny", hidden, async (req, reply) => renderNew(req, reply, null));
+  app.get("/indikatorer/billede/ny", hidden, async (req, reply) => {
+    // The secretariats' form: nobody else is shown it (adding checks the item's own secretariat).
+    authorize(
+      req.actor,
+      canLoadIndicators(req.actor),
+      "Kun sekretariater kan sætte indikatorbilleder på punkter.",
+    );
+    return renderNew(req, reply, null);
+  });
 
   app.post("/indikatorer/billede/ny", hidden, async (req, reply) => {
     const ctx = pageContext(req, reply);
