@@ -4,7 +4,8 @@
  * without a year is not guessed. The result is ISO (what the services and the API take).
  */
 
-const MONTHS: Record<string, number> = {
+/** Danish month names and their usual abbreviations → month number (shared with the follow-ups' due dates). */
+export const DANISH_MONTHS: Readonly<Record<string, number>> = {
   januar: 1,
   jan: 1,
   februar: 2,
@@ -57,7 +58,7 @@ export function parseDanishDate(text: string): string | null {
   }
   m = /^(\d{1,2})\.? ?([a-zæøå]+)\.? (\d{4})$/.exec(s);
   if (m) {
-    const month = MONTHS[m[2] as string];
+    const month = DANISH_MONTHS[m[2] as string];
     return month ? iso(Number(m[3]), month, Number(m[1])) : null;
   }
   return null;

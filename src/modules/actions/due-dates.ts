@@ -3,6 +3,7 @@
  * no database. "25. januar 2024", "13. december", "13/12", "primo januar", "ultimo 2024",
  * "fredag den 9. oktober", "senest fredag", "uge 12", "1. kvartal 2024", "i efteråret", "om 14 dage".
  */
+import { DANISH_MONTHS as MONTHS } from "../../lib/danish-date.ts";
 
 export interface FoundDue {
   /** YYYY-MM-DD */
@@ -12,32 +13,6 @@ export interface FoundDue {
   index: number;
 }
 
-const MONTHS: Record<string, number> = {
-  januar: 1,
-  jan: 1,
-  februar: 2,
-  feb: 2,
-  marts: 3,
-  mar: 3,
-  april: 4,
-  apr: 4,
-  maj: 5,
-  juni: 6,
-  jun: 6,
-  juli: 7,
-  jul: 7,
-  august: 8,
-  aug: 8,
-  september: 9,
-  sep: 9,
-  sept: 9,
-  oktober: 10,
-  okt: 10,
-  november: 11,
-  nov: 11,
-  december: 12,
-  dec: 12,
-};
 const WEEKDAYS: Record<string, number> = {
   mandag: 1,
   tirsdag: 2,
