@@ -40,7 +40,13 @@ export async function runDemo() {
 export async function runPrepare(opts: { ifPossible: boolean }) {
   const started = performance.now();
   try {
-    const { buildTemplates } = await import("../modules/demo/template.ts");
+    const { buildTemplates, templatesCurrent } = await import("../modules/demo/template.ts");
+    // npm runs this again whenever it "installs" the project (e.g. `npx tvaers` in its own folder):
+    // templates that still fit are kept, so that costs a key check, not a demo load.
+    if (opts.ifPossible && templatesCurrent()) {
+      say("Databaseskabelonerne passer stadig; intet at lave.");
+      return;
+    }
     const { ensureClientBundle } = await import("../server/client-bundle.ts");
     // The pages' scripts too, which the first start would otherwise bundle (Vite) before it listens; and
     // loading the server's modules once leaves them in tsx's cache of compiled TypeScript (2.4 s of a

@@ -116,6 +116,14 @@ async function buildOne(
   return meta;
 }
 
+/** Whether both templates exist and still fit this code, this week and this PGlite (nothing to make). */
+export function templatesCurrent(opts: { root?: string; now?: Date } = {}): boolean {
+  const root = opts.root ?? DEFAULT_TEMPLATE_ROOT;
+  return (["empty", "demo"] as const).every(
+    (kind) => readMeta(path.join(root, kind))?.key === templateKey(kind, opts.now),
+  );
+}
+
 /** Makes both templates (what `tvaers prepare` and the install run). */
 export async function buildTemplates(opts: { root?: string; now?: Date } = {}): Promise<TemplateMeta[]> {
   const root = opts.root ?? DEFAULT_TEMPLATE_ROOT;
