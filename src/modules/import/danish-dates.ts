@@ -1,29 +1,4 @@
-const MONTHS: Record<string, number> = {
-  januar: 1,
-  jan: 1,
-  februar: 2,
-  feb: 2,
-  marts: 3,
-  mar: 3,
-  april: 4,
-  apr: 4,
-  maj: 5,
-  juni: 6,
-  jun: 6,
-  juli: 7,
-  jul: 7,
-  august: 8,
-  aug: 8,
-  september: 9,
-  sep: 9,
-  sept: 9,
-  oktober: 10,
-  okt: 10,
-  november: 11,
-  nov: 11,
-  december: 12,
-  dec: 12,
-};
+import { DANISH_MONTHS as MONTHS } from "../../lib/danish-date.ts";
 
 const WORD_DATE =
   /\b(\d{1,2})\.?\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?\s+(\d{4})\b/i;
