@@ -48,16 +48,22 @@ export async function benchApi(): Promise<void> {
   const app = await buildApp({ config: testConfig({ logLevel: "silent" }), database });
   const bare = Fastify({ logger: false });
   bare.get("/", async () => ({ status: "ok" }));
+  const detail = await app.inject({ method: "GET", url: `/api/v1/meetings/${meeting.id}/details` });
+  // The same bytes from a bare route: how much of the gap is the size of the answer, not Tværs.
+  const sameBytes = Buffer.from(detail.body);
+  bare.get("/same-bytes", async (_req, reply) =>
+    reply.type("application/json; charset=utf-8").send(sameBytes),
+  );
   const appUrl = await app.listen({ port: 0, host: "127.0.0.1" });
   const bareUrl = await bare.listen({ port: 0, host: "127.0.0.1" });
   try {
-    const detail = await app.inject({ method: "GET", url: `/api/v1/meetings/${meeting.id}/details` });
     const items = (detail.json() as { items: unknown[] }).items.length;
     process.stdout.write(
       `meeting JSON: ${items} items, ${detail.body.length} bytes, database ${database.kind}\n`,
     );
     const baseline = await load("bare Fastify route", bareUrl);
     const figures = [
+      await load("bare route, the meeting's bytes", `${bareUrl}/same-bytes`),
       await load("GET /healthz", `${appUrl}/healthz`),
       await load("GET meeting with 20 items", `${appUrl}/api/v1/meetings/${meeting.id}/details`),
     ];

@@ -6,12 +6,13 @@ import { constants, crc32, deflateRawSync } from "node:zlib";
  * and repeated (each copy ends on a byte boundary by a sync flush), closed by an empty final block.
  * About 1 KB per inflated MB, so a 1.5 GB bomb is 1.5 MB on the wire.
  */
-export function zipBombDocx(megabytes: number): Uint8Array {
+export function zipBombDocx(megabytes: number, opts: { declaredBytes?: number } = {}): Uint8Array {
   const chunk = deflateRawSync(Buffer.alloc(1024 * 1024, 0x20), { finishFlush: constants.Z_SYNC_FLUSH });
   const final = deflateRawSync(Buffer.alloc(0));
   const data = Buffer.concat([...Array.from({ length: megabytes }, () => chunk), final]);
   const name = Buffer.from("word/document.xml");
-  const declared = Math.min(0xffffffff, megabytes * 1024 * 1024);
+  // A bomb may also lie: a small declared size must not let it inflate past the cap.
+  const declared = opts.declaredBytes ?? Math.min(0xffffffff, megabytes * 1024 * 1024);
   const local = Buffer.alloc(30);
   local.writeUInt32LE(0x04034b50, 0);
   local.writeUInt16LE(20, 4);

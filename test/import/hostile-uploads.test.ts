@@ -28,7 +28,11 @@ describeEachDatabase("Hostile uploads are refused under limits while the server 
     );
   });
 
-  /** Uploads while probing /healthz every 50 ms; the slowest probe and the memory before/after. */
+  /**
+   * Uploads while probing /healthz every 50 ms. Asserts no timing (the suite runs on loaded machines):
+   * "keeps answering" means probes were answered while the upload was still being refused. The slowest
+   * probe is printed for the security note; `npm run bench` owns the timings.
+   */
   async function uploadWhileProbing(fileName: string, bytes: Uint8Array) {
     const before = process.memoryUsage().rss;
     let done = false;
@@ -43,10 +47,16 @@ describeEachDatabase("Hostile uploads are refused under limits while the server 
         done = true;
       });
     const probes: number[] = [];
+    let answeredDuringUpload = 0;
     while (!done) {
       const started = performance.now();
-      const res = await t().request({ method: "GET", url: "/healthz" });
+      // app.inject, not t().request: the helper drains the background work (frozen editions of the
+      // arranged world) before a GET, which would time the drain, not the server.
+      const res = await t().app.inject({ method: "GET", url: "/healthz" });
       expect(res.statusCode).toBe(200);
+      if (!done) {
+        answeredDuringUpload++;
+      }
       probes.push(performance.now() - started);
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -57,27 +67,35 @@ describeEachDatabase("Hostile uploads are refused under limits while the server 
     process.stdout.write(
       `${fileName}: ${res.statusCode}, slowest /healthz ${Math.round(Math.max(...probes))} ms over ${probes.length} probes, RSS ${Math.round(before / MB)} → ${Math.round(after / MB)} MB\n`,
     );
-    return { res, slowest: Math.max(...probes), probes: probes.length, grownMb: (after - before) / MB };
+    return { res, probes: answeredDuringUpload, grownMb: (after - before) / MB };
   }
 
   it("refuses a DOCX bomb (1.5 MB inflating to 1.5 GB) by the unpacked-size limit, without inflating it", async () => {
     const bomb = zipBombDocx(1500);
     expect(bomb.byteLength).toBeLessThan(3 * MB);
-    const { res, slowest, probes, grownMb } = await uploadWhileProbing("bombe.docx", bomb);
+    const { res, grownMb } = await uploadWhileProbing("bombe.docx", bomb);
     expect(res.statusCode).toBe(413);
     expect(res.json().error.message).toMatch(/pakkes ud.*grænse for udpakket størrelse.*grænsen er 64 MB/);
-    expect(probes).toBeGreaterThan(0);
-    expect(slowest).toBeLessThan(1000);
+    // refused on the declared sizes before anything is inflated: too quick to count probes during it
+
     expect(grownMb).toBeLessThan(100);
+  });
+
+  it("refuses a DOCX bomb that declares 1 kB, inflating in zlib's thread pool only up to the cap", async () => {
+    const liar = zipBombDocx(200, { declaredBytes: 1024 });
+    const { res, probes, grownMb } = await uploadWhileProbing("loegn.docx", liar);
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.message).toMatch(/grænsen er 64 MB/);
+    expect(probes).toBeGreaterThan(0);
+    expect(grownMb).toBeLessThan(200);
   });
 
   it("refuses a PDF of 5,000 pages by the page limit", async () => {
     const pdf = manyPagePdf(5000);
-    const { res, slowest, probes, grownMb } = await uploadWhileProbing("mange-sider.pdf", pdf);
+    const { res, probes, grownMb } = await uploadWhileProbing("mange-sider.pdf", pdf);
     expect(res.statusCode).toBe(413);
     expect(res.json().error.message).toMatch(/for mange sider.*sidegrænse.*5000 sider – grænsen er 2000/);
     expect(probes).toBeGreaterThan(0);
-    expect(slowest).toBeLessThan(1000);
     expect(grownMb).toBeLessThan(100);
   });
 

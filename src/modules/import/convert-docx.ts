@@ -2,7 +2,7 @@ import type { Block } from "./blocks.ts";
 import { htmlToBlocks } from "./convert-html.ts";
 import { ImportError } from "./import.errors.ts";
 import { DEFAULT_LIMITS } from "./limits.ts";
-import { InflateBudget, listZip, readEntry, storedZip } from "./unzip.ts";
+import { checkDeclaredSizes, InflateBudget, listZip, readEntry, storedZip } from "./unzip.ts";
 
 /** Pictures and embedded files: never inflated, since the text is all the importer reads. */
 const SKIPPED = /^word\/(?:media|embeddings)\/|\.(?:png|jpe?g|gif|bmp|tiff?|emf|wmf|bin|xlsx|pptx)$/i;
@@ -11,18 +11,23 @@ const SKIPPED = /^word\/(?:media|embeddings)\/|\.(?:png|jpe?g|gif|bmp|tiff?|emf|
  * The Word parts inflated under the cap (checked while inflating: a ZIP bomb is never inflated in
  * full), rewritten as a stored ZIP for mammoth, with pictures left empty.
  */
-function boundedDocx(bytes: Uint8Array, maxInflatedBytes: number): Uint8Array {
+async function boundedDocx(bytes: Uint8Array, maxInflatedBytes: number): Promise<Uint8Array> {
   const entries = listZip(bytes);
   if (!entries.some((e) => e.name === "word/document.xml")) {
     throw new ImportError("docx_invalid");
   }
   const budget = new InflateBudget(maxInflatedBytes);
+  const read = entries.filter((e) => !e.name.endsWith("/") && !SKIPPED.test(e.name));
+  checkDeclaredSizes(read, budget);
   const files: Array<[string, Uint8Array]> = [];
   for (const entry of entries) {
     if (entry.name.endsWith("/")) {
       continue;
     }
-    files.push([entry.name, SKIPPED.test(entry.name) ? new Uint8Array() : readEntry(bytes, entry, budget)]);
+    files.push([
+      entry.name,
+      SKIPPED.test(entry.name) ? new Uint8Array() : await readEntry(bytes, entry, budget),
+    ]);
   }
   return storedZip(files);
 }
@@ -32,7 +37,7 @@ export async function docxToBlocks(
   bytes: Uint8Array,
   maxInflatedBytes = DEFAULT_LIMITS.maxInflatedBytes,
 ): Promise<Block[]> {
-  const stored = boundedDocx(bytes, maxInflatedBytes);
+  const stored = await boundedDocx(bytes, maxInflatedBytes);
   const mammoth = await import("mammoth");
   let html: string;
   try {

@@ -1,18 +1,24 @@
 /**
- * A ZIP reader that cannot be bombed: each entry is inflated by zlib with `maxOutputLength` set to
- * what is left of the budget, so inflation stops as soon as the total passes the cap (a declared
- * size in the archive is never trusted). Entry names that could leave the archive (absolute,
+ * A ZIP reader that cannot be bombed: an archive whose declared sizes already pass the budget is
+ * refused without inflating anything; otherwise each entry is inflated by zlib off the event loop
+ * with `maxOutputLength` set to what is left of the budget, so inflation stops as soon as the total
+ * passes the cap (a small declared size is never trusted). Entry names that could leave the archive (absolute,
  * `..`, drive letters, backslashes) are refused, for publication packages as for Word files.
  */
-import { crc32, inflateRawSync } from "node:zlib";
+import { promisify } from "node:util";
+import { crc32, inflateRaw } from "node:zlib";
 import { ImportError } from "./import.errors.ts";
 
 export interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;
+  /** what the archive says the entry inflates to: a refusal may rest on it, a permission never */
+  declaredSize: number;
   offset: number;
 }
+
+const inflateRawAsync = promisify(inflateRaw);
 
 const MB = 1024 * 1024;
 
@@ -52,12 +58,13 @@ export function listZip(
     }
     const method = buf.readUInt16LE(at + 10);
     const compressedSize = buf.readUInt32LE(at + 20);
+    const declaredSize = buf.readUInt32LE(at + 24);
     const nameLength = buf.readUInt16LE(at + 28);
     const extraLength = buf.readUInt16LE(at + 30);
     const commentLength = buf.readUInt16LE(at + 32);
     const offset = buf.readUInt32LE(at + 42);
     const name = buf.toString("utf8", at + 46, at + 46 + nameLength);
-    entries.push({ name, method, compressedSize, offset });
+    entries.push({ name, method, compressedSize, declaredSize, offset });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
@@ -72,13 +79,24 @@ export class InflateBudget {
   }
 }
 
-/** Inflates one entry within the budget; throws `limit_inflated_size` the moment the cap is passed. */
-export function readEntry(
+/** Refuses, before anything is inflated, entries whose declared sizes alone pass the budget. */
+export function checkDeclaredSizes(entries: ZipEntry[], budget: InflateBudget): void {
+  const declared = entries.reduce((sum, e) => sum + e.declaredSize, 0);
+  if (declared > budget.maxBytes - budget.used) {
+    throw tooLarge(budget.maxBytes);
+  }
+}
+
+/**
+ * Inflates one entry within the budget, in zlib's thread pool so the server keeps answering; throws
+ * `limit_inflated_size` the moment the cap is passed.
+ */
+export async function readEntry(
   bytes: Uint8Array,
   entry: ZipEntry,
   budget: InflateBudget,
   invalid: "docx_invalid" | "package_invalid" = "docx_invalid",
-): Uint8Array {
+): Promise<Uint8Array> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.offset;
   if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) {
@@ -95,7 +113,7 @@ export function readEntry(
     out = new Uint8Array(data);
   } else if (entry.method === 8) {
     try {
-      out = inflateRawSync(data, { maxOutputLength: Math.max(1, left + 1) });
+      out = await inflateRawAsync(data, { maxOutputLength: Math.max(1, left + 1) });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
         throw tooLarge(budget.maxBytes);
