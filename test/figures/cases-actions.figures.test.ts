@@ -81,10 +81,8 @@ describe("Figures: case linking and follow-up proposals (demo + seeds)", () => {
     );
     console.log(`groups: ${JSON.stringify(groups)}`);
     expect(seedLinks).toEqual([]);
-    // 0.77 before the demo lived through the 2027 reform; its successor bodies' items are not yet in
-    // docs/case-links-truth.md, so links into them count as false here (0.759 measured). Raise it back
-    // when the truth table lists them.
-    expect(score.precision).toBeGreaterThanOrEqual(0.75);
+    // 0.788 measured (docs/case-links-truth.md, with the 2027 successor bodies' items)
+    expect(score.precision).toBeGreaterThanOrEqual(0.78);
     expect(score.recall).toBeGreaterThanOrEqual(0.88);
   });
 

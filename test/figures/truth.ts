@@ -47,6 +47,8 @@ export const CASE_TRUTH: string[][] = [
   ["m-fsn-syd-2026-05#6", "m-pn-syd-2027-01#6"],
   // Akutområdet / udskrivninger (EMN-2026-00305)
   ["m-ssu-2026-01#8", "m-kf-nord-2026-12#3"],
+  // The councils' first work plans: made by the council, reported to the regional committee (2027)
+  ["m-sr-nord-2027-01#4", "m-uss-2027-01#4"],
 ];
 
 /** Pairs a reader could argue either way: left out of both precision and recall. */

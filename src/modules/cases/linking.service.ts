@@ -132,7 +132,10 @@ export async function proposeLinks(
         f.windowDays ?? WINDOW_DAYS,
       )
     ).filter((e) =>
-      titleEdgeAllowed(loaded.get(e.a)?.link ?? { title: "" }, loaded.get(e.b)?.link ?? { title: "" }),
+      titleEdgeAllowed(
+        loaded.get(e.a)?.link ?? { title: "", bodyId: 0 },
+        loaded.get(e.b)?.link ?? { title: "", bodyId: 0 },
+      ),
     ),
   ];
   const rejected = new Set(

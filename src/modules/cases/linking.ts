@@ -93,8 +93,24 @@ export function caseNumberEdges(items: LinkItem[]): Edge[] {
 
 const years = (title: string) => new Set(title.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? []);
 
-/** A title match counts unless the titles name different years ("pulje 2026" is not "pulje 2027"). */
-export function titleEdgeAllowed(a: Pick<LinkItem, "title">, b: Pick<LinkItem, "title">): boolean {
+/** A body's own housekeeping: every body constitutes itself and plans its meetings, each its own case. */
+const HOUSEKEEPING_TITLE =
+  /^(?:konstituering|forretningsorden|mødeplan|mødekalender|mødedatoer|valg af (?:formand|næstformand|formandskab))/iu;
+
+/**
+ * A title match counts unless the titles name different years ("pulje 2026" is not "pulje 2027"), or
+ * it is two bodies' housekeeping ("Konstituering og forretningsorden" of a committee and of a council).
+ */
+export function titleEdgeAllowed(
+  a: Pick<LinkItem, "title" | "bodyId">,
+  b: Pick<LinkItem, "title" | "bodyId">,
+): boolean {
+  if (
+    a.bodyId !== b.bodyId &&
+    (HOUSEKEEPING_TITLE.test(a.title.trim()) || HOUSEKEEPING_TITLE.test(b.title.trim()))
+  ) {
+    return false;
+  }
   const ya = years(a.title);
   const yb = years(b.title);
   return ya.size === 0 || yb.size === 0 || [...ya].some((y) => yb.has(y));

@@ -99,11 +99,27 @@ describe("linking rules", () => {
     expect(isStandardItem({ title: "Eventuelt", kind: "decision" })).toBe(true);
     expect(isStandardItem({ title: "Skriftlige beretninger", kind: "orientation" })).toBe(true);
     expect(isStandardItem({ title: "Sager til næste møde", kind: "decision" })).toBe(true);
+    const one = (title: string) => ({ title, bodyId: 1 });
+    expect(titleEdgeAllowed(one("Tværsektoriel pulje 2026"), one("Tværsektoriel pulje 2027"))).toBe(false);
+    expect(titleEdgeAllowed(one("Pulje 2027 – fordeling"), one("Pulje – nøgle 2027"))).toBe(true);
+    expect(titleEdgeAllowed(one("Pulje"), one("Pulje 2027"))).toBe(true);
+  });
+
+  it("two bodies' housekeeping is never one case by title; one body's may be", () => {
+    const konst = { title: "Konstituering og forretningsorden", bodyId: 1 };
+    expect(titleEdgeAllowed(konst, { title: "Konstituering og forretningsorden for SSU", bodyId: 2 })).toBe(
+      false,
+    );
     expect(
-      titleEdgeAllowed({ title: "Tværsektoriel pulje 2026" }, { title: "Tværsektoriel pulje 2027" }),
+      titleEdgeAllowed({ title: "Mødeplan for 2027", bodyId: 1 }, { title: "Mødeplan for 2027", bodyId: 3 }),
     ).toBe(false);
-    expect(titleEdgeAllowed({ title: "Pulje 2027 – fordeling" }, { title: "Pulje – nøgle 2027" })).toBe(true);
-    expect(titleEdgeAllowed({ title: "Pulje" }, { title: "Pulje 2027" })).toBe(true);
+    expect(titleEdgeAllowed(konst, { title: "Forretningsorden – revision", bodyId: 1 })).toBe(true);
+    expect(
+      titleEdgeAllowed(
+        { title: "Sundhedsaftalen", bodyId: 1 },
+        { title: "Sundhedsaftalen – høring", bodyId: 2 },
+      ),
+    ).toBe(true);
   });
 
   it("pairwise precision and recall", () => {
