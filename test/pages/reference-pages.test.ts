@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { createUser } from "../../src/modules/auth/auth.service.ts";
+import { createBody } from "../../src/modules/bodies/index.ts";
 import { parties } from "../../src/modules/parties/index.ts";
+import { createMembership, createPerson, memberships } from "../../src/modules/people/index.ts";
 import { loadReference, referenceAreas, shippedReferenceData } from "../../src/modules/reference/index.ts";
 import { useTestApp } from "../helpers/app.ts";
 import { csrfFor } from "../helpers/csrf.ts";
@@ -130,6 +132,71 @@ describeEachDatabase("Reference data and the map of Denmark", (kind) => {
     expect((await get("/indsatser/kort?dk-region=bogus", "")).body).toContain(
       "Kommuner i det valgte område (98)",
     );
+  });
+
+  it("an admin merges Region Hovedstaden and Region Sjælland into Region Østdanmark through the pages: preview, confirm, the regions' people follow", async () => {
+    const regions = (await t().database.db.select().from(parties)).filter((p) => p.type === "region");
+    const region = (name: string) => regions.find((r) => r.name === name) as (typeof regions)[number];
+    const [hovedstaden, sjaelland, ostdanmark] = [
+      region("Region Hovedstaden"),
+      region("Region Sjælland"),
+      region("Region Østdanmark"),
+    ];
+    // Two people who represent the old regions in a body that goes on after the reform.
+    const body = await createBody(t().system, { name: "Praksisplanudvalg Øst", kind: "other" });
+    const reps: number[] = [];
+    for (const [name, party] of [
+      ["Hanne Hovedstad", hovedstaden],
+      ["Søren Sjælland", sjaelland],
+    ] as const) {
+      const person = await createPerson(t().system, { name });
+      reps.push(
+        (await createMembership(t().system, { personId: person.id, bodyId: body.id, partyId: party.id })).id,
+      );
+    }
+    const values = {
+      _csrf: csrfFor(admin),
+      kind: "merge",
+      title: "Region Hovedstaden og Region Sjælland bliver Region Østdanmark",
+      effectiveDate: "2027-01-01",
+      note: "Lov om ændring af regionsloven (L 214, 2024-25)",
+      from1: `party:${hovedstaden.id}`,
+      to1: `party:${ostdanmark.id}`,
+      from2: `party:${sjaelland.id}`,
+      to2: `party:${ostdanmark.id}`,
+    };
+    const preview = await post("/admin/strukturaendringer/forhaandsvisning", admin, form(values));
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.body).toContain(
+      "Forhåndsvisning: Region Hovedstaden og Region Sjælland bliver Region Østdanmark",
+    );
+    expect(preview.body).toContain("Hanne Hovedstad");
+    expect(preview.body).toContain("Søren Sjælland");
+    const digest = /name="previewDigest" value="([0-9a-f]{64})"/.exec(preview.body)?.[1] as string;
+    expect(digest).toMatch(/^[0-9a-f]{64}$/);
+    const done = await post(
+      "/admin/strukturaendringer",
+      admin,
+      form({ ...values, previewDigest: digest, confirm: "1" }),
+    );
+    expect(done.statusCode, done.body).toBe(303);
+    const moved = await t().database.db.select().from(memberships).where(eq(memberships.bodyId, body.id));
+    expect(moved.map((m) => m.partyId)).toEqual([ostdanmark.id, ostdanmark.id]);
+    expect(moved.map((m) => m.id).sort()).toEqual(reps.sort());
+    const after = (await t().database.db.select().from(parties)).filter((p) => p.type === "region");
+    expect(after.find((r) => r.id === hovedstaden.id)?.validTo).toBe("2026-12-31");
+    expect(after.find((r) => r.id === sjaelland.id)?.validTo).toBe("2026-12-31");
+    const detail = await get(done.headers.location as string);
+    expect(detail.statusCode).toBe(200);
+    expect(detail.body).toContain("Region Østdanmark");
+    // A region that ended before the new change's last day is already gone.
+    const late = await post(
+      "/admin/strukturaendringer/forhaandsvisning",
+      admin,
+      form({ ...values, kind: "close", effectiveDate: "2027-02-01", to1: "", from2: "", to2: "" }),
+    );
+    expect(late.statusCode).toBe(400);
+    expect(late.body).toContain("Region Hovedstaden er allerede nedlagt før 2027-02-01.");
   });
 
   it("loads sundhedsråd from an uploaded CSV, all or nothing, reporting every bad row", async () => {

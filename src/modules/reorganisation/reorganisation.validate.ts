@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { AppError } from "../../server/errors.ts";
-import { bodies } from "../bodies/index.ts";
+import { bodies, dayBefore } from "../bodies/index.ts";
 import { parties } from "../parties/index.ts";
 import type { TReorganisationInput } from "./reorganisation.schemas.ts";
 import { reorganisations, structureSuccessions } from "./reorganisation.tables.ts";
@@ -90,7 +90,9 @@ export async function loadNodes(db: DbOrTx, input: TReorganisationInput) {
     if (!p) {
       throw invalid(`links.${i}.predecessor`, "Forgængeren findes ikke.");
     }
-    if (p.validTo && p.validTo < day) {
+    // Already set to end on the last day (e.g. the reference data's regions end on 31.12.2026): the
+    // change carries that out; an end before the last day is a predecessor that is already gone.
+    if (p.validTo && p.validTo < dayBefore(day)) {
       throw invalid(`links.${i}.predecessor`, `${p.name} er allerede nedlagt før ${day}.`);
     }
     const [earlier] = await db
