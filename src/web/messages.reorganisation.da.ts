@@ -42,6 +42,12 @@ export const daReorganisation = {
     "Intet er ændret endnu. Gennemgå listen, og bekræft nederst. Forgængerne nedlægges {lastDay}; den nye struktur gælder fra {date}.",
   "reorg.nodesHeading": "Forgængere og efterfølgere",
   "reorg.receiver": "modtager",
+  "reorg.assignHeading": "Fordeling mellem efterfølgerne",
+  "reorg.assignLead":
+    "En forgænger har flere efterfølgere. Vælg for hver række, hvilken efterfølger den går til; uden valg går den til den første. Beregn derefter forhåndsvisningen igen.",
+  "reorg.assignFrom": "Fra",
+  "reorg.assignTo": "Går til",
+  "reorg.assignRecalc": "Beregn forhåndsvisningen igen",
   "reorg.movesHeading": "Det flyttes ({count})",
   "reorg.staysHeading": "Det flyttes ikke ({count})",
   "reorg.moneyHeading": "Penge",

@@ -45,6 +45,12 @@ export const enReorganisation: Record<keyof typeof daReorganisation, string> = {
     "Nothing has changed yet. Review the list and confirm at the bottom. The predecessors close on {lastDay}; the new structure applies from {date}.",
   "reorg.nodesHeading": "Predecessors and successors",
   "reorg.receiver": "receives",
+  "reorg.assignHeading": "Division between the successors",
+  "reorg.assignLead":
+    "A predecessor has several successors. Choose for each row which successor it goes to; without a choice it goes to the first. Then calculate the preview again.",
+  "reorg.assignFrom": "From",
+  "reorg.assignTo": "Goes to",
+  "reorg.assignRecalc": "Calculate the preview again",
   "reorg.movesHeading": "What moves ({count})",
   "reorg.staysHeading": "What does not move ({count})",
   "reorg.moneyHeading": "Money",

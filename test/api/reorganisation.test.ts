@@ -407,6 +407,139 @@ describeEachDatabase("Reorganisations on the demo", (kind: DbKind) => {
     expect((await id("Ad hoc gruppe om genoptræningsplaner")).validTo).toBeNull();
   });
 
+  it("a split: each row goes to the successor the admin chooses on the preview page (the first by default), and undo puts it back", async () => {
+    const north = await id("Sundhedsråd Vestkyst Nord");
+    const effective = plusDays(structureToday() > "2027-01-01" ? structureToday() : "2027-01-01", 50);
+    const [west, east] = await Promise.all(
+      ["Sundhedsråd Nord – Vest", "Sundhedsråd Nord – Øst"].map((name) =>
+        createBody(system, { name, kind: "health_council", region: "Region Vestkyst", validFrom: effective }),
+      ),
+    );
+    const action = await createAction(system, {
+      bodyId: north.id,
+      text: "Sekretariatet beskriver den østlige del af klyngens indsatser",
+      ownerText: "Sekretariatet",
+      dueBodyId: north.id,
+    });
+    const input = {
+      kind: "split",
+      title: "Sundhedsråd Nord deles i to",
+      effectiveDate: effective,
+      links: [
+        {
+          predecessor: { kind: "body", id: north.id },
+          successors: [west, east].map((b) => ({ kind: "body", id: b?.id })),
+        },
+      ],
+    };
+    const plain = (await api("POST", "/api/v1/reorganisations/preview", input, admin)).json();
+    const row = `action:${action.id}`;
+    expect(plain.assignable.find((a: { row: string }) => a.row === row)).toMatchObject({
+      to: { id: west?.id },
+      successors: [{ id: west?.id }, { id: east?.id }],
+    });
+    // Nothing can go to a body that is not one of the predecessor's successors, or name a row that does not move.
+    const south = await id("Sundhedsråd Vestkyst Syd");
+    for (const assignments of [
+      [{ row, to: { kind: "body", id: south.id } }],
+      [{ row: "action:999999", to: { kind: "body", id: east?.id } }],
+    ]) {
+      const bad = await api("POST", "/api/v1/reorganisations/preview", { ...input, assignments }, admin);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.fields[0].path).toBe("assignments");
+    }
+
+    // The admin's pages: the preview offers the choice, calculates again, and carries out what it showed.
+    const html = { accept: "text/html" };
+    const cookieOf = (set: string | string[] | undefined, name: string) =>
+      [set ?? []]
+        .flat()
+        .map((c) => new RegExp(`^${name}=([^;]*)`).exec(c)?.[1])
+        .find(Boolean);
+    const login = await app.inject({ method: "GET", url: "/log-ind", headers: html });
+    const csrf = cookieOf(login.headers["set-cookie"], "tvaers_csrf") as string;
+    const session = await app.inject({
+      method: "POST",
+      url: "/log-ind",
+      headers: {
+        ...html,
+        cookie: `tvaers_csrf=${csrf}`,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      payload: new URLSearchParams({
+        email: "admin@tvaers.local",
+        password: "Klit-Fyrtaarn-2026",
+        _csrf: csrf,
+        next: "/",
+      }).toString(),
+    });
+    const cookie = `tvaers_csrf=${csrf}; tvaers_session=${cookieOf(session.headers["set-cookie"], "tvaers_session")}`;
+    const values = {
+      _csrf: csrfFor(cookie),
+      kind: "split",
+      title: input.title,
+      effectiveDate: effective,
+      note: "",
+      from1: `body:${north.id}`,
+      to1: `body:${west?.id}`,
+      from2: `body:${north.id}`,
+      to2: `body:${east?.id}`,
+    };
+    const post = (url: string, extra: Record<string, string> = {}) =>
+      app.inject({
+        method: "POST",
+        url,
+        headers: { ...html, cookie, "content-type": "application/x-www-form-urlencoded" },
+        payload: new URLSearchParams({ ...values, ...extra }).toString(),
+      });
+    const first = await post("/admin/strukturaendringer/forhaandsvisning");
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain("Fordeling mellem efterfølgerne");
+    const select =
+      new RegExp(`<select[^>]*name="assign\\.${row}"[^>]*>(.*?)</select>`).exec(first.body)?.[1] ?? "";
+    expect(select).toContain(`<option value="body:${west?.id}" selected>`);
+    const again = await post("/admin/strukturaendringer/forhaandsvisning", {
+      [`assign.${row}`]: `body:${east?.id}`,
+    });
+    expect(again.statusCode).toBe(200);
+    const chosen =
+      new RegExp(`<select[^>]*name="assign\\.${row}"[^>]*>(.*?)</select>`).exec(again.body)?.[1] ?? "";
+    expect(chosen).toContain(`<option value="body:${east?.id}" selected>`);
+    const digest = (body: string) => /name="previewDigest" value="([0-9a-f]{64})"/.exec(body)?.[1] as string;
+    expect(digest(again.body)).not.toBe(digest(first.body));
+    // The confirming form carries the choice: the API's preview with the same choice has the same digest.
+    const chosenPreview = (
+      await api(
+        "POST",
+        "/api/v1/reorganisations/preview",
+        { ...input, assignments: [{ row, to: { kind: "body", id: east?.id } }] },
+        admin,
+      )
+    ).json();
+    expect(chosenPreview.digest).toBe(digest(again.body));
+    const done = await post("/admin/strukturaendringer", {
+      [`assign.${row}`]: `body:${east?.id}`,
+      previewDigest: digest(again.body),
+      confirm: "1",
+    });
+    expect(done.statusCode, done.body).toBe(303);
+    const [moved] = await database.db.select().from(actions).where(eq(actions.id, action.id));
+    expect(moved).toMatchObject({ bodyId: east?.id, dueBodyId: east?.id });
+    // Every other row went to the first successor.
+    const others = (
+      chosenPreview.moves as { entity: string; id: number; column: string; to: unknown }[]
+    ).filter((m) => m.column.endsWith("body_id") && !(m.entity === "action" && m.id === action.id));
+    expect(others.length).toBeGreaterThan(0);
+    expect(new Set(others.map((m) => m.to))).toEqual(new Set([west?.id]));
+    const reorgId = Number(/(\d+)$/.exec(done.headers.location as string)?.[1]);
+    expect((await api("POST", `/api/v1/reorganisations/${reorgId}/undo`, undefined, admin)).statusCode).toBe(
+      200,
+    );
+    const [back] = await database.db.select().from(actions).where(eq(actions.id, action.id));
+    expect(back).toMatchObject({ bodyId: north.id, dueBodyId: north.id });
+    expect((await verifyAuditChain(database.db)).broken).toEqual([]);
+  });
+
   it("refuses a merge with one predecessor and a successor that does not exist yet, in Danish", async () => {
     const north = await id("Sundhedsråd Vestkyst Nord");
     const res = await api(

@@ -142,7 +142,13 @@ async function planAgreements(p: Plan, from: BodyRow, to: BodyRow | null) {
       .from(hearings)
       .where(and(eq(hearings.agreementId, a.id), isNull(hearings.closedOn)));
     for (const h of open) {
-      p.follow("hearings", `${short(a.title)} (${h.startsOn}–${h.endsOn})`, "follows_agreement", to.name);
+      p.follow(
+        "hearings",
+        `${short(a.title)} (${h.startsOn}–${h.endsOn})`,
+        "follows_agreement",
+        to.name,
+        `agreement:${a.id}`,
+      );
     }
   }
 }
@@ -202,6 +208,7 @@ async function planGroups(p: Plan, from: BodyRow, to: BodyRow | null) {
         to.id,
         `${g.name} v${current.number}`,
         null,
+        `body:${g.id}`,
       );
     }
     if (current?.approverBodyId === from.id) {
@@ -214,6 +221,7 @@ async function planGroups(p: Plan, from: BodyRow, to: BodyRow | null) {
         to.id,
         `${g.name} v${current.number}`,
         null,
+        `body:${g.id}`,
       );
     }
   }

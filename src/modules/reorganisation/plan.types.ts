@@ -14,6 +14,8 @@ export interface Stay {
 export interface Follow extends Stay {
   /** where it goes along (the receiving successor's name) */
   target: string;
+  /** the row it follows (e.g. "agreement:12"): it goes where that row is assigned */
+  key: string | null;
 }
 
 export interface FundLine {
@@ -32,6 +34,11 @@ export const short = (text: string, max = 140) => (text.length > max ? `${text.s
  */
 export class Plan {
   readonly moves: TMove[] = [];
+  /**
+   * Per move, the row it belongs to for a split ("action:7"): a row's moves go to one successor
+   * together, and a group's mandate version goes with its group.
+   */
+  readonly keys: string[] = [];
   readonly stays: Stay[] = [];
   readonly follows: Follow[] = [];
   readonly funds: FundLine[] = [];
@@ -60,16 +67,18 @@ export class Plan {
     to: number | string | null,
     label: string,
     detail: string | null,
+    key = `${entity}:${id}`,
   ) {
     this.moves.push({ section, entity, id, column, from, to, label, detail });
+    this.keys.push(key);
   }
 
   stay(section: string, label: string, reason: string) {
     this.stays.push({ section, label, reason });
   }
 
-  follow(section: string, label: string, reason: string, target: string) {
-    this.follows.push({ section, label, reason, target });
+  follow(section: string, label: string, reason: string, target: string, key: string | null = null) {
+    this.follows.push({ section, label, reason, target, key });
   }
 
   kroner(ore: bigint) {

@@ -5,7 +5,7 @@ import { ErrorSummary, type FieldErrors } from "../../web/form-fields.tsx";
 import type { MessageKey } from "../../web/i18n.ts";
 import type { PageCtx } from "../../web/page.ts";
 import { numericDay } from "../bodies/index.ts";
-import type { ReorgFormValues } from "./reorganisation.form.ts";
+import { assignField, type ReorgFormValues } from "./reorganisation.form.ts";
 import { BASE, crumbs } from "./reorganisation.pages.tsx";
 import type { TMove, TPreview } from "./reorganisation.schemas.ts";
 
@@ -37,6 +37,79 @@ function change(m: TMove, names: Map<string, string>): string {
 function reason(ctx: PageCtx, code: string): string {
   const [key, target] = code.split(":");
   return ctx.t(`reorg.reason.${key}` as MessageKey, { target: target ?? "" });
+}
+
+/** A split's choices as the preview computed them, repeated for the confirming post. */
+function RepeatAssignments({ preview }: { preview: TPreview }): Html {
+  return (
+    <>
+      {preview.assignable.map((a) => (
+        <input type="hidden" name={assignField(a.row)} value={`${a.to.kind}:${a.to.id}`} />
+      ))}
+    </>
+  );
+}
+
+/** Which successor each row of a split goes to: a form that calculates the preview again. */
+function Assignments({
+  ctx,
+  preview: p,
+  values,
+}: {
+  ctx: PageCtx;
+  preview: TPreview;
+  values: ReorgFormValues;
+}): Html {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="assign-h">
+      <h2 id="assign-h">{t("reorg.assignHeading")}</h2>
+      <p>{t("reorg.assignLead")}</p>
+      <form method="post" action={`${BASE}/forhaandsvisning`}>
+        <CsrfField ctx={ctx} />
+        <Repeat values={values} />
+        <div class="table--responsive-scroll">
+          <table class="table table--compact">
+            <caption class="sr-only">{t("reorg.assignHeading")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("reorg.what")}</th>
+                <th scope="col">{t("reorg.assignFrom")}</th>
+                <th scope="col">{t("reorg.assignTo")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.assignable.map((a, i) => (
+                <tr>
+                  <td>
+                    <label
+                      for={`assign-${i}`}
+                    >{`${t(`reorg.section.${a.section}` as MessageKey)}: ${a.label}`}</label>
+                  </td>
+                  <td>{a.predecessor.name}</td>
+                  <td>
+                    <select class="form-select" id={`assign-${i}`} name={assignField(a.row)}>
+                      {a.successors.map((s) => (
+                        <option
+                          value={`${s.kind}:${s.id}`}
+                          selected={s.kind === a.to.kind && s.id === a.to.id}
+                        >
+                          {s.name}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <button type="submit" class="button button-secondary">
+          {t("reorg.assignRecalc")}
+        </button>
+      </form>
+    </section>
+  );
 }
 
 /** The hidden fields that repeat the form for the confirming post. */
@@ -130,6 +203,7 @@ export function PreviewPage(props: {
           </table>
         </div>
       ))}
+      {p.assignable.length > 0 ? <Assignments ctx={ctx} preview={p} values={props.values} /> : null}
       <h2>{t("reorg.staysHeading", { count: p.stays.length })}</h2>
       {groupBy(p.stays).map(([section, rows]) => (
         <div class="table--responsive-scroll">
@@ -165,6 +239,7 @@ export function PreviewPage(props: {
       <form method="post" action={BASE}>
         <CsrfField ctx={ctx} />
         <Repeat values={props.values} />
+        <RepeatAssignments preview={p} />
         <input type="hidden" name="previewDigest" value={p.digest} />
         <div class={errors.confirm ? "form-group form-error" : "form-group"}>
           {errors.confirm ? (

@@ -13,7 +13,12 @@ export interface ReorgFormValues {
   note: string;
   effectiveDate: string;
   pairs: { from: string; to: string }[];
+  /** a split's choices: row ("action:12") → successor ("body:5") */
+  assignments: Record<string, string>;
 }
+
+/** The form field of a row's choice of successor. */
+export const assignField = (row: string) => `assign.${row}`;
 
 export function readForm(body: unknown): ReorgFormValues {
   const pairs: ReorgFormValues["pairs"] = [];
@@ -26,7 +31,21 @@ export function readForm(body: unknown): ReorgFormValues {
     note: formString(body, "note"),
     effectiveDate: formString(body, "effectiveDate"),
     pairs,
+    assignments: readAssignments(body),
   };
+}
+
+function readAssignments(body: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (body && typeof body === "object") {
+    for (const [name, value] of Object.entries(body).slice(0, 6000)) {
+      const row = /^assign\.([a-z_]{1,40}:\d{1,10})$/.exec(name)?.[1];
+      if (row && typeof value === "string") {
+        out[row] = value;
+      }
+    }
+  }
+  return out;
 }
 
 const node = (value: string) => {
@@ -64,6 +83,10 @@ export function toInput(v: ReorgFormValues): { input: TReorganisationInput } | {
     note: v.note || null,
     effectiveDate: v.effectiveDate,
     links: [...links.values()],
+    assignments: Object.entries(v.assignments).flatMap(([row, value]) => {
+      const to = node(value);
+      return to ? [{ row, to }] : [];
+    }),
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -81,5 +104,5 @@ export function fieldOf(path: string): string {
   if (m) {
     return `${m[2] === "predecessor" ? "from" : "to"}${Number(m[1]) + 1}`;
   }
-  return path === "links" ? "from1" : path;
+  return path === "links" || path === "assignments" ? "from1" : path;
 }

@@ -29,6 +29,7 @@ const EMPTY: ReorgFormValues = {
   note: "",
   effectiveDate: "",
   pairs: Array.from({ length: PAIRS }, () => ({ from: "", to: "" })),
+  assignments: {},
 };
 
 /** Admins only; a reader who is not logged in is sent to log in first. */

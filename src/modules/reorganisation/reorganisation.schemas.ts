@@ -15,12 +15,27 @@ export const ZLink = z.strictObject({
   successors: z.array(ZNode).max(20, "Højst 20 efterfølgere."),
 });
 
+/** For a predecessor with several successors: which one receives this row (otherwise the first). */
+export const ZAssignment = z.strictObject({
+  row: z
+    .string()
+    .regex(/^[a-z_]{1,40}:\d{1,10}$/, "Ukendt række.")
+    .describe('rækken, som forhåndsvisningen nævner den under "assignable", fx "action:12"'),
+  to: ZNode,
+});
+export type TAssignment = z.infer<typeof ZAssignment>;
+
 export const ZReorganisationInput = z.strictObject({
   kind: z.enum(REORGANISATION_KINDS).describe("merge, split, rename, close, succession"),
   title: ZName,
   note: ZText(5000).nullable().optional(),
   effectiveDate: ZDate.describe("første dag i den nye struktur; forgængerne nedlægges dagen før"),
   links: z.array(ZLink).min(1, "Vælg mindst ét forum eller én part.").max(50, "Højst 50 forgængere."),
+  assignments: z
+    .array(ZAssignment)
+    .max(5000, "Højst 5000 fordelinger.")
+    .optional()
+    .describe("ved flere efterfølgere: hvilken efterfølger en række går til (ellers den første)"),
 });
 export type TReorganisationInput = z.infer<typeof ZReorganisationInput>;
 
@@ -50,6 +65,18 @@ export const ZPreview = z.object({
   lastDay: z.string().describe("forgængernes sidste dag"),
   nodes: z.array(z.object({ predecessor: ZNamed, receiver: ZNamed.nullable(), successors: z.array(ZNamed) })),
   moves: z.array(ZMove),
+  assignable: z
+    .array(
+      z.object({
+        row: z.string().describe('fx "action:12"; bruges i assignments'),
+        section: z.string(),
+        label: z.string(),
+        predecessor: ZNamed,
+        successors: z.array(ZNamed),
+        to: ZNamed.describe("den efterfølger, rækken går til nu"),
+      }),
+    )
+    .describe("rækker, der kan fordeles, når en forgænger har flere efterfølgere"),
   stays: z.array(z.object({ section: z.string(), label: z.string(), reason: z.string() })),
   money: z.object({
     funds: z.array(

@@ -5,13 +5,19 @@ import { AppError, notFound } from "../../server/errors.ts";
 import { appendAuditNote } from "../audit/index.ts";
 import { authorize, isPrivileged } from "../auth/index.ts";
 import { bodies, dayBefore, structureToday } from "../bodies/index.ts";
+import { funds as fundsTable } from "../funds/index.ts";
 import { parties } from "../parties/index.ts";
 import { peopleWithoutBody, planBody } from "./plan.bodies.ts";
 import { fundRemaining } from "./plan.funds.ts";
 import { planParty } from "./plan.parties.ts";
 import { Plan } from "./plan.types.ts";
 import { applyMoves, revertMoves } from "./reorganisation.apply.ts";
-import type { TPreview, TReorganisation, TReorganisationInput } from "./reorganisation.schemas.ts";
+import type {
+  TAssignment,
+  TPreview,
+  TReorganisation,
+  TReorganisationInput,
+} from "./reorganisation.schemas.ts";
 import { reorganisations, structureSuccessions } from "./reorganisation.tables.ts";
 import { checkShape, loadNodes, type Node } from "./reorganisation.validate.ts";
 
@@ -26,8 +32,11 @@ async function buildPlan(ctx: Ctx, input: TReorganisationInput) {
   const lastDay = dayBefore(input.effectiveDate);
   const closing = nodes.filter((n) => n.predecessor.kind === "body").map((n) => n.predecessor.row.id);
   const plan = new Plan(ctx, input.effectiveDate, lastDay, closing);
+  const spans: { node: Node[]; at: number; end: number; follows: number; followsEnd: number }[] = [];
   for (const n of nodes) {
     const receiver = n.successors[0] ?? null;
+    const at = plan.moves.length;
+    const follows = plan.follows.length;
     if (n.predecessor.kind === "body") {
       await planBody(
         plan,
@@ -41,9 +50,133 @@ async function buildPlan(ctx: Ctx, input: TReorganisationInput) {
         (receiver?.row ?? null) as typeof parties.$inferSelect | null,
       );
     }
+    spans.push({
+      node: [n.predecessor, ...n.successors],
+      at,
+      end: plan.moves.length,
+      follows,
+      followsEnd: plan.follows.length,
+    });
   }
+  const assignable = await assign(plan, nodes, spans, input.assignments ?? []);
   const without = await peopleWithoutBody(plan);
-  return { nodes, plan, without };
+  return { nodes, plan, without, assignable };
+}
+
+/** Columns that say which body or party a row belongs to: in a split, these go to the chosen successor. */
+const OWNER_COLUMNS = new Set([
+  "body_id",
+  "due_body_id",
+  "awaiting_body_id",
+  "deciding_body_id",
+  "owner_body_id",
+  "approved_by_body_id",
+  "reports_to_id",
+  "approver_body_id",
+  "party_id",
+  "filters.bodyId",
+  "filters.partyId",
+]);
+
+/**
+ * A predecessor with several successors: every row that moves goes to the first unless an
+ * assignment sends it (with all its moves, and what follows it) to another of the same predecessor's
+ * successors. Returns the rows that could be assigned, as the preview offers them.
+ */
+async function assign(
+  plan: Plan,
+  nodes: Awaited<ReturnType<typeof loadNodes>>,
+  spans: { at: number; end: number; follows: number; followsEnd: number }[],
+  assignments: TAssignment[],
+): Promise<TPreview["assignable"]> {
+  const wanted = new Map(assignments.map((a) => [a.row, a.to]));
+  const used = new Set<string>();
+  const offered: TPreview["assignable"] = [];
+  for (const [i, n] of nodes.entries()) {
+    const span = spans[i];
+    const receiver = n.successors[0];
+    if (!span || !receiver || n.successors.length < 2) {
+      continue;
+    }
+    const rows = new Map<string, { section: string; label: string; to: Node }>();
+    for (let m = span.at; m < span.end; m++) {
+      const move = plan.moves[m] as (typeof plan.moves)[number];
+      const key = plan.keys[m] as string;
+      if (!OWNER_COLUMNS.has(move.column) || move.to !== receiver.row.id) {
+        continue;
+      }
+      const target = wanted.get(key);
+      const to = target
+        ? n.successors.find((s) => s.kind === target.kind && s.row.id === target.id)
+        : receiver;
+      if (!to) {
+        throw new AppError(
+          "validation_failed",
+          "En række kan kun fordeles til en af forgængerens efterfølgere.",
+          [
+            {
+              path: "assignments",
+              message: `${move.label}: vælg en af ${n.successors.map((s) => s.row.name).join(", ")}.`,
+            },
+          ],
+        );
+      }
+      if (target) {
+        used.add(key);
+      }
+      move.to = to.row.id;
+      if (move.entity === "fund") {
+        const line = plan.funds.find((f) => f.fundId === move.id);
+        if (line) {
+          line.to = to.row.name;
+        }
+        for (const f of await successorFunds(plan, to)) {
+          plan.receiverFundIds.add(f);
+        }
+      }
+      if (!rows.has(key)) {
+        rows.set(key, { section: move.section, label: move.label, to });
+      }
+    }
+    for (let f = span.follows; f < span.followsEnd; f++) {
+      const follow = plan.follows[f];
+      const to = follow?.key ? rows.get(follow.key)?.to : undefined;
+      if (follow && to) {
+        follow.target = to.row.name;
+      }
+    }
+    for (const [row, r] of rows) {
+      offered.push({
+        row,
+        section: r.section,
+        label: r.label,
+        predecessor: named(n.predecessor),
+        successors: n.successors.map(named),
+        to: named(r.to),
+      });
+    }
+  }
+  const unknown = [...wanted.keys()].filter((k) => !used.has(k));
+  if (unknown.length > 0) {
+    throw new AppError(
+      "validation_failed",
+      "En fordeling nævner en række, som ikke flyttes i denne ændring.",
+      [{ path: "assignments", message: `Flyttes ikke: ${unknown.slice(0, 5).join(", ")}.` }],
+    );
+  }
+  return offered;
+}
+
+/** A body successor's own funds: counted in the sums before and after when it receives a fund. */
+async function successorFunds(plan: Plan, to: Node): Promise<number[]> {
+  if (to.kind !== "body") {
+    return [];
+  }
+  const rows = await plan.db
+    .select({ id: fundsTable.id })
+    .from(fundsTable)
+    .where(eq(fundsTable.bodyId, to.row.id));
+  return rows.map((r) => r.id);
 }
 
 /** The sum of what remains in every fund the change touches (moved funds and the receivers' own). */
@@ -84,6 +217,7 @@ function presentPreview(
       successors: n.successors.map(named),
     })),
     moves: plan.moves,
+    assignable: built.assignable,
     stays: [
       ...plan.stays,
       ...plan.follows.map((f) => ({ section: f.section, label: f.label, reason: `${f.reason}:${f.target}` })),
