@@ -90,6 +90,11 @@ export const consultations = pgTable(
     /** with role "recommendation": the body the case is recommended to ("indstiller til …") */
     targetBodyId: integer("target_body_id").references(() => bodies.id, { onDelete: "set null" }),
     note: text("note"),
+    /**
+     * A stop read from another item's case history (FirstAgenda's "Sagsforløb", stacked decisions):
+     * the item whose document told it. The note (the earlier decision) is as visible as that item.
+     */
+    sourceItemId: integer("source_item_id").references(() => agendaItems.id, { onDelete: "cascade" }),
     ...rowMeta(),
   },
   (t) => [

@@ -1,0 +1,2 @@
+ALTER TABLE "consultations" ADD COLUMN "source_item_id" integer;--> statement-breakpoint
+ALTER TABLE "consultations" ADD CONSTRAINT "consultations_source_item_id_agenda_items_id_fk" FOREIGN KEY ("source_item_id") REFERENCES "public"."agenda_items"("id") ON DELETE cascade ON UPDATE no action;
