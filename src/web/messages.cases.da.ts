@@ -23,6 +23,7 @@ export const daCases = {
   "cases.decision": "Beslutning",
   "cases.noStops": "Sagen er ikke behandlet på et møde endnu.",
   "cases.missing": "Punktet findes ikke længere",
+  "cases.fromHistory": "Kendt fra sagsforløbet i",
   "cases.to": "til {body}",
   "cases.documents": "Dokumenter",
   "cases.actions": "Opfølgning",

@@ -25,6 +25,7 @@ export const enCases: Record<keyof typeof daCases, string> = {
   "cases.decision": "Decision",
   "cases.noStops": "The case has not been on a meeting's agenda yet.",
   "cases.missing": "The item no longer exists",
+  "cases.fromHistory": "Known from the case history in",
   "cases.to": "to {body}",
   "cases.documents": "Documents",
   "cases.actions": "Follow-up",

@@ -115,7 +115,9 @@ export function CasePage({ ctx, timeline }: { ctx: PageCtx; timeline: TTimeline 
                 {e.targetBody ? ` ${t("cases.to", { body: e.targetBody.name })}` : ""}
               </h3>
               <p>
-                {e.meetingId !== null && !e.missing ? (
+                {e.source ? (
+                  `${t("cases.item")} ${e.itemNumber}`
+                ) : e.meetingId !== null && !e.missing ? (
                   <a
                     href={`/moeder/${e.meetingId}#punkt-${e.itemNumber}`}
                   >{`${t("cases.item")} ${e.itemNumber}: ${e.title}`}</a>
@@ -130,6 +132,14 @@ export function CasePage({ ctx, timeline }: { ctx: PageCtx; timeline: TTimeline 
                 </p>
               ) : null}
               {e.decisionText ? <div class="tv-decision">{markdown(e.decisionText)}</div> : null}
+              {e.source ? (
+                <p class="tv-meta">
+                  {`${t("cases.fromHistory")} `}
+                  <a href={`/moeder/${e.source.meetingId}#punkt-${e.source.itemNumber}`}>
+                    {`${t("cases.item").toLowerCase()} ${e.source.itemNumber}`}
+                  </a>
+                </p>
+              ) : null}
             </li>
           ))}
         </ol>

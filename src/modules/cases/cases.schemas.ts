@@ -76,6 +76,10 @@ export const ZTimelineEntry = z.object({
   targetBody: z.object({ id: z.number().int(), name: z.string() }).nullable(),
   outcome: ZOutcome.nullable(),
   decisionText: z.string().nullable(),
+  source: z
+    .object({ itemId: z.number().int(), meetingId: z.number().int(), itemNumber: z.number().int() })
+    .nullable()
+    .describe("stoppet kendes fra dette punkts sagsforløb (fx FirstAgendas »Sagsforløb«); ellers null"),
 });
 
 export const ZTimelineAction = z.object({

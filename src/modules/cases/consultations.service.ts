@@ -17,7 +17,7 @@ import { canEditCase } from "./cases.access.ts";
 import { loadCase } from "./cases.service.ts";
 import { type ConsultationRole, cases, consultations } from "./cases.tables.ts";
 import { roleOf } from "./phrases.ts";
-import { resolveItems } from "./timeline.service.ts";
+import { resolveItems, resolveSources } from "./timeline.service.ts";
 
 type ConsultationRow = typeof consultations.$inferSelect;
 const WHAT = "Behandlingen";
@@ -34,9 +34,11 @@ export function meetingDateOf(meeting: Pick<MeetingRow, "start">): string {
  */
 export async function visibleNotes(ctx: Ctx, rows: ConsultationRow[]): Promise<Set<number>> {
   const resolved = await resolveItems(ctx.db, rows);
+  const sources = await resolveSources(ctx.db, rows);
   const visible = new Set<number>();
   for (const r of rows) {
-    const hit = resolved.get(r.id);
+    // a stop read from another item's case history is as visible as that item
+    const hit = resolved.get(r.id) ?? sources.get(r.id);
     const sees = hit
       ? canSeeItem(visibilityOf(ctx.actor, hit.meeting), hit.item.access)
       : canReadClosed(ctx.actor, r.bodyId);

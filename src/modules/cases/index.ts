@@ -12,8 +12,9 @@ export {
   consultations,
 } from "./cases.tables.ts";
 export { addConsultation } from "./consultations.service.ts";
+export { type HistoryStop, recordCaseHistory } from "./history.service.ts";
 export { confirmLinks, proposeLinks, rejectLinks } from "./linking.service.ts";
 export { caseNumberEdges, groupItems, isStandardItem, type LinkItem, scoreGroups } from "./linking.ts";
-export { archiveSystemOf, decidingBody, ROLE_LABEL_DA, referralTarget } from "./phrases.ts";
+export { archiveSystemOf, decidingBody, matchBody, ROLE_LABEL_DA, referralTarget } from "./phrases.ts";
 export { casesForNextMeeting, nextPlannedMeeting, referItem } from "./pipeline.service.ts";
 export { getTimeline, resolveItems } from "./timeline.service.ts";

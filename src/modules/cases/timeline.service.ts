@@ -73,6 +73,30 @@ export async function resolveItems(db: DbOrTx, rows: ConsultationRow[]) {
   return byConsultation;
 }
 
+/**
+ * For stops read from another item's case history (`source_item_id`): that item and its meeting. The
+ * stop's note is as visible as that item.
+ */
+export async function resolveSources(db: DbOrTx, rows: ConsultationRow[]) {
+  const bySource = new Map<number, { item: ItemRow; meeting: MeetingRow }>();
+  const ids = [...new Set(rows.map((r) => r.sourceItemId).filter((id): id is number => id !== null))];
+  if (ids.length === 0) {
+    return bySource;
+  }
+  const found = await db
+    .select({ item: agendaItems, meeting: meetings })
+    .from(agendaItems)
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .where(inArray(agendaItems.id, ids));
+  for (const r of rows) {
+    const hit = found.find((f) => f.item.id === r.sourceItemId);
+    if (hit) {
+      bySource.set(r.id, hit);
+    }
+  }
+  return bySource;
+}
+
 /** What a reader is told an entry is: its title, or why it is withheld. */
 function titleFor(hit: { item: ItemRow } | undefined, sees: boolean, agendaPublic: boolean): string {
   if (!hit) {
@@ -93,6 +117,7 @@ export async function getTimeline(ctx: Ctx, caseId: number) {
     .where(eq(consultations.caseId, caseId))
     .orderBy(asc(consultations.meetingDate), asc(consultations.id));
   const resolved = await resolveItems(ctx.db, rows);
+  const sources = await resolveSources(ctx.db, rows);
   const bodyIds = [
     ...new Set(rows.flatMap((r) => [r.bodyId, r.targetBodyId]).filter((b): b is number => b !== null)),
   ];
@@ -107,6 +132,10 @@ export async function getTimeline(ctx: Ctx, caseId: number) {
   const visibleItems: { item: ItemRow; meeting: MeetingRow }[] = [];
   const entries: TTimelineEntry[] = rows.map((c) => {
     const hit = resolved.get(c.id);
+    const source = hit ? undefined : sources.get(c.id);
+    if (source) {
+      return historyEntry(ctx, c, source, bodyName);
+    }
     const v = hit ? visibilityOf(ctx.actor, hit.meeting) : null;
     const sees = hit !== undefined && v !== null && canSeeItem(v, hit.item.access);
     if (sees && hit) {
@@ -127,6 +156,7 @@ export async function getTimeline(ctx: Ctx, caseId: number) {
       targetBody: c.targetBodyId ? { id: c.targetBodyId, name: bodyName.get(c.targetBodyId) ?? "" } : null,
       outcome: sees && hit && v?.minutes ? hit.item.outcome : null,
       decisionText: sees && hit && v?.minutes ? hit.item.decisionText : null,
+      source: null,
     };
   });
   const documents = await visibleDocuments(ctx, visibleItems);
@@ -136,6 +166,39 @@ export async function getTimeline(ctx: Ctx, caseId: number) {
     entries,
     documents,
     actions: await listCaseActions(ctx, caseId),
+  };
+}
+
+/**
+ * A stop known only from another item's case history: the reader sees the earlier decision exactly
+ * when they may see the item whose document told it (a closed item's history stays closed).
+ */
+function historyEntry(
+  ctx: Ctx,
+  c: ConsultationRow,
+  source: { item: ItemRow; meeting: MeetingRow },
+  bodyName: Map<number, string>,
+): TTimelineEntry {
+  const v = visibilityOf(ctx.actor, source.meeting);
+  const sees = canSeeItem(v, source.item.access);
+  return {
+    consultationId: c.id,
+    date: c.meetingDate,
+    body: { id: c.bodyId, name: bodyName.get(c.bodyId) ?? "" },
+    meetingId: c.meetingId,
+    itemId: null,
+    itemNumber: c.itemNumber,
+    title: sees ? source.item.title : titleFor(source, false, v.agenda),
+    redacted: !sees,
+    missing: false,
+    role: c.role,
+    roleLabel: ROLE_LABEL_DA[c.role],
+    targetBody: c.targetBodyId ? { id: c.targetBodyId, name: bodyName.get(c.targetBodyId) ?? "" } : null,
+    outcome: null,
+    decisionText: sees ? c.note : null,
+    source: sees
+      ? { itemId: source.item.id, meetingId: source.meeting.id, itemNumber: source.item.number }
+      : null,
   };
 }
 

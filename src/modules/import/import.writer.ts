@@ -13,6 +13,7 @@ import {
   recordHistoricApproval,
   withdrawAgenda,
 } from "../meetings/index.ts";
+import { writeCaseHistories } from "./history.writer.ts";
 import type { ImportResult } from "./import.schemas.ts";
 import { importedDocuments } from "./import.tables.ts";
 import { canonicalJson } from "./provenance.ts";
@@ -126,6 +127,8 @@ export async function writeImport(ctx: Ctx, input: WriteInput): Promise<WriteOut
     written = { provenance: created.provenance, counts: created.counts, kept: [], meetingChanged: false };
   }
   const before = existing?.status;
+  // The items' case histories, across bodies (before the status walk freezes the documents).
+  await writeCaseHistories(ctx, meetingId, result);
   await walkStatus(ctx, meetingId, result.kind, now);
   const after = (await getMeetingRow(ctx.db, meetingId)).status;
   const c = written.counts;
