@@ -18,7 +18,7 @@ import { agendaItems, meetings } from "../../src/modules/meetings/index.ts";
 import { reorganisations, structureSuccessions } from "../../src/modules/reorganisation/index.ts";
 import { buildApp } from "../../src/server/app.ts";
 import type { Ctx } from "../../src/server/context.ts";
-import { csrfFor } from "../helpers/csrf.ts";
+import { csrfFor, pageLogin } from "../helpers/csrf.ts";
 import {
   createTestDatabase,
   type DbKind,
@@ -336,31 +336,9 @@ describeEachDatabase("Reorganisations on the demo", (kind: DbKind) => {
 
   it("an admin previews, confirms in a second step and undoes a closure through the pages, without JavaScript", async () => {
     const html = { accept: "text/html" };
-    const cookieOf = (set: string | string[] | undefined, name: string) =>
-      [set ?? []]
-        .flat()
-        .map((c) => new RegExp(`^${name}=([^;]*)`).exec(c)?.[1])
-        .find(Boolean);
     const anonymous = await app.inject({ method: "GET", url: "/admin/strukturaendringer", headers: html });
     expect(anonymous.statusCode).toBe(303);
-    const form = await app.inject({ method: "GET", url: "/log-ind", headers: html });
-    const csrf = cookieOf(form.headers["set-cookie"], "tvaers_csrf") as string;
-    const login = await app.inject({
-      method: "POST",
-      url: "/log-ind",
-      headers: {
-        ...html,
-        cookie: `tvaers_csrf=${csrf}`,
-        "content-type": "application/x-www-form-urlencoded",
-      },
-      payload: new URLSearchParams({
-        email: "admin@tvaers.local",
-        password: "Klit-Fyrtaarn-2026",
-        _csrf: csrf,
-        next: "/",
-      }).toString(),
-    });
-    const cookie = `tvaers_csrf=${csrf}; tvaers_session=${cookieOf(login.headers["set-cookie"], "tvaers_session")}`;
+    const cookie = await pageLogin((o) => app.inject(o), "admin@tvaers.local", "Klit-Fyrtaarn-2026");
     const list = await app.inject({
       method: "GET",
       url: "/admin/strukturaendringer",
@@ -451,29 +429,7 @@ describeEachDatabase("Reorganisations on the demo", (kind: DbKind) => {
 
     // The admin's pages: the preview offers the choice, calculates again, and carries out what it showed.
     const html = { accept: "text/html" };
-    const cookieOf = (set: string | string[] | undefined, name: string) =>
-      [set ?? []]
-        .flat()
-        .map((c) => new RegExp(`^${name}=([^;]*)`).exec(c)?.[1])
-        .find(Boolean);
-    const login = await app.inject({ method: "GET", url: "/log-ind", headers: html });
-    const csrf = cookieOf(login.headers["set-cookie"], "tvaers_csrf") as string;
-    const session = await app.inject({
-      method: "POST",
-      url: "/log-ind",
-      headers: {
-        ...html,
-        cookie: `tvaers_csrf=${csrf}`,
-        "content-type": "application/x-www-form-urlencoded",
-      },
-      payload: new URLSearchParams({
-        email: "admin@tvaers.local",
-        password: "Klit-Fyrtaarn-2026",
-        _csrf: csrf,
-        next: "/",
-      }).toString(),
-    });
-    const cookie = `tvaers_csrf=${csrf}; tvaers_session=${cookieOf(session.headers["set-cookie"], "tvaers_session")}`;
+    const cookie = await pageLogin((o) => app.inject(o), "admin@tvaers.local", "Klit-Fyrtaarn-2026");
     const values = {
       _csrf: csrfFor(cookie),
       kind: "split",
