@@ -17,6 +17,7 @@ export * from "../modules/initiatives/initiatives.tables.ts";
 export * from "../modules/mandates/mandates.tables.ts";
 export * from "../modules/meetings/items.tables.ts";
 export * from "../modules/meetings/meetings.tables.ts";
+export * from "../modules/meetings/minutes-answers.tables.ts";
 export * from "../modules/notifications/notifications.tables.ts";
 export * from "../modules/oparl/oparl.tables.ts";
 export * from "../modules/parties/parties.tables.ts";

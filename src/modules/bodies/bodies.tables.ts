@@ -28,9 +28,16 @@ export const BODY_KINDS = [
   "other",
 ] as const;
 export const MANDATE_STATUSES = ["active", "standby", "closed"] as const;
+/**
+ * Who approves the body's minutes: the chair (the default, as always), every member within the body's
+ * number of days, or nobody objecting within it (docs/governance.md).
+ */
+export const MINUTES_APPROVAL_RULES = ["chair", "all_members", "no_objection"] as const;
+export type MinutesApprovalRule = (typeof MINUTES_APPROVAL_RULES)[number];
 
 export const bodyKind = pgEnum("body_kind", BODY_KINDS);
 export const mandateStatus = pgEnum("mandate_status", MANDATE_STATUSES);
+export const minutesApprovalRule = pgEnum("minutes_approval_rule", MINUTES_APPROVAL_RULES);
 
 export const bodies = pgTable(
   "bodies",
@@ -51,6 +58,9 @@ export const bodies = pgTable(
     validTo: date("valid_to"),
     /** may the person who put the minutes into draft also approve them as chair (small bodies); off by default */
     drafterMayApprove: boolean("drafter_may_approve").notNull().default(false),
+    /** who approves the minutes (MINUTES_APPROVAL_RULES) and, for the members' rules, within how many days */
+    minutesApproval: minutesApprovalRule("minutes_approval").notNull().default("chair"),
+    minutesApprovalDays: integer("minutes_approval_days").notNull().default(7),
     ...rowMeta(),
   },
   (t) => [uniqueIndex("bodies_name_uq").on(t.name), index("bodies_reports_to_idx").on(t.reportsToId)],

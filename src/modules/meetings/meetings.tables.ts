@@ -53,6 +53,8 @@ export const meetings = pgTable(
     minutesReturnedAt: timestamp("minutes_returned_at", { withTimezone: true }),
     /** the user who put the minutes into draft; approval needs another chair unless the body allows it (canApproveMinutes) */
     minutesDraftedBy: integer("minutes_drafted_by").references(() => users.id, { onDelete: "set null" }),
+    /** when the minutes were last put into draft: the members' answers and deadline belong to this round */
+    minutesDraftedAt: timestamp("minutes_drafted_at", { withTimezone: true }),
     ...rowMeta(),
   },
   (t) => [index("meetings_body_start_idx").on(t.bodyId, t.start), index("meetings_start_idx").on(t.start)],
