@@ -99,3 +99,40 @@ export const alertDeliveries = pgTable(
   },
   (t) => [primaryKey({ columns: [t.savedSearchId, t.documentId, t.level] })],
 );
+
+/**
+ * The public's e-mail alert for a search (no account): mailed only once `confirmed_at` is set (double
+ * opt-in); the token is the secret of its confirmation and one-click unsubscribe links.
+ */
+export const searchSubscriptions = pgTable(
+  "search_subscriptions",
+  {
+    id: idColumn(),
+    email: text("email").notNull(),
+    query: text("query").notNull(),
+    filters: jsonb("filters").$type<Record<string, unknown>>().notNull().default({}),
+    token: text("token").notNull(),
+    locale: text("locale").notNull().default("da"),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    lastSentAt: timestamp("last_sent_at", { withTimezone: true }),
+    ...rowMeta(),
+  },
+  (t) => [
+    uniqueIndex("search_subscriptions_token_uq").on(t.token),
+    uniqueIndex("search_subscriptions_email_search_uq").on(t.email, t.query, t.filters),
+  ],
+);
+
+/** What a public search alert already announced: a document at a public level, once per subscription. */
+export const searchSubscriptionDeliveries = pgTable(
+  "search_subscription_deliveries",
+  {
+    subscriptionId: integer("subscription_id")
+      .notNull()
+      .references(() => searchSubscriptions.id, { onDelete: "cascade" }),
+    documentId: integer("document_id").notNull(),
+    level: smallint("level").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.subscriptionId, t.documentId, t.level] })],
+);
