@@ -37,6 +37,7 @@ function item(n: number): DocItem {
     decision: `Godkendt med bemærkninger.\n\n${PARAGRAPH}`,
     absent: n % 7 === 0 ? ["Søren Due-Andersen", "Mette Kjær Olesen"] : [],
     attachments: ["Notat om forløbskoordination", "Bilag 2 – økonomisk overblik"],
+    indicators: [],
   };
 }
 

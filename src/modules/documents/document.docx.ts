@@ -162,6 +162,17 @@ function writeItem(w: Writer, item: DocItem, kind: DocModel["kind"]): void {
   if (previous) {
     w.section("Tidligere beslutninger", () => w.markdown(previous, 3));
   }
+  for (const snap of item.indicators) {
+    // Word gets the chart as its description in words (an accessible rendering) and the table of its figures.
+    w.section(`Nøgletal: ${snap.name}`, () => {
+      w.text([textRun(LANG, { text: snap.note, color: GREY })]);
+      w.text([textRun(LANG, { text: snap.alt })]);
+      w.table(
+        ["Område", "Periode", `Værdi (${snap.unit})`, "Indlæst"].map(plain),
+        snap.rows.map((r) => r.map(plain)),
+      );
+    });
+  }
   if (kind === "minutes") {
     w.section("Beslutning", () => w.markdown(item.decision ?? "Ingen.", 3));
     if (item.absent.length > 0) {

@@ -3,6 +3,7 @@ import type { Ctx } from "../../server/context.ts";
 import { AppError } from "../../server/errors.ts";
 import { authorize, canReadClosed, PUBLIC_ACTOR } from "../auth/index.ts";
 import { getBody } from "../bodies/index.ts";
+import { type PrintedSnapshot, printedSnapshotsOfItems } from "../indicators/index.ts";
 import { getMeetingRow, listMeetingAttendance, listMeetingItems } from "../meetings/index.ts";
 import { persons } from "../people/index.ts";
 import { OUTCOME_DA, outcomeLabel, SECTION_ORDER } from "./danish.ts";
@@ -33,6 +34,8 @@ export interface DocItem {
   decision: string | null;
   absent: string[];
   attachments: string[];
+  /** indicator snapshots on the item (frozen once the minutes are published), each as chart and table */
+  indicators: PrintedSnapshot[];
 }
 
 /** One line of the minutes' attendance, as the meeting page groups it. */
@@ -74,7 +77,12 @@ const MINUTES_EXIST = new Set(["held", "minutes_draft", "minutes_approved", "min
 export const isPublic = (kind: DocKind, status: string) =>
   kind === "agenda" ? status !== "planned" : status === "minutes_published";
 
-function toDocItem(item: Item, kind: DocKind, names: Map<number, string>): DocItem {
+function toDocItem(
+  item: Item,
+  kind: DocKind,
+  names: Map<number, string>,
+  snapshots: Map<number, PrintedSnapshot[]>,
+): DocItem {
   const sections: DocSection[] = [];
   for (const [key, heading] of SECTION_ORDER) {
     const text = item.sections[key];
@@ -109,6 +117,8 @@ function toDocItem(item: Item, kind: DocKind, names: Map<number, string>): DocIt
         })
       : [],
     attachments: item.attachments.map((a) => a.title),
+    // A redacted closed item carries nothing of its own, its snapshot included.
+    indicators: item.redacted ? [] : (snapshots.get(item.id) ?? []),
   };
 }
 
@@ -183,6 +193,10 @@ export async function loadDocumentModel(
           .where(inArray(persons.id, personIds))
       : [];
   const names = new Map(people.map((p) => [p.id, p.name]));
+  const snapshots = await printedSnapshotsOfItems(
+    reader,
+    items.filter((i) => !i.redacted).map((i) => i.id),
+  );
   const numbers = new Map(items.map((i) => [i.id, i.number]));
   return {
     kind,
@@ -198,7 +212,7 @@ export async function loadDocumentModel(
       status: meeting.status,
       cancelled: meeting.cancelled,
     },
-    items: items.map((i) => toDocItem(i, kind, names)),
+    items: items.map((i) => toDocItem(i, kind, names, snapshots)),
     attendance: attendance.map((a) => ({
       status: a.status,
       name: names.get(a.personId) ?? "Ukendt person",

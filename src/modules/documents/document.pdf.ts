@@ -3,6 +3,8 @@
  * table of contents with page numbers and links, items as H2 with their sections as H3. Bookmarks
  * follow the headings; running header and footer are artifacts. docs/decisions/012-tagged-pdf.md.
  */
+
+import type { PrintedSnapshot } from "../indicators/index.ts";
 import { DOCUMENT_LANG } from "./danish.ts";
 import type { DocItem, DocModel } from "./document.model.ts";
 import {
@@ -19,13 +21,96 @@ import {
 } from "./layout.ts";
 import { parseMarkdown, type Run } from "./markdown.ts";
 import { GREY, PdfWriter } from "./pdf-blocks.ts";
-import { openTaggedPdf, type StructElement } from "./pdfkit.ts";
+import { openTaggedPdf, type StructElement, TEXT_COLOR } from "./pdfkit.ts";
 
 const MARGIN_X = 56;
 const CLOSED = "#8a1c1c";
 const TOC_LINE = 16;
 
 const plain = (text: string): Run[] => [{ text, bold: false, italic: false }];
+/** The lines of a snapshot's chart, told apart by colour and dash (not by colour alone). */
+const LINE_STYLES: Array<{ color: string; dash: number[] | null }> = [
+  { color: "#004993", dash: null },
+  { color: "#b35900", dash: [4, 2] },
+  { color: "#358000", dash: [1, 2] },
+  { color: "#6c2c91", dash: [6, 2, 1, 2] },
+];
+
+/** A snapshot's line chart, drawn in the 640 × 300 box of the page's SVG, scaled to the text width. */
+function drawChart(w: PdfWriter, chart: NonNullable<PrintedSnapshot["chart"]>, x: number, y: number): void {
+  const k = w.width / chart.width;
+  const doc = w.doc;
+  doc.lineWidth(0.4).strokeColor("#bbbbbb").undash();
+  doc.font("regular").fontSize(7).fillColor(GREY);
+  for (const t of chart.yTicks) {
+    doc
+      .moveTo(x + 64 * k, y + t.y * k)
+      .lineTo(x + (chart.width - 16) * k, y + t.y * k)
+      .stroke();
+    doc.text(t.label, x, y + t.y * k - 3, { width: 60 * k, align: "right", lineBreak: false });
+  }
+  const every = Math.max(1, Math.ceil(chart.xLabels.length / 10));
+  chart.xLabels.forEach((l, i) => {
+    if (i % every === 0 || i === chart.xLabels.length - 1) {
+      doc.text(l.label, x + l.x * k - 30, y + (chart.height - 40) * k, {
+        width: 60,
+        align: "center",
+        lineBreak: false,
+      });
+    }
+  });
+  chart.lines.forEach((line, i) => {
+    const style = LINE_STYLES[i % LINE_STYLES.length] ?? { color: "#004993", dash: null };
+    doc.lineWidth(1.5).strokeColor(style.color);
+    if (style.dash) {
+      doc.dash(style.dash[0] ?? 3, { space: style.dash[1] ?? 2 });
+    } else {
+      doc.undash();
+    }
+    line.points.forEach((p, j) => {
+      if (j === 0) {
+        doc.moveTo(x + p.x * k, y + p.y * k);
+      } else {
+        doc.lineTo(x + p.x * k, y + p.y * k);
+      }
+    });
+    if (line.points.length > 1) {
+      doc.stroke();
+    }
+    for (const p of line.points) {
+      doc
+        .circle(x + p.x * k, y + p.y * k, 1.8)
+        .fillColor(style.color)
+        .fill();
+    }
+    const ly = y + (chart.height - 18) * k + i * 10;
+    doc
+      .lineWidth(1.5)
+      .strokeColor(style.color)
+      .moveTo(x + 64 * k, ly + 4)
+      .lineTo(x + 64 * k + 16, ly + 4)
+      .stroke();
+    doc.undash();
+    doc.font("regular").fontSize(7).fillColor(TEXT_COLOR);
+    doc.text(line.name, x + 64 * k + 20, ly, { lineBreak: false });
+  });
+}
+
+/** A snapshot on an item: heading, whether frozen, the chart as a Figure with its text, and the table beside it. */
+function writeSnapshot(w: PdfWriter, s: PrintedSnapshot): void {
+  w.heading(3, `Nøgletal: ${s.name}`);
+  w.text(s.note, { italic: true, color: GREY });
+  const chart = s.chart;
+  if (chart) {
+    const k = w.width / chart.width;
+    w.figure(s.alt, chart.height * k + chart.lines.length * 10, (x, y) => drawChart(w, chart, x, y));
+  }
+  w.table(
+    ["Område", "Periode", `Værdi (${s.unit})`, "Indlæst"].map(plain),
+    s.rows.map((r) => r.map(plain)),
+    { widths: [170, 90, 110, 0], rowHeaders: true, size: 9 },
+  );
+}
 
 function writeItem(w: PdfWriter, item: DocItem, kind: DocModel["kind"]): void {
   w.heading(2, itemHeading(item), { color: item.access === "closed" ? CLOSED : undefined });
@@ -47,6 +132,9 @@ function writeItem(w: PdfWriter, item: DocItem, kind: DocModel["kind"]): void {
   }
   if (item.previousDecisions) {
     section("Tidligere beslutninger", item.previousDecisions);
+  }
+  for (const s of item.indicators) {
+    writeSnapshot(w, s);
   }
   if (kind === "minutes") {
     section("Beslutning", item.decision ?? "Ingen.");

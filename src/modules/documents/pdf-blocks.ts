@@ -216,6 +216,21 @@ export class PdfWriter {
     this.space(8);
   }
 
+  /**
+   * A Figure element with its alternative text, `height` points tall at the left margin: a drawing a
+   * screen reader reads as `alt` (PDF/UA 7.3). The drawing must fit on one page.
+   */
+  figure(alt: string, height: number, draw: (x: number, y: number) => void): void {
+    this.ensure(height + 8);
+    const top = this.doc.y;
+    const fig = this.doc.struct("Figure", { alt }, () => draw(this.left, top));
+    this.root.add(fig);
+    fig.end();
+    this.doc.y = top + height;
+    this.doc.x = this.left;
+    this.space(8);
+  }
+
   /** Markdown blocks below a heading of `level`: their own headings one level further down. */
   markdown(blocks: MdBlock[], level: number): void {
     // The section's highest Markdown heading sits right below it, whatever "#" it was written with.

@@ -37,6 +37,10 @@ export interface PdfKitDoc {
   moveTo(x: number, y: number): PdfKitDoc;
   lineTo(x: number, y: number): PdfKitDoc;
   stroke(): PdfKitDoc;
+  fill(): PdfKitDoc;
+  circle(x: number, y: number, radius: number): PdfKitDoc;
+  dash(length: number, options?: { space?: number }): PdfKitDoc;
+  undash(): PdfKitDoc;
   text(
     text: string,
     x?: number | Record<string, unknown>,

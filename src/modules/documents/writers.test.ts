@@ -147,6 +147,7 @@ function docItem(number: number, over: Partial<DocItem> = {}): DocItem {
     decision: null,
     absent: [],
     attachments: ["Notat om forløb"],
+    indicators: [],
     ...over,
   };
 }

@@ -8,4 +8,5 @@ export {
   indicators,
   indicatorValues,
 } from "./indicators.tables.ts";
+export { type PrintedSnapshot, printedSnapshotsOfItems } from "./snapshot.document.ts";
 export { indicatorsEffect } from "./snapshots.ts";

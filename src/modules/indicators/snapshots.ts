@@ -88,6 +88,14 @@ async function computeSnapshot(ctx: Ctx, s: typeof indicatorSnapshots.$inferSele
   return out;
 }
 
+/** The frozen figures, or the newest ones while the snapshot is not frozen. No visibility check: callers check the item. */
+export async function figuresOf(
+  ctx: Ctx,
+  s: typeof indicatorSnapshots.$inferSelect,
+): Promise<FrozenSnapshot> {
+  return s.frozen ?? (await computeSnapshot(ctx, s));
+}
+
 /** A snapshot for the reader: frozen figures, or the newest ones before publication. 404 if the item is hidden. */
 export async function getSnapshot(ctx: Ctx, id: number) {
   const [s] = await ctx.db.select().from(indicatorSnapshots).where(eq(indicatorSnapshots.id, id));
@@ -98,7 +106,7 @@ export async function getSnapshot(ctx: Ctx, id: number) {
   if (!canSeeItem(visibilityOf(ctx.actor, meeting), item.access)) {
     throw new AppError("not_found", "Indikatorbilledet findes ikke.");
   }
-  const figures = s.frozen ?? (await computeSnapshot(ctx, s));
+  const figures = await figuresOf(ctx, s);
   // Internal indicators stay internal in a snapshot too, also once the minutes are public.
   const shown = canSeeInternal(ctx.actor)
     ? figures.indicators
