@@ -1,6 +1,7 @@
 import { registerEffect } from "../lib/domain-events.ts";
 import { documentsEffect, runDocumentJobs } from "../modules/documents/index.ts";
 import { indicatorsEffect } from "../modules/indicators/index.ts";
+import { approveDueMinutes } from "../modules/meetings/index.ts";
 import { recordNotificationEvent } from "../modules/notifications/index.ts";
 import { indexMissingFileTexts } from "../modules/search/index.ts";
 import type { BackgroundTask } from "./background.ts";
@@ -22,5 +23,7 @@ export function backgroundTasks(): BackgroundTask[] {
   return [
     { name: "documents", run: (db) => runDocumentJobs(db, 20) },
     { name: "file-texts", run: (db) => indexMissingFileTexts(db, 20) },
+    // Minutes of "no objection" bodies whose deadline has passed (docs/governance.md).
+    { name: "minutes-deadlines", run: (db) => approveDueMinutes(db) },
   ];
 }

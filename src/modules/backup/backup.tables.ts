@@ -42,6 +42,7 @@ import {
 import { mandateEvents, mandateVersions } from "../mandates/mandates.tables.ts";
 import { agendaItems, attachments, itemAbsences, minutesCorrections } from "../meetings/items.tables.ts";
 import { attendance, meetings } from "../meetings/meetings.tables.ts";
+import { minutesAnswers } from "../meetings/minutes-answers.tables.ts";
 import { publicSubscriptions } from "../notifications/notifications.tables.ts";
 import { deletedObjects } from "../oparl/oparl.tables.ts";
 import { parties } from "../parties/parties.tables.ts";
@@ -82,6 +83,7 @@ export const EXPORT_TABLES: ReadonlyArray<{
   { name: "itemAbsences", table: itemAbsences, sqlName: "item_absences", identity: true },
   { name: "attachments", table: attachments, sqlName: "attachments", identity: true },
   { name: "minutesCorrections", table: minutesCorrections, sqlName: "minutes_corrections", identity: true },
+  { name: "minutesAnswers", table: minutesAnswers, sqlName: "minutes_answers", identity: true },
   { name: "publishedDocuments", table: publishedDocuments, sqlName: "published_documents", identity: true },
   // Pending work travels too, so a restore still makes the editions a publication asked for.
   { name: "documentJobs", table: documentJobs, sqlName: "document_jobs", identity: true },

@@ -1,10 +1,15 @@
 import { z } from "zod";
 import { ZDate, ZId, ZName, ZRowMeta, ZText } from "../../server/schemas.ts";
 import { STRUCTURE_STATUSES } from "./bodies.status.ts";
-import { BODY_KINDS, MANDATE_STATUSES } from "./bodies.tables.ts";
+import { BODY_KINDS, MANDATE_STATUSES, MINUTES_APPROVAL_RULES } from "./bodies.tables.ts";
 
 export const ZBodyKind = z.enum(BODY_KINDS);
 export const ZMandateStatus = z.enum(MANDATE_STATUSES);
+export const ZMinutesApprovalRule = z
+  .enum(MINUTES_APPROVAL_RULES)
+  .describe(
+    "hvem godkender referatet: chair (formandskabet), all_members (alle medlemmer inden for fristen), no_objection (godkendt, når ingen har indsigelser ved fristen)",
+  );
 export const ZStructureStatus = z
   .enum(STRUCTURE_STATUSES)
   .describe("being_set_up (før første dag), active, closed (efter sidste dag)");
@@ -26,6 +31,14 @@ export const ZBodyFields = {
     .describe(
       "må den, der lagde referatet som udkast, også godkende det som formand (kun administrator eller formand kan ændre det)",
     ),
+  minutesApproval: ZMinutesApprovalRule.optional(),
+  minutesApprovalDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(60)
+    .optional()
+    .describe("fristen i dage for medlemmernes godkendelse, regnet fra referatudkastet"),
   validFrom: ZDate.nullable().optional().describe("første dag forummet findes"),
   validTo: ZDate.nullable().optional().describe("sidste dag forummet findes (nedlagt efter den)"),
 };
@@ -48,6 +61,8 @@ export const ZBody = z.object({
   validTo: z.string().nullable(),
   status: ZStructureStatus,
   drafterMayApprove: z.boolean().describe("må den, der lagde referatet som udkast, selv godkende det"),
+  minutesApproval: ZMinutesApprovalRule,
+  minutesApprovalDays: z.number().int(),
 });
 
 export const ZBodyFilter = {

@@ -32,6 +32,8 @@ export function presentBody(row: BodyRow): TBody {
     validTo: row.validTo,
     status: structureStatus(row, structureToday()),
     drafterMayApprove: row.drafterMayApprove,
+    minutesApproval: row.minutesApproval,
+    minutesApprovalDays: row.minutesApprovalDays,
   };
 }
 
@@ -149,7 +151,8 @@ export async function updateBody(
   input: Partial<TBodyInput> & { version: number },
 ) {
   authorize(actor, canEditBody(actor, id), "Kun forummets sekretariat kan rette forummet.");
-  if (input.drafterMayApprove !== undefined) {
+  const approvalSetting = [input.drafterMayApprove, input.minutesApproval, input.minutesApprovalDays];
+  if (approvalSetting.some((v) => v !== undefined)) {
     authorize(
       actor,
       canChangeApprovalSetting(actor, id),

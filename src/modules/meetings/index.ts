@@ -68,6 +68,15 @@ export {
   updateMeeting,
 } from "./meetings.service.ts";
 export { attendance, meetings } from "./meetings.tables.ts";
+export { answerDeadline } from "./minutes-answers.rule.ts";
+export { ZMinutesAnswerInput, ZMinutesRemarkReply } from "./minutes-answers.schemas.ts";
+export {
+  answerMinutes,
+  approveDueMinutes,
+  getMinutesRound,
+  type MinutesRound,
+  replyToMinutesRemark,
+} from "./minutes-answers.service.ts";
 export { meetingPath } from "./meetings.urls.ts";
 export {
   insertStandardItems,

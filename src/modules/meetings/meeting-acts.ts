@@ -13,6 +13,7 @@ import {
   canApprove,
   canApproveMinutes,
   canEditBody,
+  canReadClosed,
   canRecordHistoricApproval,
 } from "../auth/policy.ts";
 import { bodies } from "../bodies/bodies.tables.ts";
@@ -24,6 +25,7 @@ import {
   presentMeeting,
   updateMeetingRowUnchecked,
 } from "./meetings.service.ts";
+import { membersRuleBlockOf } from "./minutes-answers.rule.ts";
 
 type Versioned = { version: number };
 
@@ -101,7 +103,7 @@ export function draftMinutes(ctx: Ctx, id: number, input: Versioned, now = new D
   return inTransaction(ctx, async (tx) => {
     const meeting = await asSecretariat(tx, id, "Kun forummets sekretariat kan lave referatudkastet.");
     const event = { kind: "minutes_awaiting_approval", meetingId: id } as const;
-    const extra = { minutesDraftedBy: ctx.actor.userId };
+    const extra = { minutesDraftedBy: ctx.actor.userId, minutesDraftedAt: now };
     return step(tx, meeting, "minutes_draft", { ...input, extra }, event, now);
   });
 }
@@ -114,15 +116,42 @@ export function reopenMinutes(ctx: Ctx, id: number, input: Versioned, now = new 
   });
 }
 
-/** The chair (or vice-chair) approves the minutes; from now on they change only by correction. */
+/**
+ * Approves the minutes; from now on they change only by correction. By the body's rule
+ * (`bodies.minutes_approval`): the chair or vice-chair approves (the default), or — where the members
+ * approve — any member of the body (or the system's deadline task) once every member has approved, or no
+ * remark is open when the deadline has passed (`minutes-answers.rule.ts`). The same act either way, so the
+ * same effects follow.
+ */
 export function approveMinutes(ctx: Ctx, id: number, input: Versioned, now = new Date()) {
   return inTransaction(ctx, async (tx) => {
     const meeting = await getMeetingRow(tx.db, id);
-    authorize(ctx.actor, canApprove(ctx.actor, meeting.bodyId), "Kun formandskabet kan godkende referatet.");
     const [body] = await tx.db
-      .select({ id: bodies.id, drafterMayApprove: bodies.drafterMayApprove })
+      .select({
+        id: bodies.id,
+        drafterMayApprove: bodies.drafterMayApprove,
+        minutesApproval: bodies.minutesApproval,
+        minutesApprovalDays: bodies.minutesApprovalDays,
+      })
       .from(bodies)
       .where(eq(bodies.id, meeting.bodyId));
+    if (body && body.minutesApproval !== "chair") {
+      authorize(
+        ctx.actor,
+        canReadClosed(ctx.actor, meeting.bodyId),
+        "Kun forummets medlemmer kan godkende referatet.",
+      );
+      if (meeting.status === "minutes_draft") {
+        const block = await membersRuleBlockOf(tx.db, meeting, body, now);
+        if (block) {
+          throw new AppError("invalid_transition", MEMBERS_BLOCK_MESSAGE[block]);
+        }
+      }
+      const extra = { minutesApprovedAt: now, minutesApprovedBy: MEMBERS_APPROVED_BY[body.minutesApproval] };
+      const event = { kind: "minutes_approved", meetingId: id } as const;
+      return step(tx, meeting, "minutes_approved", { ...input, extra }, event, now);
+    }
+    authorize(ctx.actor, canApprove(ctx.actor, meeting.bodyId), "Kun formandskabet kan godkende referatet.");
     authorize(
       ctx.actor,
       body !== undefined && canApproveMinutes(ctx.actor, body, meeting),
@@ -133,6 +162,19 @@ export function approveMinutes(ctx: Ctx, id: number, input: Versioned, now = new
     return step(tx, meeting, "minutes_approved", { ...input, extra }, event, now);
   });
 }
+
+/** Recorded as who approved, when the members did (minutes_approved_by holds a name otherwise). */
+const MEMBERS_APPROVED_BY = {
+  all_members: "Forummets medlemmer (alle har godkendt)",
+  no_objection: "Forummets medlemmer (ingen indsigelser inden fristen)",
+} as const;
+
+const MEMBERS_BLOCK_MESSAGE = {
+  chair_rule: "Forummets formandskab godkender referatet.",
+  open_remark:
+    "Referatet kan ikke godkendes, mens en bemærkning fra et medlem venter på sekretariatets svar.",
+  waiting: "Referatet er ikke godkendt endnu: forummets regel for medlemmernes godkendelse er ikke opfyldt.",
+} as const;
 
 /**
  * The chair sends the draft minutes back to the secretariat with a comment (minutes draft → held): the

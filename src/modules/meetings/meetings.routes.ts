@@ -20,6 +20,7 @@ import {
   ZTransition,
 } from "./meetings.schemas.ts";
 import { getMeetingRow, meetingService, presentMeeting } from "./meetings.service.ts";
+import { minutesAnswerRoutes } from "./minutes-answers.routes.ts";
 
 const ZMeetingDetails = z.object({
   meeting: ZMeeting,
@@ -104,6 +105,8 @@ export async function meetingRoutes(app: FastifyInstance) {
     handler: async (req) =>
       db().transaction((tx) => sendBackMinutes({ db: tx, actor: req.actor }, req.params.id, req.body)),
   });
+
+  await minutesAnswerRoutes(app);
 
   r.post("/meetings/:id/cancel", {
     schema: {
