@@ -137,4 +137,15 @@ export const daReference = {
   "ind.fromPeriod": "Fra periode (fx 2022)",
   "ind.toPeriod": "Til periode (fx 2026)",
   "ind.snapshotAdd": "Sæt billedet på punktet",
+  "ind.itemSnapshots": "Nøgletal på punktet",
+  "ind.itemSnapshotsLead":
+    "Et indikatorbillede viser de valgte indikatorer for et område og en periode som kurve og tabel på punktet og i dagsordenen og referatet. Når referatet offentliggøres, fryses tallene.",
+  "ind.itemSnapshotsNone": "Punktet har ingen indikatorbilleder.",
+  "ind.itemSnapshotFrozen": "frosset",
+  "ind.itemSnapshotLive": "nyeste tal, fryses ved offentliggørelsen",
+  "ind.snapshotIndicators": "Indikatorer",
+  "ind.snapshotErrorHeading": "Indikatorbilledet blev ikke sat på punktet",
+  "ind.snapshotChooseIndicator": "Vælg mindst én indikator.",
+  "ind.snapshotChoosePeriod": "Skriv fra- og til-periode, fx 2022 og 2026.",
+  "ind.snapshotAdded": "Indikatorbilledet er sat på punktet.",
 } as const;

@@ -141,4 +141,15 @@ export const enReference: Record<keyof typeof daReference, string> = {
   "ind.fromPeriod": "From period (e.g. 2022)",
   "ind.toPeriod": "To period (e.g. 2026)",
   "ind.snapshotAdd": "Put the snapshot on the item",
+  "ind.itemSnapshots": "Figures on the item",
+  "ind.itemSnapshotsLead":
+    "An indicator snapshot shows the chosen indicators for an area and a period as chart and table on the item and in the agenda and minutes. When the minutes are published, the figures are frozen.",
+  "ind.itemSnapshotsNone": "The item has no indicator snapshots.",
+  "ind.itemSnapshotFrozen": "frozen",
+  "ind.itemSnapshotLive": "newest figures, frozen on publication",
+  "ind.snapshotIndicators": "Indicators",
+  "ind.snapshotErrorHeading": "The indicator snapshot was not put on the item",
+  "ind.snapshotChooseIndicator": "Choose at least one indicator.",
+  "ind.snapshotChoosePeriod": "Write the from and to periods, e.g. 2022 and 2026.",
+  "ind.snapshotAdded": "The indicator snapshot is on the item.",
 };

@@ -418,6 +418,7 @@ export const RULES: Record<string, Rule> = {
   "POST /arbejdsrum/moeder/:id/punkter/:itemId": r(SECRETARIAT, true),
   "POST /arbejdsrum/moeder/:id/punkter/:itemId/slet": r(SECRETARIAT, true),
   "POST /arbejdsrum/moeder/:id/punkter/:itemId/bilag": r(SECRETARIAT, true),
+  "POST /arbejdsrum/moeder/:id/punkter/:itemId/noegletal": r(SECRETARIAT, true),
   "POST /arbejdsrum/moeder/:id/punkter/:itemId/bilag/:attachmentId/slet": r(SECRETARIAT, true),
   "POST /arbejdsrum/forhaandsvisning": r(USERS),
   "GET /arbejdsrum/moeder/:id/moedet": r(SECRETARIAT, true),

@@ -1,6 +1,7 @@
 export { loadDemoIndicators } from "./demo-indicators.ts";
 export { indicatorPageRoutes } from "./indicators.page-routes.ts";
 export { indicatorRoutes } from "./indicators.routes.ts";
+export { ZSnapshotInput } from "./indicators.schemas.ts";
 export {
   bodyDashboards,
   indicatorLoads,
@@ -8,5 +9,6 @@ export {
   indicators,
   indicatorValues,
 } from "./indicators.tables.ts";
+export { type ItemSnapshotsData, ItemSnapshotsPanel } from "./item-snapshots.view.tsx";
 export { type PrintedSnapshot, printedSnapshotsOfItems } from "./snapshot.document.ts";
-export { indicatorsEffect } from "./snapshots.ts";
+export { addSnapshot, indicatorsEffect, listItemSnapshots, snapshotChoices } from "./snapshots.ts";

@@ -9,7 +9,13 @@ import { AREA_KINDS } from "../reference/index.ts";
 import { canLoadIndicators } from "./indicators.access.ts";
 import { isDefinitions, readSheet } from "./indicators.file.ts";
 import { defineIndicators, loadIndicatorValues, saveDefinitions } from "./indicators.load.ts";
-import { ZIndicator, ZIndicatorDefinition, ZIndicatorValue, ZLoadResult } from "./indicators.schemas.ts";
+import {
+  ZIndicator,
+  ZIndicatorDefinition,
+  ZIndicatorValue,
+  ZLoadResult,
+  ZSnapshotInput,
+} from "./indicators.schemas.ts";
 import { areasWithValues, getIndicator, listIndicators, valuesFor } from "./indicators.service.ts";
 import { addSnapshot, getSnapshot } from "./snapshots.ts";
 
@@ -88,15 +94,7 @@ export async function indicatorRoutes(app: FastifyInstance) {
       tags,
       summary: "Sæt et indikatorbillede på et dagsordenspunkt (forummets sekretariat)",
       params: ZIdParams,
-      body: z.strictObject({
-        indicatorCodes: z.array(z.string().max(60)).min(1).max(12),
-        areas: z
-          .array(z.strictObject({ kind: z.enum([...AREA_KINDS, "national"]), code: z.string().max(40) }))
-          .min(1)
-          .max(20),
-        fromPeriod: z.string().max(10),
-        toPeriod: z.string().max(10),
-      }),
+      body: ZSnapshotInput,
       response: { 201: z.object({ id: z.number().int() }), ...ERROR_RESPONSES },
     },
     handler: async (req, reply) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AREA_KINDS } from "../reference/index.ts";
 import { INDICATOR_AGGREGATIONS, INDICATOR_DIRECTIONS, INDICATOR_RHYTHMS } from "./indicators.tables.ts";
 
 export const ZIndicatorDefinition = z.strictObject({
@@ -39,3 +40,15 @@ export const ZLoadResult = z.object({
   rows: z.number().int(),
   superseded: z.number().int(),
 });
+
+/** A snapshot to put on an agenda item: the API's body, and what the workspace page's picker sends. */
+export const ZSnapshotInput = z.strictObject({
+  indicatorCodes: z.array(z.string().max(60)).min(1).max(12),
+  areas: z
+    .array(z.strictObject({ kind: z.enum([...AREA_KINDS, "national"]), code: z.string().max(40) }))
+    .min(1)
+    .max(20),
+  fromPeriod: z.string().max(10),
+  toPeriod: z.string().max(10),
+});
+export type TSnapshotInput = z.infer<typeof ZSnapshotInput>;

@@ -11,7 +11,13 @@ import { authorize, canEditBody } from "../auth/index.ts";
 import { agendaItems, canSeeItem, getItemWithMeeting, visibilityOf } from "../meetings/index.ts";
 import { getReferenceData } from "../reference/index.ts";
 import { canSeeInternal } from "./indicators.access.ts";
-import { type AreaRef, areaName, indicatorsByCodes, valuesFor } from "./indicators.service.ts";
+import {
+  type AreaRef,
+  areaName,
+  indicatorsByCodes,
+  listIndicators,
+  valuesFor,
+} from "./indicators.service.ts";
 import { type FrozenSnapshot, indicatorSnapshots } from "./indicators.tables.ts";
 import { parsePeriod } from "./periods.ts";
 
@@ -30,6 +36,12 @@ export async function addSnapshot(ctx: Ctx, itemId: number, input: SnapshotInput
     canEditBody(ctx.actor, meeting.bodyId),
     "Kun forummets sekretariat kan tilføje indikatorbilleder.",
   );
+  if (meeting.status === "minutes_published") {
+    throw new AppError(
+      "conflict",
+      "Referatet er offentliggjort: dets indikatorbilleder er frosset, og der kan ikke sættes nye på.",
+    );
+  }
   const from = parsePeriod(input.fromPeriod);
   const to = parsePeriod(input.toPeriod);
   const found = await indicatorsByCodes(ctx, input.indicatorCodes);
@@ -118,6 +130,37 @@ export async function getSnapshot(ctx: Ctx, id: number) {
     itemTitle: item.title,
     frozen: s.frozen !== null,
     figures: { ...figures, indicators: shown },
+  };
+}
+
+/** The snapshots on one item, for its workspace page (the caller has checked the item is the reader's to edit). */
+export async function listItemSnapshots(ctx: Ctx, itemId: number) {
+  const { meeting } = await getItemWithMeeting(ctx, itemId);
+  authorize(
+    ctx.actor,
+    canEditBody(ctx.actor, meeting.bodyId),
+    "Kun forummets sekretariat ser punktets indikatorbilleder her.",
+  );
+  return ctx.db
+    .select({
+      id: indicatorSnapshots.id,
+      indicatorCodes: indicatorSnapshots.indicatorCodes,
+      areas: indicatorSnapshots.areas,
+      fromPeriod: indicatorSnapshots.fromPeriod,
+      toPeriod: indicatorSnapshots.toPeriod,
+      frozenAt: indicatorSnapshots.frozenAt,
+    })
+    .from(indicatorSnapshots)
+    .where(eq(indicatorSnapshots.itemId, itemId))
+    .orderBy(indicatorSnapshots.id);
+}
+
+/** What the snapshot picker offers: every indicator the reader may see, and every area of the reference data. */
+export async function snapshotChoices(ctx: Ctx) {
+  const [all, data] = await Promise.all([listIndicators(ctx), getReferenceData(ctx)]);
+  return {
+    indicators: all.map((i) => ({ code: i.code, name: i.name })),
+    areas: data.areas.map((a) => ({ value: `${a.kind}:${a.code}`, label: a.name })),
   };
 }
 

@@ -6,7 +6,9 @@ import type { MessageKey } from "../../web/i18n.ts";
 import { markdown } from "../../web/markdown.ts";
 import type { PageCtx } from "../../web/page.ts";
 import type { TBody } from "../bodies/index.ts";
+import { type ItemSnapshotsData, ItemSnapshotsPanel } from "../indicators/index.ts";
 import type { MeetingRow, SectionKey, TItem } from "../meetings/index.ts";
+import { canRemovePersonalData } from "../removals/index.ts";
 import { KIND_OPTIONS } from "./agenda.pages.tsx";
 import { type ItemFields, MAX_RECOMMENDATIONS } from "./item.form.ts";
 import { type ItemKind, SECTION_TEMPLATES, sectionsToShow } from "./templates.ts";
@@ -25,6 +27,8 @@ export interface ItemPageData {
   upload: { errors: FieldErrors; values: Record<string, string> };
   maxUploadBytes: number;
   done: string | null;
+  /** the item's indicator snapshots and their picker */
+  snapshots: ItemSnapshotsData;
 }
 
 /** A Markdown field with its preview target for the live preview (item.ts). */
@@ -292,6 +296,12 @@ export function ItemPage({ ctx, data }: { ctx: PageCtx; data: ItemPageData }): H
           </button>
         </form>
       </section>
+      <ItemSnapshotsPanel
+        ctx={ctx}
+        action={`${action}/noegletal`}
+        data={data.snapshots}
+        frozen={meeting.status === "minutes_published"}
+      />
       {meeting.status === "planned" ? (
         <section aria-labelledby="del-h" class="tv-panel">
           <h2 id="del-h">{t("ws.item.delete")}</h2>
@@ -302,6 +312,15 @@ export function ItemPage({ ctx, data }: { ctx: PageCtx; data: ItemPageData }): H
               {t("ws.item.deleteButton")}
             </button>
           </form>
+        </section>
+      ) : null}
+      {canRemovePersonalData(ctx.actor) ? (
+        <section aria-labelledby="removal-h" class="tv-panel">
+          <h2 id="removal-h">{t("removal.title")}</h2>
+          <p>{t("removal.linkIntro")}</p>
+          <p>
+            <a href={`${action}/personoplysninger`}>{t("removal.link")}</a>
+          </p>
         </section>
       ) : null}
       <p>

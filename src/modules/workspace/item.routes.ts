@@ -7,6 +7,13 @@ import { markdown } from "../../web/markdown.ts";
 import { readMultipartForm } from "../../web/multipart.ts";
 import { type PageCtx, sendPage } from "../../web/page.ts";
 import {
+  addSnapshot,
+  type ItemSnapshotsData,
+  listItemSnapshots,
+  snapshotChoices,
+  ZSnapshotInput,
+} from "../indicators/index.ts";
+import {
   attachmentService,
   deleteItem,
   getItem,
@@ -26,6 +33,7 @@ import {
   isFormError,
   isVersionConflict,
   loadMeeting,
+  many,
   one,
   readingViewFor,
   versionOf,
@@ -59,10 +67,16 @@ export async function itemPageRoutes(app: FastifyInstance) {
       errors?: FieldErrors;
       preview?: boolean;
       upload?: { errors: FieldErrors; values: Record<string, string> };
+      snapshot?: Pick<ItemSnapshotsData, "errors" | "values">;
     },
     code = 200,
   ) {
     const { meeting, body, item } = await loadItem(ctx, req);
+    const [snapshots, choices] = await Promise.all([
+      listItemSnapshots(ctx.svc, item.id),
+      snapshotChoices(ctx.svc),
+    ]);
+    const gemt = (req.query as Record<string, string> | undefined)?.gemt;
     const data = {
       meeting,
       body,
@@ -72,7 +86,15 @@ export async function itemPageRoutes(app: FastifyInstance) {
       preview: opts.preview ?? false,
       upload: opts.upload ?? { errors: {}, values: {} },
       maxUploadBytes: app.config.maxUploadBytes,
-      done: code === 200 ? doneMessage(ctx, req) : null,
+      done: code !== 200 ? null : gemt === "noegletal" ? ctx.t("ind.snapshotAdded") : doneMessage(ctx, req),
+      snapshots: {
+        snapshots,
+        choices,
+        ...(opts.snapshot ?? {
+          errors: {},
+          values: { indicators: [], area: choices.areas[0]?.value ?? "", from: "", to: "" },
+        }),
+      },
     };
     return sendPage(reply, ctx, ItemPage({ ctx, data }), code);
   }
@@ -147,6 +169,53 @@ export async function itemPageRoutes(app: FastifyInstance) {
     const version = versionOf(formFields(req.body));
     await db().transaction((tx) => deleteItem({ db: tx, actor: ctx.actor }, item.id, version));
     return reply.redirect(`${wsAgenda(meeting.id)}?gemt=slettet`, 303);
+  });
+
+  /** The snapshot picker on the item's page: indicators, one area and a period range (issue 23). */
+  app.post<ItemParams>("/arbejdsrum/moeder/:id/punkter/:itemId/noegletal", hidden, async (req, reply) => {
+    const ctx = wsCtx(req);
+    const raw = formFields(req.body);
+    const values = {
+      indicators: many(raw, "indicators"),
+      area: one(raw, "area"),
+      from: one(raw, "from"),
+      to: one(raw, "to"),
+    };
+    const { meeting, item } = await loadItem(ctx, req);
+    const [kind, code] = values.area.split(":");
+    const parsed = ZSnapshotInput.safeParse({
+      indicatorCodes: values.indicators,
+      areas: kind && code ? [{ kind, code }] : [],
+      fromPeriod: values.from,
+      toPeriod: values.to || values.from,
+    });
+    const refuse = (errors: FieldErrors) => render(req, reply, ctx, { snapshot: { errors, values } }, 400);
+    if (!parsed.success) {
+      const errors: FieldErrors = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0]);
+        if (field === "indicatorCodes") {
+          errors.snapIndicators = ctx.t("ind.snapshotChooseIndicator");
+        } else if (field === "areas") {
+          errors.snapArea = ctx.t("ind.snapshotErrorHeading");
+        } else {
+          errors.snapFrom = ctx.t("ind.snapshotChoosePeriod");
+        }
+      }
+      return refuse(errors);
+    }
+    if (values.from === "") {
+      return refuse({ snapFrom: ctx.t("ind.snapshotChoosePeriod") });
+    }
+    try {
+      await db().transaction((tx) => addSnapshot({ db: tx, actor: ctx.actor }, item.id, parsed.data));
+    } catch (err) {
+      if (isFormError(err)) {
+        return refuse({ snapFrom: err.message });
+      }
+      throw err;
+    }
+    return reply.redirect(`${wsItem(meeting.id, item.id)}?gemt=noegletal#noegletal`, 303);
   });
 
   /** Attachment upload: a multipart form; the CSRF field is checked before anything is stored. */
