@@ -216,4 +216,12 @@ export const da = {
   "search.next": "Næste side",
   "search.feed": "Abonnér på nye resultater (Atom-feed)",
   "search.pages": "Sider",
+  "search.kind.decision": "Beslutning",
+  "search.kind.discussion": "Drøftelse",
+  "search.kind.orientation": "Orientering",
+  "search.kind.standard": "Standardpunkt",
+  "search.type.item": "Punkt",
+  "search.type.attachment": "Bilag",
+  "search.type.body": "Forum",
+  "search.type.person": "Person",
 } as const;

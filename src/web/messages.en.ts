@@ -218,4 +218,12 @@ export const en: Record<keyof typeof da, string> = {
   "search.next": "Next page",
   "search.feed": "Subscribe to new results (Atom feed)",
   "search.pages": "Pages",
+  "search.kind.decision": "Decision",
+  "search.kind.discussion": "Discussion",
+  "search.kind.orientation": "For information",
+  "search.kind.standard": "Standard item",
+  "search.type.item": "Item",
+  "search.type.attachment": "Attachment",
+  "search.type.body": "Body",
+  "search.type.person": "Person",
 };

@@ -4,7 +4,7 @@ import { formatDate } from "../../web/format.ts";
 import type { MessageKey } from "../../web/i18n.ts";
 import type { PageCtx } from "../../web/page.ts";
 import { SaveSearchForm } from "./saved.pages.tsx";
-import { TYPE_LABEL } from "./search.present.ts";
+import { facetLabel, typeLabel } from "./search.present.ts";
 import type { Facet, SearchResult } from "./search.service.ts";
 
 export type PageParams = Record<string, string>;
@@ -45,6 +45,9 @@ function FacetList(props: {
     return null;
   }
   const heading = ctx.t(`search.facet.${name}` as MessageKey);
+  // Bodies and years carry their own names; kinds, outcomes and types come from the reader's catalogue.
+  const label = (f: Pick<Facet, "value" | "label">) =>
+    name === "body" || name === "year" ? f.label : facetLabel(name, f.value, ctx.lang);
   return (
     <nav class="tv-facet" aria-label={heading}>
       <h3 class="h5">{heading}</h3>
@@ -53,7 +56,7 @@ function FacetList(props: {
           <li>
             <a href={searchHref(params, { [param]: null })}>
               {ctx.t("search.removeFilter", {
-                name: facets.find((f) => f.value === active)?.label ?? active,
+                name: label(facets.find((f) => f.value === active) ?? { value: active, label: active }),
               })}
             </a>
           </li>
@@ -64,7 +67,7 @@ function FacetList(props: {
               href={searchHref(params, { [param]: f.value })}
               aria-current={f.value === active ? "true" : undefined}
             >
-              {`${f.label} (${f.count.toLocaleString("da-DK")})`}
+              {`${label(f)} (${f.count.toLocaleString(ctx.lang === "en" ? "en-GB" : "da-DK")})`}
             </a>
           </li>
         ))}
@@ -167,7 +170,7 @@ export function SearchPage(props: {
                   </h2>
                   <p class="tv-meta">
                     {[
-                      TYPE_LABEL[h.source],
+                      typeLabel(h.source, ctx.lang),
                       h.bodyName,
                       h.date ? formatDate(new Date(h.date), ctx.lang) : null,
                     ]

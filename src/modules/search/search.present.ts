@@ -1,3 +1,5 @@
+import { type Lang, type MessageKey, t } from "../../web/i18n.ts";
+import { da } from "../../web/messages.da.ts";
 import type { Source } from "./search.sql.ts";
 
 export interface SearchHit {
@@ -21,31 +23,25 @@ export interface SearchHit {
   url: string;
 }
 
-export const KIND_LABEL: Record<string, string> = {
-  decision: "Beslutning",
-  discussion: "Drøftelse",
-  orientation: "Orientering",
-  standard: "Standardpunkt",
-};
-export const OUTCOME_LABEL: Record<string, string> = {
-  approved: "Godkendt",
-  approved_with_remarks: "Godkendt med bemærkninger",
-  not_approved: "Ikke godkendt",
-  noted: "Taget til efterretning",
-  discussed: "Drøftet",
-  postponed: "Udsat",
-};
-export const TYPE_LABEL: Record<string, string> = {
-  item: "Punkt",
-  attachment: "Bilag",
-  body: "Forum",
-  person: "Person",
+const FACET_KEY_PREFIX: Record<string, string> = {
+  kind: "search.kind.",
+  outcome: "outcome.",
+  type: "search.type.",
 };
 
-export function facetLabel(facet: string, value: string): string {
-  const table =
-    facet === "kind" ? KIND_LABEL : facet === "outcome" ? OUTCOME_LABEL : facet === "type" ? TYPE_LABEL : {};
-  return table[value] ?? value;
+/**
+ * A facet value's label in the reader's language, from the i18n catalogues (the API's labels are the
+ * Danish ones); a value without a catalogue entry (a body's id, a year) is shown as it is.
+ */
+export function facetLabel(facet: string, value: string, lang: Lang = "da"): string {
+  const prefix = FACET_KEY_PREFIX[facet];
+  const key = `${prefix}${value}`;
+  return prefix && key in da ? t(lang, key as MessageKey) : value;
+}
+
+/** A hit's type ("Punkt", "Bilag" …) in the reader's language. */
+export function typeLabel(source: Source, lang: Lang = "da"): string {
+  return facetLabel("type", source, lang);
 }
 
 /** Where a hit leads: into its meeting at the item, or to the body's or person's page. */
