@@ -19,6 +19,7 @@ export * from "../modules/meetings/items.tables.ts";
 export * from "../modules/meetings/meetings.tables.ts";
 export * from "../modules/meetings/minutes-answers.tables.ts";
 export * from "../modules/notifications/notifications.tables.ts";
+export * from "../modules/obligations/obligations.tables.ts";
 export * from "../modules/oparl/oparl.tables.ts";
 export * from "../modules/parties/parties.tables.ts";
 export * from "../modules/people/people.tables.ts";
