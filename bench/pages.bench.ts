@@ -104,6 +104,7 @@ export async function benchPages(): Promise<void> {
       attendance: [],
       persons: new Map(),
       visibility: visibilityOf(publicSvc.actor, row),
+      supplements: [],
     };
     const html = MeetingPage({ ctx, data }).value;
     const url = meetingPath(row, data.body);
@@ -119,6 +120,7 @@ export async function benchPages(): Promise<void> {
       items: await listMeetingItems(svc, row),
       cases: [],
       actions: [],
+      supplements: [],
       form: { values: {}, errors: {} },
       problem: null,
       done: null,

@@ -25,7 +25,6 @@ import { indicatorPageRoutes, indicatorRoutes } from "../modules/indicators/inde
 import { initiativePageRoutes, initiativeRoutes } from "../modules/initiatives/index.ts";
 import { mandatePageRoutes, mandateRoutes } from "../modules/mandates/index.ts";
 import { itemRoutes, meetingPageRoutes, meetingRoutes } from "../modules/meetings/index.ts";
-import { obligationPageRoutes, obligationRoutes } from "../modules/obligations/index.ts";
 import { notificationRoutes } from "../modules/notifications/index.ts";
 import { oparlRoutes } from "../modules/oparl/index.ts";
 import { partyRoutes } from "../modules/parties/index.ts";
@@ -172,7 +171,6 @@ export async function buildApp({
       await api.register(agreementRoutes);
       await api.register(hearingRoutes);
       await api.register(reorganisationRoutes);
-      await api.register(obligationRoutes);
     },
     { prefix: "/api/v1" },
   );
@@ -195,7 +193,6 @@ export async function buildApp({
   await app.register(workspacePageRoutes);
   await app.register(casePageRoutes);
   await app.register(reorganisationPageRoutes);
-  await app.register(obligationPageRoutes);
   await app.register(notificationRoutes);
   return app;
 }

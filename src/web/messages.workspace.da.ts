@@ -319,4 +319,19 @@ export const daWorkspace = {
   "ws.refer.chooseBody": "Vælg det forum, sagen skal sendes til.",
   "ws.refer.noMeeting": "Forummet har intet planlagt møde. Skriv en mødedato, så oprettes mødet.",
   "ws.done.referred": "Sagen er sendt videre; modtagerens sekretariat får besked.",
+  "ws.supplement.title": "Tillægsdagsorden",
+  "ws.supplement.hint":
+    "Dagsordenen er offentliggjort. Punkter, du tilføjer eller ændrer nu, kommer med i en tillægsdagsorden: ændringerne vises på dagsordenen og i dokumenterne, og medlemmerne får besked.",
+  "ws.supplement.note": "Hvad ændres, og hvorfor (til medlemmerne)",
+  "ws.supplement.button": "Offentliggør tillægsdagsorden",
+  "ws.confirm.supplementTitle": "Offentliggør tillægsdagsordenen?",
+  "ws.confirm.supplementLog":
+    "Dagsordenen og dokumenterne får en ændringslog med de punkter, der er tilføjet eller ændret, og datoen. Offentligheden ser punkternes numre; et lukket punkt forbliver lukket.",
+  "ws.confirm.supplementNote": "Bemærkningen ses kun af forummets medlemmer: {note}",
+  "ws.done.supplement": "Tillægsdagsordenen er offentliggjort; medlemmerne får besked.",
+  "agenda.changes.heading": "Tillægsdagsorden",
+  "agenda.changes.added": "Punkt {n} tilføjet {date}",
+  "agenda.changes.changed": "Punkt {n} ændret {date}",
+  "agenda.changes.closed": "(lukket punkt)",
+  "agenda.changes.note": "Bemærkning: {note}",
 } as const;

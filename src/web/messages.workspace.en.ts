@@ -326,4 +326,19 @@ export const enWorkspace: Record<keyof typeof daWorkspace, string> = {
   "ws.refer.chooseBody": "Choose the body to send the case to.",
   "ws.refer.noMeeting": "The body has no planned meeting. Write a meeting date and the meeting is created.",
   "ws.done.referred": "The case was sent on; the receiving secretariat is told.",
+  "ws.supplement.title": "Supplementary agenda",
+  "ws.supplement.hint":
+    "The agenda is published. Items you add or change now go into a supplementary agenda: the changes are shown on the agenda and in the documents, and the members are told.",
+  "ws.supplement.note": "What changes, and why (for the members)",
+  "ws.supplement.button": "Publish supplementary agenda",
+  "ws.confirm.supplementTitle": "Publish the supplementary agenda?",
+  "ws.confirm.supplementLog":
+    "The agenda and the documents get a change log of the items added or changed, with the date. The public sees the item numbers; a closed item stays closed.",
+  "ws.confirm.supplementNote": "Only the body's members see the note: {note}",
+  "ws.done.supplement": "The supplementary agenda is published; the members are told.",
+  "agenda.changes.heading": "Supplementary agenda",
+  "agenda.changes.added": "Item {n} added {date}",
+  "agenda.changes.changed": "Item {n} changed {date}",
+  "agenda.changes.closed": "(closed item)",
+  "agenda.changes.note": "Note: {note}",
 };

@@ -37,8 +37,9 @@ export async function documentsEffect(ctx: Ctx, event: DomainEvent): Promise<voi
     case "agenda_published":
       return enqueue(ctx, event.meetingId, "agenda", { full: null, public: null });
     case "supplementary_agenda_published": {
-      const reason = `Tillægsdagsorden: ${event.note}`;
-      return enqueue(ctx, event.meetingId, "agenda", { full: reason, public: reason });
+      // The note may speak of closed items: the members' edition only, as in the notices.
+      const full = `Tillægsdagsorden: ${event.note}`;
+      return enqueue(ctx, event.meetingId, "agenda", { full, public: "Tillægsdagsorden." });
     }
     case "minutes_published":
       return enqueue(ctx, event.meetingId, "minutes", { full: null, public: null });

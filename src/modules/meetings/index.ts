@@ -1,3 +1,5 @@
+export { AgendaChanges, agendaChangeLine } from "./agenda-changes.view.tsx";
+export { type AgendaSupplementView, listAgendaSupplements } from "./agenda-supplements.service.ts";
 export { attendanceService, listMeetingAttendance } from "./attendance.service.ts";
 export { SITE_ALTERNATES } from "./calendar.pages.tsx";
 export { absenceService, attachmentService, uploadAttachmentContent } from "./item-children.service.ts";
@@ -32,6 +34,7 @@ export {
   holdMeeting,
   publishAgenda,
   publishMinutes,
+  publishSupplementaryAgenda,
   recordHistoricApproval,
   reopenMinutes,
   sendBackMinutes,
@@ -59,7 +62,7 @@ export {
   STATUS_LABEL_DA,
   statusLabelKey,
 } from "./meetings.rules.ts";
-export { ZCancel, ZMeetingKind, ZSendBack, ZTransition } from "./meetings.schemas.ts";
+export { ZCancel, ZMeetingKind, ZSendBack, ZSupplement, ZTransition } from "./meetings.schemas.ts";
 export {
   createMeeting,
   getMeetingRow,
@@ -68,6 +71,7 @@ export {
   updateMeeting,
 } from "./meetings.service.ts";
 export { attendance, meetings } from "./meetings.tables.ts";
+export { meetingPath } from "./meetings.urls.ts";
 export { answerDeadline } from "./minutes-answers.rule.ts";
 export { ZMinutesAnswerInput, ZMinutesRemarkReply } from "./minutes-answers.schemas.ts";
 export {
@@ -77,7 +81,6 @@ export {
   type MinutesRound,
   replyToMinutesRemark,
 } from "./minutes-answers.service.ts";
-export { meetingPath } from "./meetings.urls.ts";
 export {
   insertStandardItems,
   LAST_STANDARD_TITLE,

@@ -17,6 +17,8 @@ import {
   canRecordHistoricApproval,
 } from "../auth/policy.ts";
 import { bodies } from "../bodies/bodies.tables.ts";
+import { agendaChangesSince } from "./agenda-supplements.service.ts";
+import { agendaSupplements } from "./agenda-supplements.tables.ts";
 import { agendaItems } from "./items.tables.ts";
 import { type MeetingStatus, transitionError } from "./meetings.rules.ts";
 import {
@@ -78,7 +80,49 @@ async function asSecretariat(ctx: Ctx, id: number, message: string) {
 export function publishAgenda(ctx: Ctx, id: number, input: Versioned, now = new Date()) {
   return inTransaction(ctx, async (tx) => {
     const meeting = await asSecretariat(tx, id, "Kun forummets sekretariat kan offentliggøre dagsordenen.");
-    return step(tx, meeting, "agenda_published", input, { kind: "agenda_published", meetingId: id }, now);
+    const extra = { agendaPublishedAt: now };
+    const event = { kind: "agenda_published", meetingId: id } as const;
+    return step(tx, meeting, "agenda_published", { ...input, extra }, event, now);
+  });
+}
+
+/**
+ * Publishes a supplementary agenda ("tillægsdagsorden"): the items added or changed since the agenda (or
+ * the last supplement) was published become a change log on the agenda page and in a new frozen edition
+ * of the documents, and the members are told with the note.
+ */
+export function publishSupplementaryAgenda(
+  ctx: Ctx,
+  id: number,
+  input: Versioned & { note: string },
+  now = new Date(),
+) {
+  return inTransaction(ctx, async (tx) => {
+    const meeting = await asSecretariat(
+      tx,
+      id,
+      "Kun forummets sekretariat kan offentliggøre en tillægsdagsorden.",
+    );
+    if (meeting.cancelled || meeting.status !== "agenda_published") {
+      throw new AppError(
+        "invalid_transition",
+        "En tillægsdagsorden kan kun offentliggøres, når dagsordenen er offentliggjort og mødet ikke er holdt.",
+      );
+    }
+    const since = meeting.agendaPublishedAt ?? meeting.updatedAt;
+    const changes = await agendaChangesSince(tx.db, id, since);
+    if (changes.length === 0) {
+      throw new AppError(
+        "invalid_transition",
+        "Ingen punkter er tilføjet eller ændret, siden dagsordenen blev offentliggjort.",
+      );
+    }
+    const row = await updateMeetingRowUnchecked(tx.db, id, input.version, { agendaPublishedAt: now });
+    await tx.db
+      .insert(agendaSupplements)
+      .values({ meetingId: id, publishedAt: now, note: input.note, changes });
+    await emitDomainEvent(tx, { kind: "supplementary_agenda_published", meetingId: id, note: input.note });
+    return presentMeeting(row);
   });
 }
 

@@ -5,6 +5,7 @@ import { pageContext, sendPage } from "../../web/page.ts";
 import { idFromSlug, idFromSlugOr404 } from "../../web/slug.ts";
 import { getBody, listBodies } from "../bodies/index.ts";
 import { listPersonsByIds } from "../people/index.ts";
+import { listAgendaSupplements } from "./agenda-supplements.service.ts";
 import { listMeetingAttendance } from "./attendance.service.ts";
 import { CalendarPage } from "./calendar.pages.tsx";
 import { listMeetingItems } from "./items.service.ts";
@@ -28,9 +29,10 @@ export async function meetingPageRoutes(app: FastifyInstance) {
     if (path !== canonical) {
       return reply.redirect(query ? `${canonical}?${query}` : canonical, 301);
     }
-    const [items, attendance] = await Promise.all([
+    const [items, attendance, supplements] = await Promise.all([
       listMeetingItems(ctx.svc, meeting),
       listMeetingAttendance(ctx.svc, meeting),
+      listAgendaSupplements(ctx.svc.db, ctx.svc.actor, meeting),
     ]);
     const personIds = [
       ...attendance.flatMap((a) => (a.substituteForId ? [a.personId, a.substituteForId] : [a.personId])),
@@ -44,6 +46,7 @@ export async function meetingPageRoutes(app: FastifyInstance) {
       attendance,
       persons: new Map(persons.map((p) => [p.id, p])),
       visibility: visibilityOf(ctx.svc.actor, meeting),
+      supplements,
     };
     return sendPage(reply, ctx, MeetingPage({ ctx, data }));
   });

@@ -5,6 +5,8 @@ import type { MessageKey } from "../../web/i18n.ts";
 import type { PageCtx } from "../../web/page.ts";
 import { bodyPath, type TBody } from "../bodies/index.ts";
 import { personPath } from "../people/index.ts";
+import { AgendaChanges } from "./agenda-changes.view.tsx";
+import type { AgendaSupplementView } from "./agenda-supplements.service.ts";
 import type { TItem } from "./items.schemas.ts";
 import { ItemView, itemAnchor } from "./meeting-item.view.tsx";
 import { MeetingLinks } from "./meeting-links.view.tsx";
@@ -20,6 +22,8 @@ export interface MeetingPageData {
   attendance: TAttendance[];
   persons: Map<number, { id: number; name: string; title: string | null }>;
   visibility: Visibility;
+  /** the supplementary agendas' change log, as this reader may see it */
+  supplements: AgendaSupplementView[];
 }
 
 /** "Referat" once the reader may see decisions of a held meeting, else "Dagsorden". */
@@ -177,6 +181,7 @@ export function MeetingPage({ ctx, data }: { ctx: PageCtx; data: MeetingPageData
       ) : (
         [
           <Toc ctx={ctx} items={data.items} />,
+          <AgendaChanges ctx={ctx} supplements={data.supplements} />,
           <Attendance ctx={ctx} data={data} />,
           data.items.map((item) => <ItemView ctx={ctx} item={item} personName={personName} />),
         ]

@@ -8,7 +8,12 @@ import { canReadClosed } from "../auth/policy.ts";
 import { attendanceService, listMeetingAttendance } from "./attendance.service.ts";
 import { ZItem, ZReorder } from "./items.schemas.ts";
 import { listMeetingItems, reorderItems } from "./items.service.ts";
-import { cancelMeeting, sendBackMinutes, transitionMeeting } from "./meeting-acts.ts";
+import {
+  cancelMeeting,
+  publishSupplementaryAgenda,
+  sendBackMinutes,
+  transitionMeeting,
+} from "./meeting-acts.ts";
 import {
   ZAttendance,
   ZAttendanceFields,
@@ -17,6 +22,7 @@ import {
   ZMeetingFields,
   ZMeetingFilter,
   ZSendBack,
+  ZSupplement,
   ZTransition,
 } from "./meetings.schemas.ts";
 import { getMeetingRow, meetingService, presentMeeting } from "./meetings.service.ts";
@@ -107,6 +113,20 @@ export async function meetingRoutes(app: FastifyInstance) {
   });
 
   await minutesAnswerRoutes(app);
+
+  r.post("/meetings/:id/supplementary-agenda", {
+    schema: {
+      tags,
+      summary: "Offentliggør en tillægsdagsorden: punkter tilføjet eller ændret efter dagsordenen",
+      params: ZIdParams,
+      body: ZSupplement,
+      response: { 200: ZMeeting, ...ERROR_RESPONSES },
+    },
+    handler: async (req) =>
+      db().transaction((tx) =>
+        publishSupplementaryAgenda({ db: tx, actor: req.actor }, req.params.id, req.body),
+      ),
+  });
 
   r.post("/meetings/:id/cancel", {
     schema: {

@@ -46,6 +46,11 @@ export const ZCancel = z.strictObject({
   reason: ZText(2000).min(1, "Skriv en begrundelse for aflysningen."),
 });
 
+export const ZSupplement = z.strictObject({
+  version: ZVersion,
+  note: ZText(2000).min(5, "Skriv kort, hvad tillægsdagsordenen ændrer (mindst 5 tegn)."),
+});
+
 export const ZSendBack = z.strictObject({
   version: ZVersion,
   comment: ZText(4000).min(5, "Skriv, hvad sekretariatet skal rette (mindst 5 tegn)."),

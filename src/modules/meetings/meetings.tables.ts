@@ -55,6 +55,8 @@ export const meetings = pgTable(
     minutesDraftedBy: integer("minutes_drafted_by").references(() => users.id, { onDelete: "set null" }),
     /** when the minutes were last put into draft: the members' answers and deadline belong to this round */
     minutesDraftedAt: timestamp("minutes_drafted_at", { withTimezone: true }),
+    /** when the agenda (or its latest supplement) was published: later item changes make a supplement */
+    agendaPublishedAt: timestamp("agenda_published_at", { withTimezone: true }),
     ...rowMeta(),
   },
   (t) => [index("meetings_body_start_idx").on(t.bodyId, t.start), index("meetings_start_idx").on(t.start)],

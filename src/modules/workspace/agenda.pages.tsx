@@ -7,7 +7,7 @@ import type { PageCtx } from "../../web/page.ts";
 import type { TAction } from "../actions/index.ts";
 import type { TBody } from "../bodies/index.ts";
 import type { TCase } from "../cases/index.ts";
-import type { MeetingRow, TItem } from "../meetings/index.ts";
+import { AgendaChanges, type AgendaSupplementView, type MeetingRow, type TItem } from "../meetings/index.ts";
 import { MeetingSteps } from "./steps.view.tsx";
 import { WS, wsAgenda, wsItem } from "./workspace.urls.ts";
 
@@ -17,6 +17,8 @@ export interface AgendaPageData {
   items: TItem[];
   cases: { case: TCase; reasonLabel: string; fromBody: { name: string } | null }[];
   actions: TAction[];
+  /** the change log of the supplementary agendas published so far */
+  supplements: AgendaSupplementView[];
   form: { values: Record<string, string>; errors: FieldErrors };
   /** a problem with a whole-agenda action (publish, reorder) */
   problem: string | null;
@@ -293,6 +295,26 @@ export function AgendaPage({ ctx, data }: { ctx: PageCtx; data: AgendaPageData }
           </form>
         </section>
       ) : null}
+      {meeting.status === "agenda_published" && !meeting.cancelled ? (
+        <section aria-labelledby="supplement-h" class="tv-panel">
+          <h2 id="supplement-h">{t("ws.supplement.title")}</h2>
+          <p>{t("ws.supplement.hint")}</p>
+          <form method="post" action={`${base}/tillaegsdagsorden`}>
+            <CsrfField ctx={ctx} />
+            <input type="hidden" name="version" value={String(meeting.version)} />
+            <div class="form-group">
+              <label class="form-label" for="supplement-note">
+                {t("ws.supplement.note")}
+              </label>
+              <textarea class="form-input" id="supplement-note" name="note" rows={2} required></textarea>
+            </div>
+            <button type="submit" class="button button-secondary">
+              {t("ws.supplement.button")}
+            </button>
+          </form>
+        </section>
+      ) : null}
+      <AgendaChanges ctx={ctx} supplements={data.supplements} />
       <p class="tv-meta">
         {t("ws.agenda.documents")} <a href={`/moeder/${meeting.id}/dagsorden.pdf?edition=full`}>PDF</a>,{" "}
         <a href={`/moeder/${meeting.id}/dagsorden.docx?edition=full`}>Word</a>

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { type PageCtx, sendPage } from "../../web/page.ts";
 import { nextAgendaActions } from "../actions/index.ts";
 import { casesForNextMeeting } from "../cases/index.ts";
-import { listMeetingItems } from "../meetings/index.ts";
+import { listAgendaSupplements, listMeetingItems } from "../meetings/index.ts";
 import { AgendaPage, type AgendaPageData } from "./agenda.pages.tsx";
 import { loadMeeting, type MeetingParams } from "./workspace.http.ts";
 
@@ -23,9 +23,12 @@ export const DONE = {
   fremmoede: "ws.done.attendance",
   tilbage: "ws.done.withdrawn",
   tilbagesendt: "ws.done.sentBack",
+  svaret: "gov.answers.done.answered",
+  besvaret: "gov.answers.done.replied",
   opfoelgning: "ws.done.followUp",
   udfoert: "ws.done.followUpDone",
   videre: "ws.done.referred",
+  tillaeg: "ws.done.supplement",
 } as const;
 export function doneMessage(ctx: PageCtx, req: FastifyRequest): string | null {
   const key = (req.query as Record<string, string> | undefined)?.gemt;
@@ -41,10 +44,11 @@ export async function renderAgenda(
   code = 200,
 ) {
   const { meeting, body } = await loadMeeting(ctx, req.params.id, "editor");
-  const [items, cases, actions] = await Promise.all([
+  const [items, cases, actions, supplements] = await Promise.all([
     listMeetingItems(ctx.svc, meeting),
     casesForNextMeeting(ctx.svc, body.id).then((r) => r.cases),
     nextAgendaActions(ctx.svc, body.id).then((r) => r.actions),
+    listAgendaSupplements(ctx.svc.db, ctx.svc.actor, meeting),
   ]);
   const data: AgendaPageData = {
     meeting,
@@ -52,6 +56,7 @@ export async function renderAgenda(
     items,
     cases,
     actions,
+    supplements,
     form: extra.form ?? { values: {}, errors: {} },
     problem: extra.problem ?? null,
     done: code === 200 ? doneMessage(ctx, req) : null,

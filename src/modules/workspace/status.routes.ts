@@ -4,7 +4,13 @@ import { AppError } from "../../server/errors.ts";
 import type { MessageKey } from "../../web/i18n.ts";
 import { sendPage } from "../../web/page.ts";
 import { getBody } from "../bodies/index.ts";
-import { forwardPath, transitionMeeting, ZTransition } from "../meetings/index.ts";
+import {
+  forwardPath,
+  publishSupplementaryAgenda,
+  transitionMeeting,
+  ZSupplement,
+  ZTransition,
+} from "../meetings/index.ts";
 import { renderAgenda } from "./agenda.render.ts";
 import { renderConduct, renderMinutes } from "./conduct.render.ts";
 import { ConfirmPage } from "./meeting-edit.pages.tsx";
@@ -114,5 +120,50 @@ export async function statusPageRoutes(app: FastifyInstance) {
     }
     const page = agendaStep ? `${WS}/moeder/${meeting.id}` : wsMinutes(meeting.id);
     return reply.redirect(`${page}?gemt=${DONE_KEY[to]}`, 303);
+  });
+
+  /**
+   * A supplementary agenda after publication (`publishSupplementaryAgenda`): the note is read with the
+   * API's schema, the step is confirmed on a second page, then the act writes the change log and runs the
+   * effects (a new frozen edition of the documents, the members' notice).
+   */
+  app.post<MeetingParams>("/arbejdsrum/moeder/:id/tillaegsdagsorden", hidden, async (req, reply) => {
+    const ctx = wsCtx(req);
+    const { meeting } = await loadMeeting(ctx, req.params.id, "editor");
+    const f = formFields(req.body);
+    const parsed = ZSupplement.safeParse({ version: Number(one(f, "version")), note: one(f, "note").trim() });
+    if (!parsed.success) {
+      const problem = parsed.error.issues[0]?.message ?? ctx.t("ws.status.unknown");
+      return renderAgenda(req, reply, ctx, { problem }, 400);
+    }
+    const { version, note } = parsed.data;
+    if (one(f, "confirm") !== "ja") {
+      const body = await getBody(ctx.svc, meeting.bodyId);
+      const data = {
+        title: ctx.t("ws.confirm.supplementTitle"),
+        consequences: [
+          ctx.t("ws.confirm.supplementLog"),
+          ctx.t("ws.confirm.supplementNote", { note }),
+          ctx.t("ws.confirm.membersTold", { body: body.name }),
+        ],
+        action: `${WS}/moeder/${meeting.id}/tillaegsdagsorden`,
+        fields: { version: String(version), note },
+        button: ctx.t("ws.supplement.button"),
+        back: `${WS}/moeder/${meeting.id}`,
+      };
+      return sendPage(reply, ctx, ConfirmPage({ ctx, data }));
+    }
+    try {
+      await db().transaction((tx) =>
+        publishSupplementaryAgenda({ db: tx, actor: ctx.actor }, meeting.id, { version, note }),
+      );
+    } catch (err) {
+      if (isFormError(err) || isVersionConflict(err)) {
+        const problem = isVersionConflict(err) ? ctx.t("ws.status.stale") : (err as Error).message;
+        return renderAgenda(req, reply, ctx, { problem }, 409);
+      }
+      throw err;
+    }
+    return reply.redirect(`${WS}/moeder/${meeting.id}?gemt=tillaeg`, 303);
   });
 }
