@@ -25,6 +25,7 @@ import { indicatorPageRoutes, indicatorRoutes } from "../modules/indicators/inde
 import { initiativePageRoutes, initiativeRoutes } from "../modules/initiatives/index.ts";
 import { mandatePageRoutes, mandateRoutes } from "../modules/mandates/index.ts";
 import { itemRoutes, meetingPageRoutes, meetingRoutes } from "../modules/meetings/index.ts";
+import { obligationPageRoutes, obligationRoutes } from "../modules/obligations/index.ts";
 import { notificationRoutes } from "../modules/notifications/index.ts";
 import { oparlRoutes } from "../modules/oparl/index.ts";
 import { partyRoutes } from "../modules/parties/index.ts";
@@ -171,6 +172,7 @@ export async function buildApp({
       await api.register(agreementRoutes);
       await api.register(hearingRoutes);
       await api.register(reorganisationRoutes);
+      await api.register(obligationRoutes);
     },
     { prefix: "/api/v1" },
   );
@@ -193,6 +195,7 @@ export async function buildApp({
   await app.register(workspacePageRoutes);
   await app.register(casePageRoutes);
   await app.register(reorganisationPageRoutes);
+  await app.register(obligationPageRoutes);
   await app.register(notificationRoutes);
   return app;
 }

@@ -6,6 +6,7 @@ import { daLogin } from "./messages.login.da.ts";
 import { daMandates } from "./messages.mandates.da.ts";
 import { daMoney } from "./messages.money.da.ts";
 import { daNotifications } from "./messages.notifications.da.ts";
+import { daObligations } from "./messages.obligations.da.ts";
 import { daReference } from "./messages.reference.da.ts";
 import { daReorganisation } from "./messages.reorganisation.da.ts";
 import { daSecurity } from "./messages.security.da.ts";
@@ -21,6 +22,7 @@ export const da = {
   ...daAgreements,
   ...daMandates,
   ...daCases,
+  ...daObligations,
   ...daSecurity,
   "lang.name": "Dansk",
   "lang.choose": "Vælg sprog",

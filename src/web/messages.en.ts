@@ -5,6 +5,7 @@ import { enLogin } from "./messages.login.en.ts";
 import { enMandates } from "./messages.mandates.en.ts";
 import { enMoney } from "./messages.money.en.ts";
 import { enNotifications } from "./messages.notifications.en.ts";
+import { enObligations } from "./messages.obligations.en.ts";
 import { enReference } from "./messages.reference.en.ts";
 import { enReorganisation } from "./messages.reorganisation.en.ts";
 import { enSecurity } from "./messages.security.en.ts";
@@ -21,6 +22,7 @@ export const en: Record<keyof typeof da, string> = {
   ...enAgreements,
   ...enMandates,
   ...enCases,
+  ...enObligations,
   ...enSecurity,
   "lang.name": "English",
   "lang.choose": "Choose language",

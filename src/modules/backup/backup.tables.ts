@@ -44,6 +44,7 @@ import { agendaItems, attachments, itemAbsences, minutesCorrections } from "../m
 import { attendance, meetings } from "../meetings/meetings.tables.ts";
 import { minutesAnswers } from "../meetings/minutes-answers.tables.ts";
 import { publicSubscriptions } from "../notifications/notifications.tables.ts";
+import { obligationAddressees, obligations } from "../obligations/obligations.tables.ts";
 import { deletedObjects } from "../oparl/oparl.tables.ts";
 import { parties } from "../parties/parties.tables.ts";
 import { memberships, persons } from "../people/people.tables.ts";
@@ -92,6 +93,13 @@ export const EXPORT_TABLES: ReadonlyArray<{
   { name: "consultations", table: consultations, sqlName: "consultations", identity: true },
   { name: "caseLinkRejections", table: caseLinkRejections, sqlName: "case_link_rejections", identity: true },
   { name: "actions", table: actions, sqlName: "actions", identity: true },
+  { name: "obligations", table: obligations, sqlName: "obligations", identity: true },
+  {
+    name: "obligationAddressees",
+    table: obligationAddressees,
+    sqlName: "obligation_addressees",
+    identity: true,
+  },
   { name: "deletedObjects", table: deletedObjects, sqlName: "deleted_objects", identity: true },
   { name: "importedDocuments", table: importedDocuments, sqlName: "imported_documents", identity: true },
   // Last: restoring it as it was keeps the hash chain whole.
