@@ -12,14 +12,17 @@ import {
   ImportWriteError,
   importDocument,
   importErrorMessage,
+  isPackageFolder,
   Progress,
+  packFolder,
+  parseLimits,
   type RefusedLink,
   type ReportEntry,
   statusWord,
   summaryText,
   walkDocuments,
 } from "../modules/import/index.ts";
-import { parseFile } from "../modules/import/parse.ts";
+import { parseDocument, parseFile } from "../modules/import/parse.ts";
 import { AppError } from "../server/errors.ts";
 import { openCommandDatabase } from "./database.ts";
 
@@ -60,7 +63,11 @@ async function expand(
   let walked = false;
   for (const arg of args) {
     const info = await stat(arg).catch(() => null);
-    if (info?.isDirectory()) {
+    if (info?.isDirectory() && (await isPackageFolder(arg))) {
+      // a publication package: the folder is one document
+      files.push(arg);
+      roots.set(arg, arg);
+    } else if (info?.isDirectory()) {
       walked = true;
       for (const file of await walkDocuments(arg)) {
         files.push(file);
@@ -78,6 +85,9 @@ async function expand(
 
 async function readDocument(file: string): Promise<Uint8Array> {
   const info = await stat(file);
+  if (info.isDirectory()) {
+    return (await packFolder(file, parseLimits().maxInflatedBytes)).zip;
+  }
   if (info.size > DEFAULT_MAX_BYTES) {
     throw new ImportError("file_too_large", `${info.size} > ${DEFAULT_MAX_BYTES} bytes`);
   }
@@ -88,7 +98,12 @@ async function dryRun(files: string[], failures: ReportEntry[], opts: ImportOpti
   const results: ImportResult[] = [];
   for (const file of files) {
     try {
-      results.push(await parseFile(file, { fileName: file }));
+      const info = await stat(file);
+      results.push(
+        info.isDirectory()
+          ? await parseDocument({ bytes: await readDocument(file), fileName: file })
+          : await parseFile(file, { fileName: file }),
+      );
     } catch (err) {
       failures.push({ file, status: "failed", ...describe(err, lang) });
     }

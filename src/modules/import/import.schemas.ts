@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ZCaseHistoryEntry } from "./case-history.ts";
 
-export const ZImportFormat = z.enum(["pdf", "docx", "html", "markdown", "text"]);
+export const ZImportFormat = z.enum(["pdf", "docx", "html", "markdown", "text", "package"]);
 export const ZImportKind = z.enum(["minutes", "agenda", "memo"]);
 
 export const ZSectionKey = z.enum([
@@ -29,6 +29,16 @@ export const ZImportItem = z.object({
   attachments: z.array(z.string()),
   /** earlier handling of the same case by other meetings (FirstAgenda Sagsforløb, stacked decisions) */
   caseHistory: z.array(ZCaseHistoryEntry).optional(),
+  /** a publication package's attachments with their own access and file in the package (issue 25.3) */
+  packageAttachments: z
+    .array(
+      z.object({
+        title: z.string(),
+        access: z.enum(["open", "closed"]),
+        file: z.string().max(1000).nullable(),
+      }),
+    )
+    .optional(),
 });
 
 /** The dry-run JSON of FORMAT.md. */

@@ -17,7 +17,8 @@ export {
 export { importDocument, importErrorToAppError, sha256Of } from "./import.service.ts";
 export { importedDocuments, pendingImports } from "./import.tables.ts";
 export type { ImportStatus, WriteOutcome } from "./import.writer.ts";
-export { configureParseLimits, DEFAULT_LIMITS, type ParseLimits } from "./limits.ts";
+export { configureParseLimits, DEFAULT_LIMITS, type ParseLimits, parseLimits } from "./limits.ts";
+export { isPackageFolder, packFolder } from "./package-folder.ts";
 export {
   DEFAULT_MAX_BYTES,
   DEFAULT_TIMEOUT_MS,

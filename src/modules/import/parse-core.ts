@@ -7,6 +7,7 @@ import { type Block, plainText } from "./blocks.ts";
 import { looksLikeMarkdown, textToBlocks } from "./convert-text.ts";
 import { formatFromName, looksLikeHtml, sniff, zipHasWordDocument } from "./detect.ts";
 import { blocksToResult, type GrammarOutput } from "./grammar.ts";
+import { readHeader } from "./header.ts";
 import { ImportError } from "./import.errors.ts";
 import type { ImportFormat } from "./import.schemas.ts";
 import type { ParseLimits } from "./limits.ts";
@@ -54,6 +55,45 @@ async function convert(
   return { format: "text", text: detected.text };
 }
 
+/** Blocks of a manifest's text that can hold the meeting's header. */
+const HEADER_BLOCKS = 60;
+
+/** A publication package: the manifest's facts are certain; the place is read from its text. */
+async function parsePackage(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ParseLimits,
+): Promise<GrammarOutput> {
+  const { readPackage } = await import("./package.ts");
+  // The place is only in the manifest's text: its header, read as a document's header is.
+  const locate = (text: string) => {
+    const blocks = textToBlocks(text.replace(/\r\n?/g, "\n"));
+    return readHeader(blocks, Math.min(blocks.length, HEADER_BLOCKS)).location;
+  };
+  const result = await readPackage(bytes, fileName, limits.maxInflatedBytes, locate);
+  if (result.items.length === 0) {
+    throw new ImportError("not_minutes", "publiceringspakken har ingen punkter");
+  }
+  const sure = (v: unknown) => (v ? 1 : 0);
+  return {
+    result,
+    confidence: {
+      document: 1,
+      body: sure(result.body),
+      start: sure(result.start),
+      location: result.location ? 0.8 : 0,
+      items: result.items.map((i) => ({
+        number: i.number,
+        title: 1,
+        access: 1,
+        sections: 1,
+        decision: 1,
+        absent: 1,
+      })),
+    },
+  };
+}
+
 /** Parses a document's bytes into the result and the confidence of each field. */
 export async function parseBytes(
   bytes: Uint8Array,
@@ -62,6 +102,14 @@ export async function parseBytes(
 ): Promise<GrammarOutput> {
   const deadline = Date.now() + limits.timeoutMs;
   try {
+    // A ZIP that is no Word file is a publication package (a .docx name keeps the Word reading).
+    if (
+      sniff(bytes).kind === "zip" &&
+      !/\.docx$/i.test(fileName) &&
+      (await import("./package.ts")).isPackageZip(bytes)
+    ) {
+      return await parsePackage(bytes, fileName, limits);
+    }
     const converted = await convert(bytes, fileName, limits, { cancelled: false });
     if ("text" in converted) {
       return parseTextWithConfidence(converted.text, fileName, deadline);
