@@ -37,6 +37,7 @@ describeEachDatabase("Indicator snapshots in the published minutes (PDF and Word
   const t = useTestApp(kind);
   let w: World;
   let meetingId: number;
+  let openItemId: number;
   const load = async (body: string, fileName: string) => {
     const res = await t().request({
       method: "POST",
@@ -95,6 +96,7 @@ describeEachDatabase("Indicator snapshots in the published minutes (PDF and Word
     });
     meetingId = meeting.id;
     const open = await createItem(sys, { meetingId, title: "Status på færdigbehandlingsdage" });
+    openItemId = open.id;
     const closed = await createItem(sys, { meetingId, title: "Lukket forhandling", access: "closed" });
     for (const [itemId, area, from] of [
       [open.id, "101", "2024"],
@@ -173,5 +175,33 @@ describeEachDatabase("Indicator snapshots in the published minutes (PDF and Word
     expect(docx.text).not.toContain("4242");
     const fullDocx = inspectDocx(await download("minutes.docx?edition=full", w.users.secretary.token));
     expect(fullDocx.text).toContain("4.242");
+  });
+
+  it("a snapshot put on after publication is frozen at once: a later load does not move it", async () => {
+    const res = await t().request({
+      method: "POST",
+      url: `/api/v1/items/${openItemId}/indicator-snapshots`,
+      token: w.users.secretary.token,
+      payload: {
+        indicatorCodes: ["faerdig"],
+        areas: [{ kind: "municipality", code: "101" }],
+        fromPeriod: "2025",
+        toPeriod: "2025",
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const read = async () =>
+      (await t().request({ method: "GET", url: `/api/v1/indicator-snapshots/${res.json().id}` })).json();
+    const before = await read();
+    expect(before.frozen).toBe(true);
+    expect(before.figures.indicators[0].values).toMatchObject([{ period: "2025", value: "7777" }]);
+    await load(
+      csv([
+        ["indicator", "area_code", "period", "value"],
+        ["faerdig", "101", "2025", "8888"],
+      ]),
+      "even-later.csv",
+    );
+    expect(await read()).toEqual(before);
   });
 });

@@ -36,12 +36,6 @@ export async function addSnapshot(ctx: Ctx, itemId: number, input: SnapshotInput
     canEditBody(ctx.actor, meeting.bodyId),
     "Kun forummets sekretariat kan tilføje indikatorbilleder.",
   );
-  if (meeting.status === "minutes_published") {
-    throw new AppError(
-      "conflict",
-      "Referatet er offentliggjort: dets indikatorbilleder er frosset, og der kan ikke sættes nye på.",
-    );
-  }
   const from = parsePeriod(input.fromPeriod);
   const to = parsePeriod(input.toPeriod);
   const found = await indicatorsByCodes(ctx, input.indicatorCodes);
@@ -66,8 +60,17 @@ export async function addSnapshot(ctx: Ctx, itemId: number, input: SnapshotInput
       fromPeriod: from.period,
       toPeriod: to.period,
     })
-    .returning({ id: indicatorSnapshots.id });
-  return (row as { id: number }).id;
+    .returning();
+  const created = row as typeof indicatorSnapshots.$inferSelect;
+  if (meeting.status === "minutes_published") {
+    // The minutes are out: a snapshot put on afterwards never shows moving figures, it is frozen at once.
+    const frozen = await computeSnapshot(ctx, created);
+    await ctx.db
+      .update(indicatorSnapshots)
+      .set({ frozen, frozenAt: new Date(frozen.frozenAt) })
+      .where(eq(indicatorSnapshots.id, created.id));
+  }
+  return created.id;
 }
 
 /** The figures of a snapshot as of now (what freezing stores). */
