@@ -142,6 +142,11 @@ export async function runAuditVerify() {
         `Revisionsloggen er brudt: ${result.broken.length} af ${result.entries} poster passer ikke (id ${first}).`,
       );
     }
-    say(`Revisionsloggen er hel: ${result.entries} poster, hver hash genberegnet og kædet.`);
+    say(
+      `Revisionsloggen er hel: ${result.entries} poster, hver hash genberegnet og kædet` +
+        (result.scrubbed > 0
+          ? ` (${result.scrubbed} renset for personoplysninger, hver nævnt af en senere note).`
+          : "."),
+    );
   });
 }

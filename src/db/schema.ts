@@ -25,5 +25,6 @@ export * from "../modules/oparl/oparl.tables.ts";
 export * from "../modules/parties/parties.tables.ts";
 export * from "../modules/people/people.tables.ts";
 export * from "../modules/reference/reference.tables.ts";
+export * from "../modules/removals/removals.tables.ts";
 export * from "../modules/reorganisation/reorganisation.tables.ts";
 export * from "../modules/search/search.tables.ts";

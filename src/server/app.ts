@@ -32,6 +32,7 @@ import { partyRoutes } from "../modules/parties/index.ts";
 import { peoplePageRoutes, peopleRoutes } from "../modules/people/index.ts";
 import { portalPageRoutes } from "../modules/portal/index.ts";
 import { referencePageRoutes } from "../modules/reference/index.ts";
+import { removalPageRoutes, removalRoutes } from "../modules/removals/index.ts";
 import { reorganisationPageRoutes, reorganisationRoutes } from "../modules/reorganisation/index.ts";
 import { searchFeedRoute, searchPageRoutes, searchRoutes } from "../modules/search/index.ts";
 import { workspacePageRoutes } from "../modules/workspace/index.ts";
@@ -160,6 +161,7 @@ export async function buildApp({
       await api.register(meetingRoutes);
       await api.register(itemRoutes);
       await api.register(auditRoutes);
+      await api.register(removalRoutes);
       await api.register(caseRoutes);
       await api.register(actionRoutes);
       await api.register(documentRoutes);
@@ -193,6 +195,7 @@ export async function buildApp({
   await app.register(mandatePageRoutes);
   await app.register(agreementPageRoutes);
   await app.register(workspacePageRoutes);
+  await app.register(removalPageRoutes);
   await app.register(casePageRoutes);
   await app.register(reorganisationPageRoutes);
   await app.register(obligationPageRoutes);

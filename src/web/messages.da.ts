@@ -9,6 +9,7 @@ import { daNotifications } from "./messages.notifications.da.ts";
 import { daObligations } from "./messages.obligations.da.ts";
 import { daReference } from "./messages.reference.da.ts";
 import { daReorganisation } from "./messages.reorganisation.da.ts";
+import { daRemovals } from "./messages.removals.da.ts";
 import { daSecurity } from "./messages.security.da.ts";
 import { daWorkspace } from "./messages.workspace.da.ts";
 
@@ -24,6 +25,7 @@ export const da = {
   ...daCases,
   ...daObligations,
   ...daSecurity,
+  ...daRemovals,
   "lang.name": "Dansk",
   "lang.choose": "Vælg sprog",
   "layout.skip": "Gå til sidens indhold",

@@ -8,6 +8,7 @@ import { enNotifications } from "./messages.notifications.en.ts";
 import { enObligations } from "./messages.obligations.en.ts";
 import { enReference } from "./messages.reference.en.ts";
 import { enReorganisation } from "./messages.reorganisation.en.ts";
+import { enRemovals } from "./messages.removals.en.ts";
 import { enSecurity } from "./messages.security.en.ts";
 import { enWorkspace } from "./messages.workspace.en.ts";
 
@@ -24,6 +25,7 @@ export const en: Record<keyof typeof da, string> = {
   ...enCases,
   ...enObligations,
   ...enSecurity,
+  ...enRemovals,
   "lang.name": "English",
   "lang.choose": "Choose language",
   "layout.skip": "Skip to content",

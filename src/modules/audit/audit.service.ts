@@ -6,8 +6,8 @@ import { authorize, canEditBody } from "../auth/index.ts";
 import { getItemWithMeeting, getMeetingRow } from "../meetings/index.ts";
 import { auditLog } from "./audit.tables.ts";
 
-/** The hash of one entry: the same text the database hashes (migration "audit_triggers"), computed here independently. */
-export function entryHash(e: {
+/** The hash of one entry under chain version 1 (before migration "personal_data_removal"); kept for reference. */
+export function entryHashV1(e: {
   prevHash: string;
   tableName: string;
   action: string;
@@ -27,30 +27,68 @@ export function entryHash(e: {
     e.actor,
     e.epoch,
   ].join("|");
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  return sha256(text);
 }
+
+const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+
+/** The digest of an entry's payload: the same text the database digests (tvaers_audit_digest). */
+export function payloadDigest(e: {
+  tableName: string;
+  action: string;
+  rowId: string | null;
+  before: string | null;
+  after: string | null;
+}): string {
+  return sha256([e.tableName, e.action, e.rowId ?? "", e.before ?? "", e.after ?? ""].join("|"));
+}
+
+/** The hash of one entry under chain version 2: the previous hash, the payload's digest, who and when. */
+export function entryHash(e: { prevHash: string; digest: string; actor: string; epoch: string }): string {
+  return sha256(["v2", e.prevHash, e.digest, e.actor, e.epoch].join("|"));
+}
+
+/** The action of the chained note a removal of personal data writes; it names the entries it scrubbed. */
+export const REMOVAL_NOTE = "personal_data_removed";
 
 export interface VerifyResult {
   entries: number;
-  /** ids of entries whose hash or link to the previous entry does not match */
+  /** ids of entries whose hash, digest or link to the previous entry does not match */
   broken: number[];
+  /** entries whose payload a removal of personal data changed (their digest is kept, not recomputed) */
+  scrubbed: number;
+}
+
+/** The entry ids a removal note lists as scrubbed. */
+function scrubbedIdsOf(after: string | null): number[] {
+  if (!after) {
+    return [];
+  }
+  const detail = JSON.parse(after) as { scrubbedEntries?: unknown };
+  return Array.isArray(detail.scrubbedEntries) ? detail.scrubbedEntries.map(Number) : [];
 }
 
 /**
- * Walks the whole chain in id order and recomputes every hash in Node, not with the database's own
- * function, so a tampered function cannot hide a tampered row.
+ * Walks the whole chain in id order and recomputes every digest and hash in Node, not with the
+ * database's own functions, so a tampered function cannot hide a tampered row. A scrubbed entry's
+ * payload is not checked against its digest (the passage was replaced on purpose), but the entry must
+ * be named by a later removal note, which is itself chained and checked.
  */
 export async function verifyAuditChain(db: DbOrTx, batch = 5000): Promise<VerifyResult> {
   let after = 0;
   let prev = "";
   let entries = 0;
+  let scrubbed = 0;
   const broken: number[] = [];
+  const unexplained = new Set<number>();
   for (;;) {
     const rows = await db
       .select({
         id: auditLog.id,
         prevHash: auditLog.prevHash,
         hash: auditLog.hash,
+        digest: auditLog.digest,
+        scrubbedAt: auditLog.scrubbedAt,
         tableName: auditLog.tableName,
         action: auditLog.action,
         rowId: auditLog.rowId,
@@ -65,14 +103,25 @@ export async function verifyAuditChain(db: DbOrTx, batch = 5000): Promise<Verify
       .limit(batch);
     for (const row of rows) {
       entries++;
-      if (row.prevHash !== prev || entryHash(row) !== row.hash) {
+      const digest = row.digest ?? "";
+      const payloadOk = row.scrubbedAt !== null || payloadDigest(row) === digest;
+      if (row.scrubbedAt !== null) {
+        scrubbed++;
+        unexplained.add(row.id);
+      }
+      if (row.prevHash !== prev || !payloadOk || !row.digest || entryHash({ ...row, digest }) !== row.hash) {
         broken.push(row.id);
+      } else if (row.action === REMOVAL_NOTE && row.scrubbedAt === null) {
+        for (const id of scrubbedIdsOf(row.after)) {
+          unexplained.delete(id);
+        }
       }
       prev = row.hash;
       after = row.id;
     }
     if (rows.length < batch) {
-      return { entries, broken };
+      broken.push(...unexplained);
+      return { entries, broken: [...new Set(broken)].sort((a, b) => a - b), scrubbed };
     }
   }
 }

@@ -14,7 +14,7 @@ import { apiTokens, users } from "../auth/auth.tables.ts";
 import { oidcIdentities } from "../auth/oidc.tables.ts";
 import { bodies } from "../bodies/bodies.tables.ts";
 import { caseLinkRejections, caseNumbers, cases, consultations } from "../cases/cases.tables.ts";
-import { documentJobs, publishedDocuments } from "../documents/documents.tables.ts";
+import { documentJobs, publishedDocumentModels, publishedDocuments } from "../documents/documents.tables.ts";
 import { storedFiles } from "../files/files.tables.ts";
 import {
   fundCarryOvers,
@@ -44,6 +44,7 @@ import { agendaItems, attachments, itemAbsences, minutesCorrections } from "../m
 import { attendance, meetings } from "../meetings/meetings.tables.ts";
 import { minutesAnswers } from "../meetings/minutes-answers.tables.ts";
 import { publicSubscriptions } from "../notifications/notifications.tables.ts";
+import { personalDataRemovals } from "../removals/removals.tables.ts";
 import { obligationAddressees, obligations } from "../obligations/obligations.tables.ts";
 import { deletedObjects } from "../oparl/oparl.tables.ts";
 import { parties } from "../parties/parties.tables.ts";
@@ -86,6 +87,18 @@ export const EXPORT_TABLES: ReadonlyArray<{
   { name: "minutesCorrections", table: minutesCorrections, sqlName: "minutes_corrections", identity: true },
   { name: "minutesAnswers", table: minutesAnswers, sqlName: "minutes_answers", identity: true },
   { name: "publishedDocuments", table: publishedDocuments, sqlName: "published_documents", identity: true },
+  {
+    name: "publishedDocumentModels",
+    table: publishedDocumentModels,
+    sqlName: "published_document_models",
+    identity: false,
+  },
+  {
+    name: "personalDataRemovals",
+    table: personalDataRemovals,
+    sqlName: "personal_data_removals",
+    identity: true,
+  },
   // Pending work travels too, so a restore still makes the editions a publication asked for.
   { name: "documentJobs", table: documentJobs, sqlName: "document_jobs", identity: true },
   { name: "cases", table: cases, sqlName: "cases", identity: true },

@@ -12,12 +12,19 @@ import { documentDocx } from "./document.docx.ts";
 import {
   checkDocumentAccess,
   type DocKind,
+  type DocModel,
   type Edition,
   isPublic,
   loadDocumentModel,
 } from "./document.model.ts";
 import { documentPdf } from "./document.pdf.ts";
-import { DOCUMENT_FORMATS, EDITIONS, publishedDocuments } from "./documents.tables.ts";
+import {
+  DOCUMENT_FORMATS,
+  EDITIONS,
+  publishedDocumentModels,
+  publishedDocuments,
+} from "./documents.tables.ts";
+import { encodeModel } from "./redaction.ts";
 
 export type DocFormat = (typeof DOCUMENT_FORMATS)[number];
 type PublishedRow = typeof publishedDocuments.$inferSelect;
@@ -63,7 +70,7 @@ async function buildWithHash(
   const model = await loadDocumentModel(ctx, meetingId, kind, edition);
   const bytes = format === "pdf" ? await documentPdf(model) : await documentDocx(model);
   const contentHash = createHash("sha256").update(JSON.stringify(model)).digest("hex");
-  return { bytes, contentHash };
+  return { bytes, contentHash, model };
 }
 
 async function latestPublished(
@@ -137,6 +144,8 @@ export interface RenderedEdition {
   format: DocFormat;
   bytes: Uint8Array;
   contentHash: string;
+  /** what was rendered: kept with the frozen edition so that a removal of personal data can render it again */
+  model: DocModel;
 }
 
 /**
@@ -148,8 +157,8 @@ export async function renderEditions(ctx: Ctx, meetingId: number, kind: DocKind)
   const out: RenderedEdition[] = [];
   for (const edition of EDITIONS) {
     for (const format of DOCUMENT_FORMATS) {
-      const { bytes, contentHash } = await buildWithHash(system, meetingId, kind, edition, format);
-      out.push({ edition, format, bytes, contentHash });
+      const { bytes, contentHash, model } = await buildWithHash(system, meetingId, kind, edition, format);
+      out.push({ edition, format, bytes, contentHash, model });
     }
   }
   return out;
@@ -168,24 +177,30 @@ export async function freezeEditions(
   userId: number | null,
 ): Promise<number> {
   let stored = 0;
-  for (const { edition, format, bytes, contentHash } of rendered) {
+  for (const { edition, format, bytes, contentHash, model } of rendered) {
     const latest = await latestPublished(ctx, meetingId, kind, edition, format);
     if (latest?.contentHash === contentHash) {
       continue;
     }
     const file = await storeFile(ctx.db, bytes);
-    await ctx.db.insert(publishedDocuments).values({
-      meetingId,
-      kind,
-      edition,
-      format,
-      number: (latest?.number ?? 0) + 1,
-      sha256: file.sha256,
-      size: file.size,
-      contentHash,
-      reason: latest ? (reasons[edition] ?? "Offentliggjort igen.") : reasons[edition],
-      userId,
-    });
+    const [row] = await ctx.db
+      .insert(publishedDocuments)
+      .values({
+        meetingId,
+        kind,
+        edition,
+        format,
+        number: (latest?.number ?? 0) + 1,
+        sha256: file.sha256,
+        size: file.size,
+        contentHash,
+        reason: latest ? (reasons[edition] ?? "Offentliggjort igen.") : reasons[edition],
+        userId,
+      })
+      .returning({ id: publishedDocuments.id });
+    if (row) {
+      await ctx.db.insert(publishedDocumentModels).values({ id: row.id, model: encodeModel(model) });
+    }
     stored++;
   }
   return stored;

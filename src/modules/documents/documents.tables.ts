@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { idColumn, rowMeta } from "../../db/columns.ts";
 import { users } from "../auth/auth.tables.ts";
 import { storedFiles } from "../files/files.tables.ts";
@@ -45,6 +55,20 @@ export const publishedDocuments = pgTable(
     index("published_documents_created_idx").on(t.createdAt),
   ],
 );
+
+/**
+ * What a frozen edition was rendered from (the document model, dates tagged), so that a removal of
+ * personal data can render exactly that edition again with the passage replaced (issue 18.6). Kept out
+ * of the audit log's payload (the edition's own row is audited); editions frozen before this table
+ * existed have no model and are rendered again from the current data.
+ */
+export const publishedDocumentModels = pgTable("published_document_models", {
+  /** the published document's id */
+  id: integer("id")
+    .primaryKey()
+    .references(() => publishedDocuments.id, { onDelete: "cascade" }),
+  model: jsonb("model").notNull(),
+});
 
 export const DOCUMENT_JOB_STATES = ["pending", "done", "failed"] as const;
 

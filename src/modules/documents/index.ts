@@ -12,8 +12,9 @@ export {
   listMeetingDocuments,
   renderEditions,
 } from "./documents.service.ts";
-export { documentJobs, publishedDocuments } from "./documents.tables.ts";
+export { documentJobs, publishedDocumentModels, publishedDocuments } from "./documents.tables.ts";
 export { defaultStyles as docxStyles, docxLang, textRun as docxRun } from "./docx-style.ts";
 export { meetingCalendar } from "./feeds.service.ts";
 export { type DocxReport, inspectDocx, inspectPdf, type PdfReport } from "./inspect.ts";
 export { publicDocumentRoutes } from "./public.routes.ts";
+export { redactFrozenEditions, replaceDeep } from "./redaction.ts";
