@@ -3,6 +3,7 @@
 import { daAgreements } from "./messages.agreements.da.ts";
 import { daCases } from "./messages.cases.da.ts";
 import { daLogin } from "./messages.login.da.ts";
+import { daGovernance } from "./messages.governance.da.ts";
 import { daMandates } from "./messages.mandates.da.ts";
 import { daMoney } from "./messages.money.da.ts";
 import { daNotifications } from "./messages.notifications.da.ts";
@@ -22,6 +23,7 @@ export const da = {
   ...daWorkspace,
   ...daAgreements,
   ...daMandates,
+  ...daGovernance,
   ...daCases,
   ...daObligations,
   ...daSecurity,

@@ -2,6 +2,7 @@ import { enAgreements } from "./messages.agreements.en.ts";
 import { enCases } from "./messages.cases.en.ts";
 import type { da } from "./messages.da.ts";
 import { enLogin } from "./messages.login.en.ts";
+import { enGovernance } from "./messages.governance.en.ts";
 import { enMandates } from "./messages.mandates.en.ts";
 import { enMoney } from "./messages.money.en.ts";
 import { enNotifications } from "./messages.notifications.en.ts";
@@ -22,6 +23,7 @@ export const en: Record<keyof typeof da, string> = {
   ...enWorkspace,
   ...enAgreements,
   ...enMandates,
+  ...enGovernance,
   ...enCases,
   ...enObligations,
   ...enSecurity,

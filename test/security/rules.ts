@@ -441,6 +441,8 @@ export const RULES: Record<string, Rule> = {
   "POST /arbejdsrum/moeder/:id/aflys": r(SECRETARIAT, true),
   "POST /arbejdsrum/moeder/:id/tillaegsdagsorden": r(SECRETARIAT, true),
   "POST /arbejdsrum/moeder/:id/referat/tilbage": r(CHAIR, true),
+  "POST /arbejdsrum/moeder/:id/referat/svar": r(["member", "chair"], true),
+  "POST /arbejdsrum/moeder/:id/referat/svar/besvar": r(SECRETARIAT, true),
   "POST /arbejdsrum/moeder/:id/punkter/:itemId/opfoelgning": r(SECRETARIAT, true),
   "POST /arbejdsrum/opfoelgninger/:actionId/udfoert": r(SECRETARIAT, true),
   "POST /arbejdsrum/moeder/:id/punkter/:itemId/videre": r(SECRETARIAT, true),

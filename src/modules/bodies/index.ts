@@ -7,6 +7,7 @@ export {
   listBodies,
   presentBody,
   statusWhere,
+  updateBody,
   validOnWhere,
 } from "./bodies.service.ts";
 export {

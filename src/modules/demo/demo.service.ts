@@ -21,6 +21,7 @@ import {
 import { createParty } from "../parties/index.ts";
 import { createMembership, createPerson } from "../people/index.ts";
 import { demoWeekShift, shiftLocal } from "./demo.dates.ts";
+import { loadDemoGovernance } from "./demo.governance.ts";
 import { loadDemoGroups } from "./demo.groups.ts";
 import { loadDemoMoney } from "./demo.money.ts";
 import { loadDemoReform } from "./demo.reform.ts";
@@ -197,6 +198,7 @@ export async function loadDemo(db: Db, data: DemoData, now = new Date()) {
     await loadDemoGroups(ctx, { ...ids, meetings: meetingKeys }, (day) => shiftLocal(day, days));
     await loadDemoReform(ctx, ids.bodies);
     await (await import("../indicators/index.ts")).loadDemoIndicators(ctx);
+    await loadDemoGovernance(ctx, ids.bodies);
     for (const u of data.users) {
       await createUser(ctx, {
         email: u.email,

@@ -22,6 +22,7 @@ export const ZMinutesRound = z.object({
   draftedAt: z.string().nullable(),
   deadline: z.string().nullable().describe("fristen for medlemmernes svar"),
   open: z.boolean().describe("medlemmerne kan svare nu"),
+  you: z.number().int().nullable().describe("læserens person, når læseren er blandt dem, der svarer"),
   block: z
     .enum(["chair_rule", "open_remark", "waiting"])
     .nullable()

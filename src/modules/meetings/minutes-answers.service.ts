@@ -56,6 +56,19 @@ function requireMembersDraft(meeting: MeetingRow, rule: string) {
   return meeting.minutesDraftedAt;
 }
 
+/** The actor's person when the actor holds an answering role in the body, else null. */
+async function answeringPersonOf(ctx: Ctx, bodyId: number): Promise<number | null> {
+  const roles = ctx.actor.roles.get(bodyId);
+  if (ctx.actor.userId === null || !ANSWERING_ROLES.some((r) => roles?.has(r))) {
+    return null;
+  }
+  const [user] = await ctx.db
+    .select({ personId: users.personId })
+    .from(users)
+    .where(eq(users.id, ctx.actor.userId));
+  return user?.personId ?? null;
+}
+
 /** The round as everyone of the body sees it: who is to answer, each answer, the deadline, the state. */
 export async function getMinutesRound(ctx: Ctx, meetingId: number, now = new Date()) {
   const meeting = await getMeetingRow(ctx.db, meetingId);
@@ -81,6 +94,7 @@ export async function getMinutesRound(ctx: Ctx, meetingId: number, now = new Dat
         ).map((p) => [p.id, p.name]),
   );
   const byPerson = new Map(answers.map((a) => [a.personId, a]));
+  const you = await answeringPersonOf(ctx, meeting.bodyId);
   const draftedAt = meeting.minutesDraftedAt;
   const block =
     meeting.status === "minutes_draft" && draftedAt
@@ -104,6 +118,7 @@ export async function getMinutesRound(ctx: Ctx, meetingId: number, now = new Dat
     draftedAt: draftedAt?.toISOString() ?? null,
     deadline: draftedAt ? answerDeadline(draftedAt, body.minutesApprovalDays).toISOString() : null,
     open: meeting.status === "minutes_draft" && body.minutesApproval !== "chair",
+    you: you !== null && members.includes(you) ? you : null,
     block,
     answers: ids
       .map((personId) => {
@@ -162,19 +177,12 @@ export async function answerMinutes(
   return ctx.db.transaction(async (db) => {
     const tx: Ctx = { db, actor: ctx.actor };
     const meeting = await getMeetingRow(db, meetingId);
-    const roles = ctx.actor.roles.get(meeting.bodyId);
-    const member = ANSWERING_ROLES.some((r) => roles?.has(r));
+    const personId = await answeringPersonOf(tx, meeting.bodyId);
     authorize(
       ctx.actor,
-      ctx.actor.userId !== null && member,
+      personId !== null,
       "Kun forummets medlemmer kan godkende referatet eller give en bemærkning.",
     );
-    const [user] = await db
-      .select({ personId: users.personId })
-      .from(users)
-      .where(eq(users.id, ctx.actor.userId as number));
-    const personId = user?.personId ?? null;
-    authorize(ctx.actor, personId !== null, "Din bruger er ikke knyttet til en person i forummet.");
     const body = await bodyRule(tx, meeting.bodyId);
     const draftedAt = requireMembersDraft(meeting, body.minutesApproval);
     const remark = input.answer === "remark" ? (input.remark ?? "").trim() : null;

@@ -5,7 +5,7 @@ import { type PageCtx, sendPage } from "../../web/page.ts";
 import { listActions, proposeItemActions } from "../actions/index.ts";
 import { canApprove, canEditBody, todayInDenmark } from "../auth/index.ts";
 import { listBodies } from "../bodies/index.ts";
-import { listMeetingAttendance, listMeetingItems } from "../meetings/index.ts";
+import { getMinutesRound, listMeetingAttendance, listMeetingItems } from "../meetings/index.ts";
 import { listMemberships, listPersons, listPersonsByIds } from "../people/index.ts";
 import { doneMessage } from "./agenda.render.ts";
 import { ConductPage, type ConductPageData, type Person } from "./conduct.pages.tsx";
@@ -71,7 +71,7 @@ export async function renderMinutes(
   req: FastifyRequest<MeetingParams>,
   reply: FastifyReply,
   ctx: PageCtx,
-  extra: Partial<Pick<MinutesPageData, "failed" | "problem">>,
+  extra: Partial<Pick<MinutesPageData, "failed" | "problem" | "answerErrors">>,
   code = 200,
 ) {
   const { meeting, body } = await loadMeeting(ctx, req.params.id, "member");
@@ -104,7 +104,9 @@ export async function renderMinutes(
           .sort((a, b) => a.name.localeCompare(b.name, "da"))
       : [],
     editor,
-    chair: canApprove(ctx.actor, body.id),
+    chair: canApprove(ctx.actor, body.id) && body.minutesApproval === "chair",
+    round: meeting.status === "minutes_draft" ? await getMinutesRound(ctx.svc, meeting.id) : null,
+    answerErrors: extra.answerErrors ?? {},
     failed: extra.failed ?? null,
     problem: extra.problem ?? null,
     done: code === 200 ? doneMessage(ctx, req) : null,

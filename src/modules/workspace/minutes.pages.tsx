@@ -5,9 +5,10 @@ import { formatDateTimeLong } from "../../web/format.ts";
 import type { MessageKey } from "../../web/i18n.ts";
 import type { PageCtx } from "../../web/page.ts";
 import type { TBody } from "../bodies/index.ts";
-import { ItemView, type MeetingRow, type TItem } from "../meetings/index.ts";
+import { ItemView, type MeetingRow, type MinutesRound, type TItem } from "../meetings/index.ts";
 import { FollowUps, type ItemFollowUps, ReferCase } from "./followups.view.tsx";
 import { type ItemFields, OUTCOMES } from "./item.form.ts";
+import { MembersApproval, type MembersApprovalData } from "./minutes-answers.view.tsx";
 import { MeetingSteps } from "./steps.view.tsx";
 import { WS, wsMinutes } from "./workspace.urls.ts";
 
@@ -22,7 +23,11 @@ export interface MinutesPageData {
   /** bodies a case can be sent on to */
   targets: { id: number; name: string }[];
   editor: boolean;
+  /** may approve alone: the chair, where the body's rule is the chair's */
   chair: boolean;
+  /** the members' answers to the draft (null unless the minutes are a draft) */
+  round: MinutesRound | null;
+  answerErrors: MembersApprovalData["errors"];
   failed: { itemId: number; fields: ItemFields; errors: FieldErrors } | null;
   problem: string | null;
   done: string | null;
@@ -220,7 +225,21 @@ export function MinutesPage({ ctx, data }: { ctx: PageCtx; data: MinutesPageData
         <SendBackForm ctx={ctx} meeting={meeting} error={data.failed?.errors.comment} />
       ) : null}
       <ReturnedNotice ctx={ctx} meeting={meeting} />
-      {meeting.status === "minutes_draft" && !data.chair ? <p>{t("ws.minutes.waitingForChair")}</p> : null}
+      {data.round && data.round.rule !== "chair" ? (
+        <MembersApproval
+          ctx={ctx}
+          data={{
+            meetingId: meeting.id,
+            round: data.round,
+            answererId: data.round.you,
+            editor: data.editor,
+            errors: data.answerErrors,
+          }}
+        />
+      ) : null}
+      {meeting.status === "minutes_draft" && !data.chair && data.body.minutesApproval === "chair" ? (
+        <p>{t("ws.minutes.waitingForChair")}</p>
+      ) : null}
       {meeting.status === "minutes_approved" && data.editor ? (
         <StatusForm
           ctx={ctx}

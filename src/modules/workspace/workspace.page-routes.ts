@@ -9,6 +9,7 @@ import { followUpPageRoutes } from "./followups.routes.ts";
 import { importPageRoutes } from "./import.routes.ts";
 import { itemPageRoutes } from "./item.routes.ts";
 import { meetingEditPageRoutes } from "./meeting-edit.routes.ts";
+import { minutesAnswerPageRoutes } from "./minutes-answers.routes.ts";
 import { statusPageRoutes } from "./status.routes.ts";
 import { hidden, workspaceGuard, wsCtx } from "./workspace.http.ts";
 import { loadDashboard } from "./workspace.service.ts";
@@ -27,6 +28,7 @@ export async function workspacePageRoutes(app: FastifyInstance) {
   await app.register(attendancePageRoutes);
   await app.register(correctionPageRoutes);
   await app.register(statusPageRoutes);
+  await app.register(minutesAnswerPageRoutes);
   await app.register(meetingEditPageRoutes);
   await app.register(followUpPageRoutes);
   await app.register(importPageRoutes);
