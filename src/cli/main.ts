@@ -98,11 +98,17 @@ program
   .command("actions")
   .description("opfølgninger")
   .command("remind")
-  .description("send e-mailpåmindelser om opfølgninger, der snart forfalder (kræver TVAERS_SMTP_URL)")
+  .description(
+    "læg påmindelser i udbakken (opfølgninger, der snart forfalder eller er overskredet; referater, der venter på godkendelse) og send dem",
+  )
   .option("--days <n>", "dage før forfaldsdatoen", "3")
-  .action(async (opts) => {
-    const { runActionsRemind } = await import("../modules/actions/remind.command.ts");
-    await runActionsRemind(opts);
+  .action(async (opts: { days: string }) => {
+    const days = Number(opts.days);
+    if (!Number.isInteger(days) || days < 0 || days > 60) {
+      throw new Error("--days skal være et helt tal mellem 0 og 60.");
+    }
+    const { runNotificationsSend } = await import("../modules/notifications/notifications.command.ts");
+    await runNotificationsSend(undefined, { remindDays: days });
   });
 
 program

@@ -46,10 +46,6 @@ export async function startServer(
   }
   const app = await buildApp({ config, database });
   await app.listen({ port: config.port, host: config.host });
-  const { startReminderTimer } = await import("../modules/actions/remind.command.ts");
-  const stopReminders = await startReminderTimer(config, database, (err) =>
-    app.log.error({ err }, "reminders"),
-  );
   const where = config.databaseUrl
     ? "PostgreSQL"
     : `PGlite i ${config.dataDir}${seeded ? ", ny database fra installationens skabelon" : ""}`;
@@ -64,7 +60,6 @@ export async function startServer(
     }
     stopping = true;
     app.log.info({ signal }, "stopping");
-    stopReminders();
     await app.close();
     await database.close();
     process.exit(0);

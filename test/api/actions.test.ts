@@ -1,9 +1,9 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { sendActionReminders } from "../../src/modules/actions/index.ts";
 import { createMailer, type Mailer } from "../../src/modules/mail/index.ts";
 import { createItem, createMeeting, transitionMeeting } from "../../src/modules/meetings/index.ts";
+import { runNotifications } from "../../src/modules/notifications/index.ts";
 import { createPerson } from "../../src/modules/people/index.ts";
 import { useTestApp } from "../helpers/app.ts";
 import { describeEachDatabase } from "../helpers/databases.ts";
@@ -184,7 +184,7 @@ describeEachDatabase("Follow-up actions", (kind) => {
     expect(done.json()).toMatchObject({ status: "done", overdue: false });
   });
 
-  it("e-mails the owner before the due date, once per due date (real SMTP server on loopback)", async () => {
+  it("e-mails the owner before the due date, once per due date, through the outbox (real SMTP server on loopback)", async () => {
     const { system } = t();
     const mailer = (await createMailer({
       smtpUrl: smtp.url(),
@@ -204,15 +204,23 @@ describeEachDatabase("Follow-up actions", (kind) => {
         payload: { bodyId: w.ssu.id, text: `Opgave til ${dueDate}`, ownerPersonId: personId, dueDate },
       });
     }
+    const run = () =>
+      runNotifications(system.db, { send: (m) => mailer.send(m), baseUrl: "https://tvaers.test" });
     const before = smtp.received.length;
-    const first = await sendActionReminders({ db: system.db, mailer });
-    // the secretary's action from the proposals (due in 2 days) has no e-mail address either
-    expect(first).toEqual({ sent: 1, withoutEmail: 2 });
-    const mail = smtp.received.slice(before);
-    expect(mail).toHaveLength(1);
-    expect(mail[0]?.to).toEqual(["pia@kommune.dk"]);
-    expect(mail[0]?.data).toContain(`Opgave til ${day(2)}`);
-    expect(await sendActionReminders({ db: system.db, mailer })).toEqual({ sent: 0, withoutEmail: 2 });
+    const first = await run();
+    expect(first.failed).toBe(0);
+    // Pia is told she was made responsible (twice) and reminded of the action due in two days (once).
+    const reminders = smtp.received
+      .slice(before)
+      .filter((m) => m.to.includes("pia@kommune.dk") && m.data.includes("forfalder snart"));
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]?.data).toContain(`Opgave til ${day(2)}`);
+    expect(reminders[0]?.data).not.toContain(`Opgave til ${day(20)}`);
+    const again = await run();
+    expect(again.reminders).toBe(0);
+    expect(smtp.received.slice(before).filter((m) => m.data.includes("forfalder snart"))).toHaveLength(
+      first.reminders,
+    );
     mailer.close();
   });
 

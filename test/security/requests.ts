@@ -35,6 +35,9 @@ function paramValue(s: SecurityWorld, method: string, path: string, param: strin
   }
   if (param === "token") {
     // Real secrets: without one these routes answer 404 to everyone.
+    if (path.startsWith("/soeg/") || path.startsWith("/api/v1/search/")) {
+      return s.searchSubscriptionToken;
+    }
     return path.startsWith("/abonnement/")
       ? s.subscriptionToken
       : path.startsWith("/afmeld/") || path.includes("/unsubscribe/")

@@ -290,6 +290,12 @@ export const RULES: Record<string, Rule> = {
   "GET /afmeld/:token": r(ALL),
   "POST /afmeld/:token": r(ALL),
   "POST /api/v1/notifications/unsubscribe/:token": r(ALL),
+  "POST /soeg/abonner": r(ALL),
+  "GET /soeg/abonnement/:token": r(ALL),
+  "POST /soeg/abonnement/:token": r(ALL),
+  "GET /soeg/afmeld/:token": r(ALL),
+  "POST /soeg/afmeld/:token": r(ALL),
+  "POST /api/v1/search/subscriptions/:token/unsubscribe": r(ALL),
   "GET /admin/udsendelser": r(ADMIN),
 
   // OParl: public data only, whoever asks
@@ -363,6 +369,7 @@ export const RULES: Record<string, Rule> = {
   "GET /soeg/gemte": r(USERS),
   "POST /soeg/gem": r(USERS),
   "POST /soeg/gemte/slet": r(USERS),
+  "POST /soeg/gemte/besked": r(USERS),
   "GET /referencedata": r(ALL),
   "POST /referencedata/indlaes": r(ADMIN),
   "POST /referencedata/upload": r(ADMIN),

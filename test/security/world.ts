@@ -7,6 +7,8 @@ import { loadDemoIndicators } from "../../src/modules/indicators/index.ts";
 import { publicSubscriptions } from "../../src/modules/notifications/index.ts";
 import { getOwnProfile, renewCalendarToken } from "../../src/modules/notifications/profiles.service.ts";
 import { requestSubscription } from "../../src/modules/notifications/subscriptions.service.ts";
+import { searchSubscriptions } from "../../src/modules/search/index.ts";
+import { requestSearchSubscription } from "../../src/modules/search/public-alerts.service.ts";
 import { createParty } from "../../src/modules/parties/index.ts";
 import { createMembership, createPerson } from "../../src/modules/people/index.ts";
 import { emailChanges } from "../../src/modules/people/people.tables.ts";
@@ -244,6 +246,12 @@ export async function seedSecurityWorld(t: TestApp) {
     "http://localhost",
   );
   const [subscription] = await t.system.db.select().from(publicSubscriptions);
+  await requestSearchSubscription(
+    t.system.db,
+    { email: "soeger@test.dk", query: "genoptræning", filters: {}, locale: "da" },
+    "http://localhost",
+  );
+  const [searchSubscription] = await t.system.db.select().from(searchSubscriptions);
   // A pending e-mail change (as the mailed link would carry it: only the token's SHA-256 is stored).
   const emailToken = "sikkerhedstest-e-mail-noegle-0123456789";
   await t.system.db.insert(emailChanges).values({
@@ -293,6 +301,7 @@ export async function seedSecurityWorld(t: TestApp) {
     emailToken,
     unsubscribeToken: unsubscribeToken as string,
     subscriptionToken: subscription?.token as string,
+    searchSubscriptionToken: searchSubscription?.token as string,
     pendingIdentities: pendingIdentities.map((p) => p.id),
     reorganisation: reorganisation.id as number,
     ids: {

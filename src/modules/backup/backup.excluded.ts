@@ -12,6 +12,7 @@ export const EXCLUDED_FROM_EXPORT: Readonly<Record<string, string>> = {
   search_documents: "the search index is derived: a restore rebuilds it through the index triggers",
   search_terms: "derived from the search index",
   alert_deliveries: "refer to rows of the derived search index, which a restore numbers anew",
+  search_subscription_deliveries: "refer to rows of the derived search index, which a restore numbers anew",
   notification_events: "what acts announced for mails; expanded into the outbox soon after",
   notification_outbox: "mails queued or sent; a restored outbox would send old mails again",
   notification_profiles:

@@ -13,12 +13,12 @@ import { type ComposedMail, composeMail, type MailFacts } from "./compose.ts";
 import { notificationEvents, notificationOutbox, notificationProfiles } from "./notifications.tables.ts";
 import { actionOwner, type Recipient, subscribersOfBody, usersOfBody } from "./recipients.ts";
 import { rowsOf } from "./rows.ts";
-import { modeOf, type Route, routeOf, settingKey } from "./topics.ts";
+import { type Message, modeOf, type Route, routeOf, settingKey } from "./topics.ts";
 
 type MeetingRow = typeof meetings.$inferSelect;
 
 /** What one event is about, loaded once for all its readers. */
-interface Subject {
+export interface Subject {
   bodyId: number;
   bodyName: string;
   url: string;
@@ -36,7 +36,7 @@ async function bodyOf(db: DbOrTx, id: number) {
   return b ?? null;
 }
 
-async function meetingSubject(
+export async function meetingSubject(
   db: DbOrTx,
   route: Route,
   event: DomainEvent & { meetingId: number },
@@ -114,7 +114,12 @@ async function referralSubject(
   };
 }
 
-async function actionSubject(db: DbOrTx, actionId: number, baseUrl: string): Promise<Subject | null> {
+export async function actionSubject(
+  db: DbOrTx,
+  actionId: number,
+  baseUrl: string,
+  message: Message = "actionAssigned",
+): Promise<Subject | null> {
   const [a] = rowsOf<{ bodyId: number; text: string; dueDate: string | null; itemAccess: string | null }>(
     await db.execute(sql`select a.body_id as "bodyId", a.text, a.due_date::text as "dueDate", i.access::text as "itemAccess"
       from actions a left join agenda_items i on i.id = a.item_id where a.id = ${actionId}`),
@@ -133,7 +138,7 @@ async function actionSubject(db: DbOrTx, actionId: number, baseUrl: string): Pro
       // The text of an action on a closed item only to an owner who may read the closed item.
       const member = r.actor.isAdmin || (r.actor.roles.get(body.id)?.size ?? 0) > 0;
       return {
-        message: "actionAssigned",
+        message,
         bodyName: body.name,
         start: null,
         url,
@@ -154,7 +159,7 @@ async function subjectOf(db: DbOrTx, route: Route, event: DomainEvent, baseUrl: 
   return meetingSubject(db, route, event, baseUrl);
 }
 
-async function recipientsOf(db: DbOrTx, route: Route, event: DomainEvent, bodyId: number) {
+export async function recipientsOf(db: DbOrTx, route: Route, event: DomainEvent, bodyId: number) {
   if (route.audience === "owner") {
     const owner = event.kind === "action_assigned" ? await actionOwner(db, event.actionId) : null;
     if (owner?.userId) {
@@ -169,7 +174,7 @@ async function recipientsOf(db: DbOrTx, route: Route, event: DomainEvent, bodyId
 }
 
 /** Makes sure each user reader has a profile (and so an unsubscribe token). */
-async function withTokens(db: DbOrTx, readers: Recipient[]): Promise<Recipient[]> {
+export async function withTokens(db: DbOrTx, readers: Recipient[]): Promise<Recipient[]> {
   const out: Recipient[] = [];
   for (const r of readers) {
     if (r.userId === null || r.token !== "") {
@@ -200,57 +205,92 @@ export function footerFor(r: Recipient, scope: string | null, bodyName: string, 
   };
 }
 
+/** What the mails of one event or reminder are about; the dedupe key's stem makes each mail once. */
+export interface Occasion {
+  subject: Subject;
+  topic: Route["topic"];
+  /** the dedupe key of a reader's mail: `<stem>:<address>` */
+  stem: string;
+  eventId: number | null;
+  /** the user who did the act is not told about it */
+  actorUserId: number | null;
+}
+
+/** One outbox row per reader (in their language, with what they may see), as their settings say. */
+export function outboxRows(readers: Recipient[], o: Occasion, baseUrl: string) {
+  const rows: Array<typeof notificationOutbox.$inferInsert> = [];
+  const seen = new Set<string>();
+  for (const r of readers) {
+    const address = r.address.trim().toLowerCase();
+    if (seen.has(address) || (r.userId !== null && r.userId === o.actorUserId)) {
+      continue;
+    }
+    seen.add(address);
+    const mode = r.userId !== null ? modeOf(r.settings, o.subject.bodyId, o.topic) : "immediate";
+    if (mode === "off") {
+      continue;
+    }
+    const scope = r.userId !== null ? settingKey(o.subject.bodyId, o.topic) : null;
+    const { footer, oneClick } = footerFor(r, scope, o.subject.bodyName, baseUrl);
+    const mail: ComposedMail = composeMail(r.locale, o.subject.factsFor(r), footer);
+    rows.push({
+      dedupeKey: `${o.stem}:${address}`,
+      eventId: o.eventId,
+      userId: r.userId,
+      subscriptionId: r.subscriptionId,
+      toAddress: r.address,
+      locale: r.locale,
+      topic: o.topic,
+      bodyId: o.subject.bodyId,
+      ...mail,
+      url: o.subject.url,
+      unsubscribeUrl: oneClick,
+      state: mode === "digest" ? "held" : "pending",
+    });
+  }
+  return rows;
+}
+
+/** Writes outbox rows; a row whose dedupe key exists is skipped (so nothing is queued twice). */
+export async function insertOutboxRows(
+  tx: DbOrTx,
+  rows: Array<typeof notificationOutbox.$inferInsert>,
+): Promise<number> {
+  let inserted = 0;
+  // Many readers (a body's public subscribers): a few multi-row inserts rather than one per mail.
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const done = await tx
+      .insert(notificationOutbox)
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .onConflictDoNothing()
+      .returning({ id: notificationOutbox.id });
+    inserted += done.length;
+  }
+  return inserted;
+}
+
 async function expandOne(tx: DbOrTx, row: typeof notificationEvents.$inferSelect, baseUrl: string) {
   const event = { kind: row.kind, ...row.payload } as DomainEvent;
   const route = routeOf(event);
   const subject = route ? await subjectOf(tx, route, event, baseUrl) : null;
-  let queued = 0;
-  const rows: Array<typeof notificationOutbox.$inferInsert> = [];
+  let rows: Array<typeof notificationOutbox.$inferInsert> = [];
   if (route && subject) {
     const readers = await withTokens(tx, await recipientsOf(tx, route, event, subject.bodyId));
-    const seen = new Set<string>();
-    for (const r of readers) {
-      const address = r.address.trim().toLowerCase();
-      if (seen.has(address) || (r.userId !== null && r.userId === row.actorUserId)) {
-        continue;
-      }
-      seen.add(address);
-      const mode = r.userId !== null ? modeOf(r.settings, subject.bodyId, route.topic) : "immediate";
-      if (mode === "off") {
-        continue;
-      }
-      const scope = r.userId !== null ? settingKey(subject.bodyId, route.topic) : null;
-      const { footer, oneClick } = footerFor(r, scope, subject.bodyName, baseUrl);
-      const mail: ComposedMail = composeMail(r.locale, subject.factsFor(r), footer);
-      rows.push({
-        dedupeKey: `e${row.id}:${address}`,
-        eventId: row.id,
-        userId: r.userId,
-        subscriptionId: r.subscriptionId,
-        toAddress: r.address,
-        locale: r.locale,
-        topic: route.topic,
-        bodyId: subject.bodyId,
-        ...mail,
-        url: subject.url,
-        unsubscribeUrl: oneClick,
-        state: mode === "digest" ? "held" : "pending",
-      });
-    }
+    const occasion = {
+      subject,
+      topic: route.topic,
+      stem: `e${row.id}`,
+      eventId: row.id,
+      actorUserId: row.actorUserId,
+    };
+    rows = outboxRows(readers, occasion, baseUrl);
   }
-  // Many readers (a body's public subscribers): a few multi-row inserts rather than one per mail.
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await tx
-      .insert(notificationOutbox)
-      .values(rows.slice(i, i + INSERT_CHUNK))
-      .onConflictDoNothing();
-  }
-  queued = rows.length;
+  await insertOutboxRows(tx, rows);
   await tx
     .update(notificationEvents)
     .set({ expandedAt: new Date() })
     .where(eq(notificationEvents.id, row.id));
-  return queued;
+  return rows.length;
 }
 
 /** Expands every recorded event not yet expanded; returns the number of mails queued. */

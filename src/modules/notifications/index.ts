@@ -1,6 +1,7 @@
+export { assemble, type ComposedMail } from "./compose.ts";
 export { recordNotificationEvent } from "./effect.ts";
 export { notificationRoutes, siteUrl } from "./notifications.page-routes.ts";
-export { SubscribeForm } from "./notifications.pages.tsx";
+export { AskPage, SubscribeForm } from "./notifications.pages.tsx";
 export {
   notificationEvents,
   notificationOutbox,

@@ -7,6 +7,7 @@ import { runNotifications, SMTP_TIMEOUT_MS } from "./worker.ts";
 
 export async function runNotificationsSend(
   say: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+  opts: { remindDays?: number } = {},
 ) {
   const config = loadConfig();
   const mailer = await createMailer(config, { pool: 5, timeoutMs: SMTP_TIMEOUT_MS });
@@ -19,12 +20,13 @@ export async function runNotificationsSend(
     const run = await runNotifications(database.db, {
       send: mailer ? (m) => mailer.send(m) : null,
       baseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+      remindDays: opts.remindDays,
       onError: (id, err) =>
         say(`  mail ${id}: ${err instanceof Error ? err.message : String(err)} (prøves igen senere)`),
     });
     const left = await countUnsentUnchecked(database.db);
     say(
-      `Notifikationer: ${run.queued} lagt i udbakken, ${run.digests} døgnsamlinger, ${run.sent} sendt, ${run.failed} fejlede; ${left} venter.`,
+      `Notifikationer: ${run.queued} lagt i udbakken, ${run.reminders} påmindelser, ${run.digests} døgnsamlinger, ${run.sent} sendt, ${run.failed} fejlede; ${left} venter.`,
     );
     return run;
   } finally {

@@ -23,7 +23,10 @@ export type Message =
   | "minutesApproval"
   | "sentBack"
   | "caseReferred"
-  | "actionAssigned";
+  | "actionAssigned"
+  | "actionDue"
+  | "actionOverdue"
+  | "minutesReminder";
 
 export interface Route {
   topic: Topic;

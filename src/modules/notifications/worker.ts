@@ -10,6 +10,7 @@ import { createMailer } from "../mail/index.ts";
 import { makeDigests } from "./digest.ts";
 import { expandEvents } from "./expand.ts";
 import { type SendMail, type SendRun, sendDue } from "./outbox.ts";
+import { queueReminders } from "./reminders.ts";
 
 const WORKER_SECONDS = 30;
 const KICK_DELAY_MS = 200;
@@ -18,6 +19,7 @@ export const SMTP_TIMEOUT_MS = 10_000;
 
 export interface NotificationRun extends SendRun {
   queued: number;
+  reminders: number;
   digests: number;
 }
 
@@ -28,16 +30,23 @@ export async function runNotifications(
     send: SendMail | null;
     baseUrl: string;
     now?: Date;
+    /** days before a follow-up's due date its owner is reminded (default 3) */
+    remindDays?: number;
     onError?: (id: number, err: unknown) => void;
     onEventError?: (eventId: number, err: unknown) => void;
   },
 ): Promise<NotificationRun> {
   const queued = await expandEvents(db, { baseUrl: opts.baseUrl, onError: opts.onEventError });
+  const reminders = await queueReminders(db, {
+    baseUrl: opts.baseUrl,
+    now: opts.now,
+    daysBefore: opts.remindDays,
+  });
   const digests = await makeDigests(db, { baseUrl: opts.baseUrl, now: opts.now });
   const sent = opts.send
     ? await sendDue(db, { send: opts.send, now: opts.now, onError: opts.onError })
     : { sent: 0, failed: 0 };
-  return { queued, digests, ...sent };
+  return { queued, reminders, digests, ...sent };
 }
 
 /** Starts the worker when the server listens; stops it on close. */
@@ -62,7 +71,7 @@ export function startNotificationWorker(app: FastifyInstance, baseUrl: () => str
         app.log.error({ err, eventId: id }, "notification event could not be expanded"),
     })
       .then((r) => {
-        if (r.queued + r.sent + r.failed + r.digests > 0) {
+        if (r.queued + r.reminders + r.sent + r.failed + r.digests > 0) {
           app.log.info(r, "notifications");
         }
       })

@@ -32,7 +32,7 @@ export async function publishedMatches(
   db: DbOrTx,
   q: SQL | null,
   filters: SearchFilters,
-  opts: { since?: Date; limit: number; notDeliveredTo?: number },
+  opts: { since?: Date; limit: number; notDeliveredTo?: number; notAnnouncedTo?: number },
 ): Promise<PublishedHit[]> {
   const r = readerOf(PUBLIC_ACTOR);
   const conditions = [
@@ -48,6 +48,10 @@ export async function publishedMatches(
   if (opts.notDeliveredTo !== undefined) {
     conditions.push(sql`not exists (select 1 from alert_deliveries ad
       where ad.saved_search_id = ${opts.notDeliveredTo} and ad.document_id = d.id and ad.level = d.public_level)`);
+  }
+  if (opts.notAnnouncedTo !== undefined) {
+    conditions.push(sql`not exists (select 1 from search_subscription_deliveries sd
+      where sd.subscription_id = ${opts.notAnnouncedTo} and sd.document_id = d.id and sd.level = d.public_level)`);
   }
   const snippet =
     q === null

@@ -35,7 +35,11 @@ function loginFirst(req: FastifyRequest, reply: FastifyReply, next: string): boo
   return true;
 }
 
-async function listPage(req: FastifyRequest, reply: FastifyReply, notice: "saved" | "deleted" | null) {
+async function listPage(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  notice: "saved" | "deleted" | "changed" | null,
+) {
   const ctx = pageContext(req, reply);
   const items = (await savedSearchService.list(ctx.svc, { limit: 100 })).items;
   const text =
@@ -43,7 +47,9 @@ async function listPage(req: FastifyRequest, reply: FastifyReply, notice: "saved
       ? ctx.t("search.save.saved")
       : notice === "deleted"
         ? ctx.t("search.saved.deleted")
-        : null;
+        : notice === "changed"
+          ? ctx.t("search.saved.changed")
+          : null;
   return sendPage(reply, ctx, SavedSearchesPage({ ctx, items, notice: text }));
 }
 
@@ -53,7 +59,8 @@ export async function savedSearchPageRoutes(app: FastifyInstance) {
     if (loginFirst(req, reply, "/soeg/gemte")) {
       return reply;
     }
-    const notice = req.query.besked === "gemt" ? "saved" : req.query.besked === "slettet" ? "deleted" : null;
+    const notices = { gemt: "saved", slettet: "deleted", aendret: "changed" } as const;
+    const notice = notices[req.query.besked as keyof typeof notices] ?? null;
     return listPage(req, reply, notice);
   });
 
@@ -73,6 +80,24 @@ export async function savedSearchPageRoutes(app: FastifyInstance) {
       emailAlerts: true,
     });
     return reply.redirect("/soeg/gemte?besked=gemt", 303);
+  });
+
+  // E-mail alerts of a saved search on or off (the same service as PATCH /api/v1/saved-searches/:id).
+  app.post("/soeg/gemte/besked", hidden, async (req, reply) => {
+    if (loginFirst(req, reply, "/soeg/gemte")) {
+      return reply;
+    }
+    const id = Number(formString(req.body, "id"));
+    const version = Number(formString(req.body, "version"));
+    if (!Number.isInteger(id) || id <= 0 || !Number.isInteger(version) || version <= 0) {
+      throw new AppError("not_found", "Den gemte søgning findes ikke.");
+    }
+    const ctx = pageContext(req, reply);
+    await savedSearchService.update(ctx.svc, id, {
+      version,
+      emailAlerts: formString(req.body, "on") === "1",
+    });
+    return reply.redirect("/soeg/gemte?besked=aendret", 303);
   });
 
   app.post("/soeg/gemte/slet", hidden, async (req, reply) => {

@@ -15,9 +15,12 @@ export function SaveSearchForm({ ctx, params }: { ctx: PageCtx; params: PagePara
       </h2>
       <p>{t("search.save.lead")}</p>
       {ctx.actor.userId === null ? (
-        <p>
-          <a href={`/log-ind?next=${encodeURIComponent(`/soeg?${here}`)}`}>{t("search.save.login")}</a>
-        </p>
+        <>
+          <p>
+            <a href={`/log-ind?next=${encodeURIComponent(`/soeg?${here}`)}`}>{t("search.save.login")}</a>
+          </p>
+          <PublicAlertForm ctx={ctx} params={params} />
+        </>
       ) : (
         <form method="post" action="/soeg/gem">
           <CsrfField ctx={ctx} />
@@ -45,6 +48,39 @@ export function SaveSearchForm({ ctx, params }: { ctx: PageCtx; params: PagePara
         </form>
       )}
     </section>
+  );
+}
+
+/** The public's form: alerts of this search by e-mail, without an account (double opt-in). */
+function PublicAlertForm({ ctx, params }: { ctx: PageCtx; params: PageParams }): Html {
+  const { t } = ctx;
+  return (
+    <form method="post" action="/soeg/abonner">
+      <h3 class="h5">{t("search.alert.heading")}</h3>
+      <CsrfField ctx={ctx} />
+      {Object.entries(params)
+        .filter(([k]) => k !== "page" && k !== "sort")
+        .map(([k, v]) => (
+          <input type="hidden" name={k} value={v} />
+        ))}
+      <div class="form-group">
+        <label class="form-label" for="alert-email">
+          {t("search.alert.email")}
+        </label>
+        <input
+          class="form-input"
+          id="alert-email"
+          name="email"
+          type="email"
+          autocomplete="email"
+          maxlength="254"
+          required
+        />
+      </div>
+      <button type="submit" class="button button-secondary">
+        {t("search.alert.button")}
+      </button>
+    </form>
   );
 }
 
@@ -88,6 +124,16 @@ export function SavedSearchesPage(props: {
                   {t("search.saved.feed")}
                 </a>
               </p>
+              <p>{t(s.emailAlerts ? "search.saved.alertsOn" : "search.saved.alertsOff")}</p>
+              <form method="post" action="/soeg/gemte/besked" class="mb-4">
+                <CsrfField ctx={ctx} />
+                <input type="hidden" name="id" value={String(s.id)} />
+                <input type="hidden" name="version" value={String(s.version)} />
+                <input type="hidden" name="on" value={s.emailAlerts ? "0" : "1"} />
+                <button type="submit" class="button button-secondary">
+                  {`${t(s.emailAlerts ? "search.saved.turnOff" : "search.saved.turnOn")} »${s.name}«`}
+                </button>
+              </form>
               <form method="post" action="/soeg/gemte/slet">
                 <CsrfField ctx={ctx} />
                 <input type="hidden" name="id" value={String(s.id)} />

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { AppError } from "../../server/errors.ts";
 import { pageContext, sendPage } from "../../web/page.ts";
+import { publicAlertPageRoutes } from "./public-alerts.page-routes.ts";
 import { savedSearchPageRoutes } from "./saved.page-routes.ts";
 import { type PageParams, SearchPage } from "./search.pages.tsx";
 import { ZSearchQuery } from "./search.schemas.ts";
@@ -26,6 +27,7 @@ const KNOWN = [
 /** /soeg: the search page of the portal and the workspace (what the reader may see, as in the API). */
 export async function searchPageRoutes(app: FastifyInstance) {
   await app.register(savedSearchPageRoutes);
+  await app.register(publicAlertPageRoutes);
   app.get<{ Querystring: Record<string, string> }>(
     "/soeg",
     { schema: { hide: true } },

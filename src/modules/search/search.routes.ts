@@ -5,6 +5,7 @@ import { ERROR_RESPONSES, registerCrud } from "../../server/crud-routes.ts";
 import { sendAlerts } from "./alerts.service.ts";
 import { atomFeed } from "./feed.ts";
 import { smtpSender } from "./mail.ts";
+import { queuePublicSearchAlerts, unsubscribeSearchOneClick } from "./public-alerts.service.ts";
 import { publishedMatches } from "./published.ts";
 import { savedSearchService } from "./saved.service.ts";
 import {
@@ -80,13 +81,39 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
     service: savedSearchService,
   });
 
+  // RFC 8058: the mail program posts "List-Unsubscribe=One-Click" here, without cookies or a form token.
+  r.post("/search/subscriptions/:token/unsubscribe", {
+    schema: {
+      tags: ["Søgning"],
+      summary: "Afmeld e-mail om nyt for en søgning med ét klik (offentligt abonnement, RFC 8058)",
+      description:
+        "Adressen står i alarmmailens List-Unsubscribe. Kræver hverken login eller formular-token: nøglen i adressen er hemmelig. Svarer 204 også når abonnementet allerede er afmeldt (et mailprogram må prøve igen).",
+      params: z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, "Ukendt nøgle.") }),
+      response: { 204: z.null().describe("Afmeldt"), ...ERROR_RESPONSES },
+    },
+    handler: async (req, reply) => {
+      await unsubscribeSearchOneClick(app.database.db, req.params.token);
+      return reply.code(204).send(null);
+    },
+  });
+
   let timer: NodeJS.Timeout | undefined;
   app.addHook("onListen", async () => {
-    const send = await smtpSender(app.config);
-    if (!send || app.config.alertMinutes === 0) {
+    if (app.config.alertMinutes === 0) {
       return;
     }
+    const send = await smtpSender(app.config);
     timer = setInterval(() => {
+      // The public's alerts go to the outbox (sent by the notification worker, or kept until SMTP is set).
+      queuePublicSearchAlerts(app.database.db, {
+        baseUrl: baseUrlOf(app),
+        onError: (id, err) => app.log.warn({ err, searchSubscriptionId: id }, "public search alert failed"),
+      })
+        .then((run) => app.log.info(run, "public search alerts queued"))
+        .catch((err: unknown) => app.log.error({ err }, "public search alerts failed"));
+      if (!send) {
+        return;
+      }
       sendAlerts(app.database.db, {
         send,
         baseUrl: baseUrlOf(app),
