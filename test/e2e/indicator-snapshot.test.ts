@@ -9,15 +9,16 @@ import { loadReference, shippedReferenceData } from "../../src/modules/reference
 import { buildApp } from "../../src/server/app.ts";
 import { createTestDatabase } from "../helpers/databases.ts";
 import { seedWorld } from "../helpers/factories.ts";
-import { launchChromium, logIn } from "./browser.ts";
+import { axeViolations, launchChromium, logIn } from "./browser.ts";
 
 /**
  * Issue 23 item 4 in Chromium with JavaScript switched off: the secretary opens an agenda item in the
  * workspace, picks indicators, an area and a period in the item's "Nøgletal" panel, is told what was
- * wrong when nothing was ticked, puts the snapshot on the item, and reads it as chart and table; once
+ * wrong when nothing was ticked, puts the snapshot on the item, and reads it as chart and table (axe
+ * passes on the panel, with and without its error); once
  * the minutes are published the panel says the figures are frozen and offers no picker.
  */
-describe("Indicator snapshot picker in Chromium without JavaScript", () => {
+describe("Indicator snapshot picker in Chromium: works without JavaScript, passes axe", () => {
   let app: FastifyInstance;
   let drop: () => Promise<void>;
   let base = "";
@@ -99,6 +100,18 @@ describe("Indicator snapshot picker in Chromium without JavaScript", () => {
     const rows = await page.locator("table tbody tr").count();
     expect(rows).toBe(5);
     await expect(page.locator("table tbody tr").first().textContent()).resolves.toContain("Region Vestkyst");
+    await context.close();
+  });
+
+  it("passes axe (WCAG 2.1 A/AA) on the item page with its snapshot panel, also with the picker's error", async () => {
+    const context = await browser.newContext({ locale: "da-DK" });
+    const page = await context.newPage();
+    await logIn(page, base, "sekretaer@test.dk", "korrekt-hest-batteri");
+    await page.goto(`${base}${itemPath}`);
+    expect(await axeViolations(page)).toEqual([]);
+    await Promise.all([page.waitForNavigation(), page.locator("#noegletal button[type=submit]").click()]);
+    await expect(page.locator("#noegletal .alert-error").count()).resolves.toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 
