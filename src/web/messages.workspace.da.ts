@@ -204,7 +204,8 @@ export const daWorkspace = {
   "ws.import.bodyHint": "Vælg forummet, hvis dokumentet ikke selv nævner det tydeligt.",
   "ws.import.bodyFromDocument": "Det forum, dokumentet nævner",
   "ws.import.files": "Dokumenter",
-  "ws.import.filesHint": "Du kan vælge flere filer på én gang. Højst {size} pr. fil.",
+  "ws.import.filesHint":
+    "Du kan vælge flere filer på én gang: PDF, Word, HTML, Markdown, tekst eller en publiceringspakke som ZIP (eDoc, Acadre, SBSYS). Højst {size} pr. fil.",
   "ws.import.upload": "Læs dokumenterne",
   "ws.import.pending": "Til gennemsyn",
   "ws.import.none": "Ingen importer venter på gennemsyn.",

@@ -209,7 +209,8 @@ export const enWorkspace: Record<keyof typeof daWorkspace, string> = {
   "ws.import.bodyHint": "Choose the body if the document does not name it clearly.",
   "ws.import.bodyFromDocument": "The body the document names",
   "ws.import.files": "Documents",
-  "ws.import.filesHint": "You can choose several files at once. At most {size} per file.",
+  "ws.import.filesHint":
+    "You can choose several files at once: PDF, Word, HTML, Markdown, text or a publication package as a ZIP (eDoc, Acadre, SBSYS). At most {size} per file.",
   "ws.import.upload": "Read the documents",
   "ws.import.pending": "For review",
   "ws.import.none": "No imports are waiting for review.",

@@ -9,6 +9,8 @@ import { ImportError, importErrorMessage } from "./import.errors.ts";
 import type { ImportResult } from "./import.schemas.ts";
 import { importedDocuments } from "./import.tables.ts";
 import { resultHash, type WriteOutcome, writeImport } from "./import.writer.ts";
+import { parseLimits } from "./limits.ts";
+import { packageFiles } from "./package.ts";
 import { parseDocument } from "./parse.ts";
 import type { AttachmentFiles } from "./sync-children.ts";
 import { zeroCounts } from "./write-create.ts";
@@ -74,7 +76,13 @@ export async function importDocument(db: Db, actor: Actor, input: ImportInput): 
   const result =
     input.result ??
     (await parseDocument({ bytes: input.bytes, fileName: input.fileName, maxBytes: input.maxBytes }));
-  const files = input.findFiles ? await input.findFiles(result) : new Map();
+  // A package's files come from the package itself, never from the file system beside it.
+  const files =
+    result.format === "package"
+      ? await packageFiles(input.bytes, result, parseLimits().maxInflatedBytes)
+      : input.findFiles
+        ? await input.findFiles(result)
+        : new Map();
   const ref = input.body?.trim();
   const body = ref ? (/^\d+$/.test(ref) ? { id: Number(ref) } : { name: ref }) : undefined;
   return db.transaction((tx) =>

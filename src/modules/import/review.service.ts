@@ -3,17 +3,21 @@
  * its uploader (or an admin) reads it, confirms it — optionally edited — or discards it.
  */
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, gt, lt } from "drizzle-orm";
+import { and, desc, eq, gt, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import type { Ctx } from "../../server/context.ts";
 import { notFound } from "../../server/errors.ts";
 import { type Actor, authorize, canEditBody, isAnySecretary, isPrivileged } from "../auth/index.ts";
+import { readFile, storedFiles, storeFile } from "../files/index.ts";
 import type { ImportResult } from "./import.schemas.ts";
 import { findImportBySha, importErrorToAppError, sha256Of } from "./import.service.ts";
 import { pendingImports } from "./import.tables.ts";
 import { resultHash, type WriteOutcome, writeImport } from "./import.writer.ts";
+import { parseLimits } from "./limits.ts";
+import { packageFiles } from "./package.ts";
 import { parseDocumentWithConfidence } from "./parse.ts";
 import { findMeeting, lookupBody } from "./resolve.ts";
+import type { AttachmentFiles } from "./sync-children.ts";
 import { zeroCounts } from "./write-create.ts";
 
 const REVIEW_HOURS = 24;
@@ -69,8 +73,20 @@ export async function createPendingImport(
   }).catch((err: unknown) => {
     throw importErrorToAppError(err);
   });
+  // A publication package's attachment files are read on confirm: its bytes wait in the file store.
+  if (parsed.result.format === "package") {
+    await storeFile(ctx.db, input.bytes);
+  }
   const now = new Date();
-  await ctx.db.delete(pendingImports).where(lt(pendingImports.expiresAt, now));
+  const expired = await ctx.db
+    .delete(pendingImports)
+    .where(lt(pendingImports.expiresAt, now))
+    .returning({ sha256: pendingImports.sha256, result: pendingImports.result });
+  for (const gone of expired.filter(
+    (e) => e.result.format === "package" && e.sha256 !== sha256Of(input.bytes),
+  )) {
+    await dropPackageBytes(ctx, gone.sha256);
+  }
   const [row] = await ctx.db
     .insert(pendingImports)
     .values({
@@ -130,8 +146,44 @@ export async function getPendingImport(ctx: Ctx, id: string) {
 
 /** Discards a pending import. */
 export async function deletePendingImport(ctx: Ctx, id: string): Promise<void> {
-  await pendingRow(ctx, id);
+  const row = await pendingRow(ctx, id);
   await ctx.db.delete(pendingImports).where(eq(pendingImports.id, id));
+  if (row.result.format === "package") {
+    await dropPackageBytes(ctx, row.sha256);
+  }
+}
+
+/** The attachment files of a pending package, from its bytes kept at upload (only entries the result names). */
+async function pendingPackageFiles(
+  ctx: Ctx,
+  row: PendingRow,
+  result: ImportResult,
+): Promise<AttachmentFiles> {
+  if (row.result.format !== "package" || result.format !== "package") {
+    return new Map();
+  }
+  const bytes = await readFile(ctx.db, row.sha256);
+  return bytes ? packageFiles(bytes, result, parseLimits().maxInflatedBytes) : new Map();
+}
+
+/** Drops a confirmed package's bytes unless something else holds the same bytes (the reference refuses). */
+async function dropPackageBytes(ctx: Ctx, sha256: string): Promise<void> {
+  const [waiting] = await ctx.db
+    .select({ id: pendingImports.id })
+    .from(pendingImports)
+    .where(eq(pendingImports.sha256, sha256))
+    .limit(1);
+  if (waiting) {
+    return;
+  }
+  try {
+    await ctx.db.transaction(async (sp) => {
+      await sp.execute(sql`delete from file_texts where sha256 = ${sha256}`);
+      await sp.delete(storedFiles).where(eq(storedFiles.sha256, sha256));
+    });
+  } catch {
+    // the very same bytes are also an attachment somewhere: they stay
+  }
 }
 
 /**
@@ -167,9 +219,13 @@ export async function confirmPendingImport(
         fileName: row.fileName,
         sha256: row.sha256,
         body: bodyId !== undefined ? { id: bodyId } : undefined,
+        files: await pendingPackageFiles(ctx, row, input.result),
       });
     }
     await tx.delete(pendingImports).where(eq(pendingImports.id, id));
+    if (row.result.format === "package") {
+      await dropPackageBytes(ctx, row.sha256);
+    }
     return outcome;
   });
 }

@@ -25,6 +25,15 @@ export interface ChildSync<T> {
   filesStored: number;
 }
 
+/** The folded titles of the attachments a package marks closed. */
+export function closedTitles(item: {
+  packageAttachments?: Array<{ title: string; access: string }> | undefined;
+}) {
+  return new Set(
+    (item.packageAttachments ?? []).filter((a) => a.access === "closed").map((a) => fold(a.title)),
+  );
+}
+
 /** Unique titles of an item's attachments in document order (folded comparison). */
 export function uniqueTitles(titles: string[]): string[] {
   const seen = new Set<string>();
@@ -42,13 +51,18 @@ export async function attachFile(db: DbOrTx, attachmentId: number, file: Attachm
     .where(eq(attachments.id, attachmentId));
 }
 
-/** Syncs the attachments of an existing item with the document's titles. */
+/**
+ * Syncs the attachments of an existing item with the document's titles. `closed` holds the folded
+ * titles a package marks closed: new rows are written closed, and an existing row with such a title
+ * is closed (access only ever tightens here).
+ */
 export async function syncAttachments(
   db: DbOrTx,
   itemId: number,
   written: Record<string, string>,
   wanted: string[],
   files: AttachmentFiles,
+  closed: ReadonlySet<string> = new Set(),
 ): Promise<ChildSync<string>> {
   const rows = await db
     .select()
@@ -73,6 +87,9 @@ export async function syncAttachments(
       present.add(fold(wrote));
     }
     present.add(fold(row.title));
+    if (closed.has(fold(row.title)) && row.access !== "closed") {
+      await db.update(attachments).set({ access: "closed" }).where(eq(attachments.id, row.id));
+    }
     const file = files.get(fold(row.title));
     if (owned && file && row.sha256 === null) {
       await attachFile(db, row.id, file);
@@ -89,7 +106,8 @@ export async function syncAttachments(
       continue;
     }
     position += 1;
-    const [row] = await db.insert(attachments).values({ itemId, title, position }).returning();
+    const access = closed.has(fold(title)) ? "closed" : "open";
+    const [row] = await db.insert(attachments).values({ itemId, title, position, access }).returning();
     const id = (row as { id: number }).id;
     provenance[String(id)] = title;
     present.add(fold(title));

@@ -57,6 +57,12 @@ export async function absentIds(people: PersonIndex, names: string[]): Promise<n
   return ids;
 }
 
+/** An attachment's access: a package names it per attachment; otherwise open, as the services default. */
+export function attachmentAccess(item: ImportResult["items"][number], title: string): "open" | "closed" {
+  const listed = item.packageAttachments?.find((a) => fold(a.title) === fold(title));
+  return listed?.access === "closed" ? "closed" : "open";
+}
+
 /** Creates the meeting and everything in it; returns its id and what the importer wrote. */
 export async function createFromDocument(
   ctx: Ctx,
@@ -89,6 +95,7 @@ export async function createFromDocument(
         itemId: created.id,
         title,
         position: index + 1,
+        access: attachmentAccess(item, title),
       });
       itemProvenance.attachments[String(attachment.id)] = title;
       counts.attachments += 1;

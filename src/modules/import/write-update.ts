@@ -29,7 +29,13 @@ import {
   same,
 } from "./provenance.ts";
 import type { PersonIndex } from "./resolve.ts";
-import { type AttachmentFiles, syncAbsences, syncAttachments, uniqueTitles } from "./sync-children.ts";
+import {
+  type AttachmentFiles,
+  closedTitles,
+  syncAbsences,
+  syncAttachments,
+  uniqueTitles,
+} from "./sync-children.ts";
 import { absentIds, locationOf, type WriteCounts, zeroCounts } from "./write-create.ts";
 
 type MeetingRow = typeof meetings.$inferSelect;
@@ -189,6 +195,7 @@ export async function updateFromDocument(
       p?.attachments ?? {},
       uniqueTitles(item.attachments),
       files,
+      closedTitles(item),
     );
     const abs = await syncAbsences(db, row.id, p?.absences ?? {}, await absentIds(people, item.absent));
     counts.files += att.filesStored;
@@ -281,7 +288,14 @@ async function insertItem(
     .values({ meetingId, ...values, position: (last?.n ?? 0) + 1 })
     .returning();
   const itemId = (row as ItemRow).id;
-  const att = await syncAttachments(ctx.db, itemId, {}, uniqueTitles(item.attachments), files);
+  const att = await syncAttachments(
+    ctx.db,
+    itemId,
+    {},
+    uniqueTitles(item.attachments),
+    files,
+    closedTitles(item),
+  );
   const abs = await syncAbsences(ctx.db, itemId, {}, await absentIds(people, item.absent));
   counts.created += 1;
   counts.files += att.filesStored;

@@ -82,7 +82,7 @@ export function ImportsPage({
             id="files"
             name="files"
             multiple
-            accept=".pdf,.docx,.html,.htm,.md,.txt"
+            accept=".pdf,.docx,.html,.htm,.md,.txt,.zip"
             aria-describedby={errors.files ? "files-hint files-error" : "files-hint"}
             aria-invalid={errors.files ? "true" : undefined}
           />
