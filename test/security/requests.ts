@@ -89,7 +89,14 @@ function paramValue(s: SecurityWorld, method: string, path: string, param: strin
     return named[param];
   }
   if (path.startsWith("/arbejdsrum/")) {
-    return { moeder: ids.draftMeeting.id, organer: w.ssu.id, import: s.pendingImport }[seg] ?? 0;
+    return (
+      {
+        moeder: ids.draftMeeting.id,
+        organer: w.ssu.id,
+        import: s.pendingImport,
+        forpligtelser: s.obligation,
+      }[seg] ?? 0
+    );
   }
   if ((path.includes("/mandate") && seg === "bodies") || path.includes("/kommissorium")) {
     return ids.group;
@@ -139,6 +146,7 @@ function paramValue(s: SecurityWorld, method: string, path: string, param: strin
     billede: s.snapshot,
     forum: w.ssu.id,
     reorganisations: s.reorganisation,
+    obligations: s.obligation,
     strukturaendringer: s.reorganisation,
     afventende: path.endsWith("/afvis") ? (s.pendingIdentities[1] ?? 0) : (s.pendingIdentities[0] ?? 0),
   };
@@ -212,6 +220,17 @@ const OVERRIDES: Record<string, (s: SecurityWorld) => object> = {
   }),
   "POST /api/v1/case-proposals/reject": (s) => ({ itemIds: [s.w.items.open.id, s.ids.draftItem.id] }),
   "POST /api/v1/actions": (s) => ({ bodyId: s.w.ssu.id, text: "Følg op" }),
+  "POST /api/v1/items/:id/obligations": (s) => ({
+    text: "Lav en plan",
+    deadline: "2027-01-01",
+    returns: "document",
+    addressees: { bodyIds: [s.w.other.id] },
+  }),
+  "POST /api/v1/obligations/:id/answers": (s) => ({
+    bodyId: s.ids.group,
+    state: "done",
+    answerText: "Udført",
+  }),
   "POST /api/v1/indicators": () => ({
     code: "sikkerhedstest",
     name: "Indikator til prøve",

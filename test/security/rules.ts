@@ -159,6 +159,15 @@ export const RULES: Record<string, Rule> = {
   "GET /api/v1/items/:id/action-proposals": r(SECRETARIAT),
   "GET /api/v1/bodies/:id/next-agenda/actions": r(ALL),
 
+  // Obligations fanned out from a decision (issue 22): the SSU's members and the addressee's (the test
+  // world's obligation goes to the SSU's working group, to which no role of the matrix belongs)
+  "POST /api/v1/items/:id/obligations": r(SECRETARIAT, true),
+  "GET /api/v1/items/:id/obligations": r(ALL),
+  "GET /api/v1/obligations/:id": r(MEMBERS, true),
+  "GET /api/v1/bodies/:id/obligations": r(MEMBERS, true),
+  "POST /api/v1/obligations/:id/answers": r(ADMIN, true),
+  "POST /api/v1/obligations/:id/status-item": r(SECRETARIAT, true),
+
   // Documents, calendars, feeds (public editions; members may ask for the full one)
   "GET /api/v1/meetings/:id/agenda.pdf": r(ALL),
   "GET /api/v1/meetings/:id/agenda.docx": r(ALL),
@@ -456,6 +465,12 @@ export const RULES: Record<string, Rule> = {
   "GET /arbejdsrum/import": r(ANY_SECRETARY),
   "POST /arbejdsrum/import": r(ANY_SECRETARY),
   "GET /arbejdsrum/import/:id": r(SECRETARIAT, true),
+  "GET /arbejdsrum/forpligtelser/punkt/:itemId": r(MEMBERS, true),
+  "POST /arbejdsrum/forpligtelser/punkt/:itemId": r(SECRETARIAT, true),
+  "GET /arbejdsrum/forpligtelser/:id": r(MEMBERS, true),
+  "POST /arbejdsrum/forpligtelser/:id/svar": r(ADMIN, true),
+  "POST /arbejdsrum/forpligtelser/:id/statuspunkt": r(SECRETARIAT, true),
+  "GET /arbejdsrum/organer/:id/forpligtelser": r(MEMBERS, true),
   "POST /arbejdsrum/import/:id": r(SECRETARIAT, true),
 };
 

@@ -280,6 +280,14 @@ export async function seedSecurityWorld(t: TestApp) {
     ...reorgInput,
     previewDigest: preview.digest,
   });
+  // An obligation fanned out from the closed item to the working group (issue 22): its text is closed
+  // material, for the SSU's and the group's members only; no reader of the canary belongs to the group.
+  const obligation = await call("POST", `/api/v1/items/${w.items.closed.id}/obligations`, {
+    text: `Forpligtelse ${SECRET}`,
+    deadline: "2027-01-01",
+    returns: "answer",
+    addressees: { bodyIds: [group.bodyId] },
+  });
   const oparlBodies = await call("GET", "/oparl/v1.1/body");
   const bundle = await ensureClientBundle();
   const entry = [...bundle.entries.values()][0];
@@ -304,6 +312,7 @@ export async function seedSecurityWorld(t: TestApp) {
     searchSubscriptionToken: searchSubscription?.token as string,
     pendingIdentities: pendingIdentities.map((p) => p.id),
     reorganisation: reorganisation.id as number,
+    obligation: obligation.id as number,
     ids: {
       draftMeeting: draft,
       draftItem,
