@@ -1,4 +1,6 @@
+import { and, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
+import { auditLog } from "../../src/modules/audit/index.ts";
 import { createApiToken, createUser } from "../../src/modules/auth/auth.service.ts";
 import { PUBLIC_ACTOR } from "../../src/modules/auth/index.ts";
 import { createBody } from "../../src/modules/bodies/index.ts";
@@ -196,6 +198,13 @@ describeEachDatabase("Obligations fanned out from a decision (issue 22.1)", (kin
     });
     expect(byBody.get(clusters.c.id)).toMatchObject({ state: "open", late: true });
     expect(byBody.get(clusters.d.id)).toMatchObject({ state: "more_time", due: day(20), late: false });
+    // Every answer is in the audit log (database triggers), with who gave it.
+    const audited = await t()
+      .system.db.select({ actor: auditLog.actor, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.tableName, "obligation_addressees"), eq(auditLog.action, "update")));
+    expect(audited.length).toBeGreaterThanOrEqual(3);
+    expect(audited.map((a) => JSON.stringify(a.after)).join()).toContain("Klyngen har ingen akutmodtagelse.");
     // The deciding body's workspace shows the same roll-up.
     const ssuCookie = await pageLogin(inject, "sekretaer@test.dk", PASSWORD);
     const page = await inject({

@@ -272,10 +272,26 @@ export function ObligationPage({ ctx, data }: { ctx: PageCtx; data: ObligationDa
           <a href={oblItemPath(o.itemId)}>{t("obl.itemLink")}</a>
         </p>
       ) : null}
-      <ErrorSummary ctx={ctx} heading={t("obl.answerProblem")} errors={data.errors} />
-      {data.answerFor.map((a) => (
-        <AnswerForm ctx={ctx} o={o} a={a} values={data.values} errors={data.errors} />
-      ))}
+      <ErrorSummary
+        ctx={ctx}
+        heading={t("obl.answerProblem")}
+        errors={Object.fromEntries(
+          Object.entries(data.errors).map(([k, v]) => [`${k}-${data.values.bodyId ?? ""}`, v]),
+        )}
+      />
+      {data.answerFor.map((a) => {
+        // only the form that was sent gets its values and errors back
+        const mine = data.values.bodyId === String(a.bodyId);
+        return (
+          <AnswerForm
+            ctx={ctx}
+            o={o}
+            a={a}
+            values={mine ? data.values : {}}
+            errors={mine ? data.errors : {}}
+          />
+        );
+      })}
       <h2>{t("obl.rollUp")}</h2>
       <RollUpTable ctx={ctx} o={o} />
       {data.deciding.editor ? (
@@ -337,14 +353,16 @@ function AnswerForm({
           </ul>
         </fieldset>
         <TextField
-          id="answerText"
+          id={`answerText-${a.bodyId}`}
+          name="answerText"
           label={t("obl.answerText")}
           textarea
           value={values.answerText ?? a.answerText ?? ""}
           error={errors.answerText}
         />
         <TextField
-          id="link"
+          id={`link-${a.bodyId}`}
+          name="link"
           label={t("obl.link")}
           hint={t("obl.linkHint")}
           type="url"
@@ -352,13 +370,15 @@ function AnswerForm({
           error={errors.link}
         />
         <TextField
-          id="reason"
+          id={`reason-${a.bodyId}`}
+          name="reason"
           label={t("obl.reason")}
           value={values.reason ?? a.reason ?? ""}
           error={errors.reason}
         />
         <TextField
-          id="newDeadline"
+          id={`newDeadline-${a.bodyId}`}
+          name="newDeadline"
           label={t("obl.newDeadline")}
           hint={t("obl.deadlineHint")}
           value={values.newDeadline ?? ""}

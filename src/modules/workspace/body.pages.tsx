@@ -33,6 +33,9 @@ export function BodyPage({ ctx, data }: { ctx: PageCtx; data: BodyPageData }): H
       crumbs={[{ text: t("ws.title"), href: WS }, { text: body.name }]}
     >
       <h1>{body.name}</h1>
+      <p>
+        <a href={`/arbejdsrum/organer/${body.id}/forpligtelser`}>{t("obl.title")}</a>
+      </p>
       <h2 id="plan-h">{t("ws.body.plan", { year: data.year })}</h2>
       <MeetingRefs ctx={ctx} list={data.plan} empty={t("ws.body.noPlan")} />
       {data.editor && data.empty.size > 0 ? (

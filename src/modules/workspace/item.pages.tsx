@@ -208,6 +208,9 @@ export function ItemPage({ ctx, data }: { ctx: PageCtx; data: ItemPageData }): H
           </button>
         </div>
       </form>
+      <p>
+        <a href={`/arbejdsrum/forpligtelser/punkt/${item.id}`}>{t("obl.itemLink")}</a>
+      </p>
       <section aria-labelledby="att-h" class="tv-panel">
         <h2 id="att-h">{t("ws.att.title")}</h2>
         {item.attachments.length === 0 ? (
