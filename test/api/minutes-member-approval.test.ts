@@ -5,8 +5,9 @@ import { meetings } from "../../src/modules/meetings/index.ts";
 import { membersRuleBlock } from "../../src/modules/meetings/minutes-answers.rule.ts";
 import { minutesAnswers } from "../../src/modules/meetings/minutes-answers.tables.ts";
 import { useTestApp } from "../helpers/app.ts";
+import { csrfFor, pageLogin } from "../helpers/csrf.ts";
 import { describeEachDatabase } from "../helpers/databases.ts";
-import { seedWorld, type World } from "../helpers/factories.ts";
+import { SECRET, seedWorld, type World } from "../helpers/factories.ts";
 
 const drafted = new Date("2026-03-02T10:00:00Z");
 const day = (n: number) => new Date(drafted.getTime() + n * 24 * 60 * 60 * 1000);
@@ -198,6 +199,80 @@ describeEachDatabase("API: each member approves the minutes (issue 21.3)", (kind
     expect(reply.statusCode).toBe(403);
     const round = (await as("secretary", "GET", `/api/v1/meetings/${id}/minutes-answers`)).json();
     expect(round.answers.every((a: { answer: string | null }) => a.answer === null)).toBe(true);
+  });
+
+  it("pages: a member answers with the forms, the secretariat replies; a refused reader changes nothing", async () => {
+    const id = await draftMeeting("2025-10-23T09:00");
+    const login = (email: string) => pageLogin((o) => t().app.inject(o), email, "korrekt-hest-batteri");
+    const post = async (cookie: string, path: string, fields: Record<string, string>) =>
+      t().request({
+        method: "POST",
+        url: `/arbejdsrum/moeder/${id}/referat/${path}`,
+        headers: { cookie, accept: "text/html", "content-type": "application/x-www-form-urlencoded" },
+        payload: new URLSearchParams({ ...fields, _csrf: csrfFor(cookie) }).toString(),
+      });
+    const member = await login("medlem@test.dk");
+    const page = await t().request({
+      method: "GET",
+      url: `/arbejdsrum/moeder/${id}/referat`,
+      headers: { cookie: member, accept: "text/html" },
+    });
+    expect(page.body).toContain("Godkend referatet");
+    expect(page.body).toContain("Har ikke svaret");
+    const empty = await post(member, "svar", { answer: "remark", remark: "" });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain("Skriv din bemærkning til referatet.");
+    const remark = await post(member, "svar", { answer: "remark", remark: "Mødetidspunktet er forkert." });
+    expect([remark.statusCode, remark.headers.location]).toEqual([
+      303,
+      `/arbejdsrum/moeder/${id}/referat?gemt=svaret`,
+    ]);
+
+    const outsider = await login("udenfor@test.dk");
+    expect((await post(outsider, "svar", { answer: "approve" })).statusCode).toBe(404);
+    const secretary = await login("sekretaer@test.dk");
+    expect((await post(secretary, "svar", { answer: "approve" })).statusCode).toBe(403);
+    const shown = await t().request({
+      method: "GET",
+      url: `/arbejdsrum/moeder/${id}/referat`,
+      headers: { cookie: secretary, accept: "text/html" },
+    });
+    expect(shown.body).toContain("Mødetidspunktet er forkert.");
+    const replied = await post(secretary, "svar/besvar", {
+      personId: String(w.people.member.id),
+      reply: "Rettet til kl. 9.",
+    });
+    expect(replied.statusCode).toBe(303);
+    const round = (await as("chair", "GET", `/api/v1/meetings/${id}/minutes-answers`)).json();
+    const answered = round.answers.filter((a: { answer: string | null }) => a.answer !== null);
+    expect(answered.map((a: { name: string }) => a.name)).toEqual(["Mette Medlem"]);
+    const mine = round.answers.find((a: { personId: number }) => a.personId === w.people.member.id);
+    expect([mine.answer, mine.remark, mine.reply]).toEqual([
+      "remark",
+      "Mødetidspunktet er forkert.",
+      "Rettet til kl. 9.",
+    ]);
+  });
+
+  it("a remark reaches no public surface (canary)", async () => {
+    const id = await draftMeeting("2025-10-16T09:00");
+    const canary = `Bemærkning ${SECRET}`;
+    expect((await answer("member", id, { answer: "remark", remark: canary })).statusCode).toBe(200);
+    const anonymous = (url: string) => t().request({ method: "GET", url });
+    for (const url of [
+      `/moeder/${id}`,
+      `/api/v1/meetings/${id}`,
+      `/api/v1/meetings/${id}/details`,
+      `/api/v1/meetings/${id}/minutes-answers`,
+      "/api/v1/feed.atom",
+      `/api/v1/search?q=${encodeURIComponent(SECRET)}`,
+    ]) {
+      expect((await anonymous(url)).body, url).not.toContain(SECRET);
+    }
+    const outsider = await as("outsider", "GET", `/arbejdsrum/moeder/${id}/referat`);
+    expect(outsider.body).not.toContain(SECRET);
+    const secretary = await as("secretary", "GET", `/arbejdsrum/moeder/${id}/referat`);
+    expect(secretary.body).toContain(canary);
   });
 
   it("no objection within the days: the background task approves at the deadline, not while a remark is open", async () => {
