@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -41,6 +41,7 @@ function score(golden: string, result: ImportResult): string {
     "--min",
     "0",
   ]);
+  rmSync(dir, { recursive: true, force: true });
   return run.stdout.toString().trim().split("\n").pop() ?? "";
 }
 
