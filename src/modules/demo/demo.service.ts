@@ -24,6 +24,7 @@ import { demoWeekShift, shiftLocal } from "./demo.dates.ts";
 import { loadDemoGovernance } from "./demo.governance.ts";
 import { loadDemoGroups } from "./demo.groups.ts";
 import { loadDemoMoney } from "./demo.money.ts";
+import { loadDemoObligations } from "./demo.obligations.ts";
 import { loadDemoReform } from "./demo.reform.ts";
 import type { DemoData, DemoMeeting } from "./demo.types.ts";
 
@@ -197,8 +198,9 @@ export async function loadDemo(db: Db, data: DemoData, now = new Date()) {
     await loadDemoMoney(ctx, { ...ids, meetings: meetingKeys }, (day) => shiftLocal(day, days));
     await loadDemoGroups(ctx, { ...ids, meetings: meetingKeys }, (day) => shiftLocal(day, days));
     await loadDemoReform(ctx, ids.bodies);
-    await (await import("../indicators/index.ts")).loadDemoIndicators(ctx);
     await loadDemoGovernance(ctx, ids.bodies);
+    await (await import("../indicators/index.ts")).loadDemoIndicators(ctx);
+    await loadDemoObligations(ctx, ids.bodies, now);
     for (const u of data.users) {
       await createUser(ctx, {
         email: u.email,
