@@ -217,6 +217,12 @@ describeEachDatabase("API: each member approves the minutes (issue 21.3)", (kind
       url: `/arbejdsrum/moeder/${id}/referat`,
       headers: { cookie: member, accept: "text/html" },
     });
+    const dashboard = await t().request({
+      method: "GET",
+      url: "/arbejdsrum",
+      headers: { cookie: member, accept: "text/html" },
+    });
+    expect(dashboard.body).toContain(`/arbejdsrum/moeder/${id}/referat`);
     expect(page.body).toContain("Godkend referatet");
     expect(page.body).toContain("Har ikke svaret");
     const empty = await post(member, "svar", { answer: "remark", remark: "" });

@@ -15,6 +15,8 @@ export interface BodyRef {
   roles: string[];
   editor: boolean;
   chair: boolean;
+  /** answers the body's draft minutes: its chair where the chair approves, its members where they do */
+  approver: boolean;
 }
 
 /** The bodies the user works in (every body for an administrator), by name. */
@@ -25,16 +27,26 @@ export async function myBodies(ctx: Ctx): Promise<BodyRef[]> {
     return [];
   }
   const rows = await ctx.db
-    .select({ id: bodies.id, name: bodies.name, shortName: bodies.shortName })
+    .select({
+      id: bodies.id,
+      name: bodies.name,
+      shortName: bodies.shortName,
+      minutesApproval: bodies.minutesApproval,
+    })
     .from(bodies)
     .where(all ? undefined : inArray(bodies.id, ids));
   return rows
-    .map((b) => ({
-      ...b,
-      roles: [...(ctx.actor.roles.get(b.id) ?? [])],
-      editor: canEditBody(ctx.actor, b.id),
-      chair: canApprove(ctx.actor, b.id),
-    }))
+    .map(({ minutesApproval, ...b }) => {
+      const roles = [...(ctx.actor.roles.get(b.id) ?? [])];
+      const member = roles.some((r) => r === "chair" || r === "vice_chair" || r === "member");
+      return {
+        ...b,
+        roles,
+        editor: canEditBody(ctx.actor, b.id),
+        chair: canApprove(ctx.actor, b.id),
+        approver: minutesApproval === "chair" ? canApprove(ctx.actor, b.id) : member,
+      };
+    })
     .sort((a, b) => a.name.localeCompare(b.name, "da"));
 }
 
@@ -87,7 +99,7 @@ export async function loadDashboard(ctx: Ctx, now = new Date()) {
   const mine = await myBodies(ctx);
   const ids = mine.map((b) => b.id);
   const editorIds = mine.filter((b) => b.editor).map((b) => b.id);
-  const chairIds = mine.filter((b) => b.chair).map((b) => b.id);
+  const approverIds = mine.filter((b) => b.approver).map((b) => b.id);
   const none = [] as MeetingRef[];
   const inBodies = (list: number[]) => (list.length > 0 ? inArray(meetings.bodyId, list) : undefined);
   const notCancelled = eq(meetings.cancelled, false);
@@ -103,8 +115,8 @@ export async function loadDashboard(ctx: Ctx, now = new Date()) {
           20,
         )
       : none,
-    chairIds.length > 0
-      ? meetingsWhere(ctx, and(inBodies(chairIds), eq(meetings.status, "minutes_draft"), notCancelled), 20)
+    approverIds.length > 0
+      ? meetingsWhere(ctx, and(inBodies(approverIds), eq(meetings.status, "minutes_draft"), notCancelled), 20)
       : none,
     editorIds.length > 0
       ? meetingsWhere(
