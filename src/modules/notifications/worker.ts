@@ -14,6 +14,8 @@ import { queueReminders } from "./reminders.ts";
 
 const WORKER_SECONDS = 30;
 const KICK_DELAY_MS = 200;
+/** Reminders depend on the clock, not on writes: looked for at most this often by the server. */
+const REMINDER_MINUTES = 5;
 /** A mail server that does not answer fails the attempt after this long (then the back-off). */
 export const SMTP_TIMEOUT_MS = 10_000;
 
@@ -32,16 +34,17 @@ export async function runNotifications(
     now?: Date;
     /** days before a follow-up's due date its owner is reminded (default 3) */
     remindDays?: number;
+    /** false: skip looking for due reminders in this run (the server does it every few minutes) */
+    reminders?: boolean;
     onError?: (id: number, err: unknown) => void;
     onEventError?: (eventId: number, err: unknown) => void;
   },
 ): Promise<NotificationRun> {
   const queued = await expandEvents(db, { baseUrl: opts.baseUrl, onError: opts.onEventError });
-  const reminders = await queueReminders(db, {
-    baseUrl: opts.baseUrl,
-    now: opts.now,
-    daysBefore: opts.remindDays,
-  });
+  const reminders =
+    opts.reminders === false
+      ? 0
+      : await queueReminders(db, { baseUrl: opts.baseUrl, now: opts.now, daysBefore: opts.remindDays });
   const digests = await makeDigests(db, { baseUrl: opts.baseUrl, now: opts.now });
   const sent = opts.send
     ? await sendDue(db, { send: opts.send, now: opts.now, onError: opts.onError })
@@ -57,15 +60,21 @@ export function startNotificationWorker(app: FastifyInstance, baseUrl: () => str
   let again = false;
   let close: (() => void) | undefined;
   let send: SendMail | null = null;
+  let remindedAt = 0;
 
   const run = (): void => {
     if (running) {
       again = true;
       return;
     }
+    const reminders = Date.now() - remindedAt >= REMINDER_MINUTES * 60_000;
+    if (reminders) {
+      remindedAt = Date.now();
+    }
     running = runNotifications(app.database.db, {
       send,
       baseUrl: baseUrl(),
+      reminders,
       onError: (id, err) => app.log.warn({ err, outboxId: id }, "notification mail failed; retried later"),
       onEventError: (id, err) =>
         app.log.error({ err, eventId: id }, "notification event could not be expanded"),
