@@ -80,6 +80,7 @@ describeEachDatabase("Supplementary agenda", (kind) => {
     expect(done.headers.location).toBe(`/arbejdsrum/moeder/${meetingId}?gemt=tillaeg`);
     const ws = await page(String(done.headers.location), w.users.secretary.token);
     expect(ws.body).toContain("Tillægsdagsordenen er offentliggjort");
+    expect(ws.body).not.toContain("Dagsorden under udarbejdelse");
     expect(ws.body).toMatch(/Punkt \d+ tilføjet \d+\. [a-zæøå]+ \d{4}/);
     const stale = await post(url(), form(before.version, { confirm: "ja" }), w.users.secretary.token);
     expect(stale.statusCode).toBe(409);

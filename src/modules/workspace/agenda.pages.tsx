@@ -120,10 +120,12 @@ export function AgendaPage({ ctx, data }: { ctx: PageCtx; data: AgendaPageData }
   const base = wsAgenda(meeting.id);
   const editable = meeting.status === "planned" || meeting.status === "agenda_published";
   const v = (k: string) => form.values[k] ?? "";
+  // "Dagsorden under udarbejdelse" only while it is: once published it is the agenda.
+  const heading = t(meeting.status === "planned" ? "ws.agenda.title" : "meeting.agenda");
   return (
     <Layout
       ctx={ctx}
-      title={`${t("ws.agenda.title")}: ${body.name}, ${when}`}
+      title={`${heading}: ${body.name}, ${when}`}
       current="workspace"
       crumbs={[
         { text: t("ws.title"), href: WS },
@@ -132,7 +134,7 @@ export function AgendaPage({ ctx, data }: { ctx: PageCtx; data: AgendaPageData }
       ]}
       scripts={["agenda"]}
     >
-      <p class="tv-kicker">{t("ws.agenda.title")}</p>
+      <p class="tv-kicker">{heading}</p>
       <h1>
         {body.name}, {when}
       </h1>

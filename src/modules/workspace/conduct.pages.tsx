@@ -8,6 +8,7 @@ import type { PageCtx } from "../../web/page.ts";
 import type { TBody } from "../bodies/index.ts";
 import type { MeetingRow, TItem } from "../meetings/index.ts";
 import type { TAttendance } from "../meetings/meetings.schemas.ts";
+import type { MembershipRole } from "../people/index.ts";
 import { type ItemFields, OUTCOMES } from "./item.form.ts";
 import { ReturnedNotice } from "./minutes.pages.tsx";
 import { MeetingSteps } from "./steps.view.tsx";
@@ -16,6 +17,9 @@ import { WS, wsConduct } from "./workspace.urls.ts";
 export interface Person {
   id: number;
   name: string;
+  /** the person's role in the body and the party they represent, for the attendance list */
+  role?: MembershipRole;
+  party?: string | null;
 }
 
 export interface ConductPageData {
@@ -60,6 +64,11 @@ function AttendanceForm({ ctx, data }: { ctx: PageCtx; data: ConductPageData }):
                 <tr>
                   <th scope="row">
                     <label for={`st-${m.id}`}>{m.name}</label>
+                    {m.role ? (
+                      <span class="tv-meta tv-block">
+                        {[t(`role.${m.role}` as MessageKey), m.party].filter(Boolean).join(" · ")}
+                      </span>
+                    ) : null}
                   </th>
                   <td>
                     <select class="form-select" id={`st-${m.id}`} name={`status.${m.id}`}>
