@@ -104,7 +104,7 @@ export function MembersApproval({ ctx, data }: { ctx: PageCtx; data: MembersAppr
   }
   const rule = `gov.answers.rule.${round.rule}` as MessageKey;
   return (
-    <section aria-labelledby="answers-h" class="tv-panel">
+    <section id="members-approval" aria-labelledby="answers-h" class="tv-panel">
       <h2 id="answers-h">{t("gov.answers.title")}</h2>
       <p>{t(rule, { deadline: when(ctx, round.deadline) })}</p>
       {round.block === "open_remark" || round.block === "waiting" ? (
