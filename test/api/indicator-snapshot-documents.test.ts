@@ -177,6 +177,40 @@ describeEachDatabase("Indicator snapshots in the published minutes (PDF and Word
     expect(fullDocx.text).toContain("4.242");
   });
 
+  it("the public meeting page shows the frozen figures under the open item as chart and table, not the later value nor the closed item's", async () => {
+    const page = await t().request({
+      method: "GET",
+      url: `/moeder/${meetingId}`,
+      headers: { accept: "text/html" },
+    });
+    const html = (
+      page.statusCode === 301
+        ? await t().request({
+            method: "GET",
+            url: page.headers.location as string,
+            headers: { accept: "text/html" },
+          })
+        : page
+    ).body;
+    expect(html).toContain("Nøgletal på punktet");
+    expect(html).toMatch(/<svg[^>]*role="img"/);
+    expect(html).toMatch(
+      /<th scope="row">Københavns? Kommune<\/th><td>2024<\/td><td class="text-align-right">120<\/td>/,
+    );
+    expect(html).not.toContain("7777");
+    expect(html).not.toContain("7.777");
+    expect(html).not.toContain("4.242");
+    expect(html).not.toContain("Frederiksberg Kommune");
+    // a member of the body sees the closed item's figures on the same page
+    const member = await t().request({
+      method: "GET",
+      url: (page.headers.location as string | undefined) ?? `/moeder/${meetingId}`,
+      headers: { accept: "text/html" },
+      token: w.users.secretary.token,
+    });
+    expect(member.body).toContain("4.242");
+  });
+
   it("a snapshot put on after publication is frozen at once: a later load does not move it", async () => {
     const res = await t().request({
       method: "POST",

@@ -6,6 +6,7 @@ import { AppError } from "../../server/errors.ts";
 import { readMultipartForm } from "../../web/multipart.ts";
 import { type PageCtx, pageContext, sendPage } from "../../web/page.ts";
 import { authorize } from "../auth/index.ts";
+import { registerItemExtra } from "../meetings/index.ts";
 import { getReferenceData } from "../reference/index.ts";
 import { bodyDashboardRoutes } from "./body-dashboard.routes.tsx";
 import { indicatorDashboard, lineFor } from "./dashboard.ts";
@@ -14,6 +15,7 @@ import { isDefinitions, readSheet } from "./indicators.file.ts";
 import { defineIndicators, loadIndicatorValues } from "./indicators.load.ts";
 import { DashboardPage, IndicatorPage, IndicatorsPage } from "./indicators.pages.tsx";
 import { areaName, getIndicator, listIndicators, valuesFor } from "./indicators.service.ts";
+import { snapshotsUnderItems } from "./meeting-extra.tsx";
 import { snapshotPageRoutes } from "./snapshot.routes.ts";
 import { UploadPage } from "./upload.page.tsx";
 
@@ -24,6 +26,8 @@ type CodeParam = { Params: { code: string } };
 export async function indicatorPageRoutes(app: FastifyInstance) {
   await bodyDashboardRoutes(app);
   await snapshotPageRoutes(app);
+  // the figures the body saw, under their items on the public meeting page
+  registerItemExtra(snapshotsUnderItems);
 
   app.get("/indikatorer", hidden, async (req, reply) => {
     const ctx = pageContext(req, reply);

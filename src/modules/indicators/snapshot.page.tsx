@@ -34,66 +34,7 @@ export function SnapshotPage({
           ? t("ind.snapshotFrozen", { date: s.figures.frozenAt.slice(0, 10) })
           : t("ind.snapshotLive")}
       </p>
-      {s.figures.indicators.map((ind, n) => {
-        const periods = [...new Set(ind.values.map((v) => v.period))].sort();
-        const areas = [...new Set(ind.values.map((v) => v.areaName))];
-        const series = areas.map((a) => ({
-          name: a,
-          values: periods.map((p) => {
-            const v = ind.values.find((x) => x.areaName === a && x.period === p);
-            return v ? Number(v.value) : null;
-          }),
-        }));
-        return (
-          <section aria-labelledby={`snap-${n}`}>
-            <h2 id={`snap-${n}`}>{ind.name}</h2>
-            <div class="tv-dk-wrap">
-              {periods.length > 0 ? (
-                <figure class="tv-dk-figure">
-                  <LineChart
-                    id={`snap-line-${n}`}
-                    title={t("ind.lineTitle", { name: ind.name, areas: areas.join(", ") })}
-                    desc={t("ind.lineDesc", {
-                      unit: ind.unit,
-                      from: periodLabel(periods[0] ?? "", ctx.lang),
-                      to: periodLabel(periods.at(-1) ?? "", ctx.lang),
-                      direction: "",
-                    })}
-                    labels={periods.map((p) => periodLabel(p, ctx.lang))}
-                    series={series}
-                    format={fmt(ctx)}
-                  />
-                </figure>
-              ) : null}
-              <div class="tv-dk-table">
-                <table class="table table--compact">
-                  <caption>{t("ind.lineTable", { areas: areas.join(", ") })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("ind.area")}</th>
-                      <th scope="col">{t("ind.period")}</th>
-                      <th scope="col" class="text-align-right">
-                        {t("ind.value")} ({ind.unit})
-                      </th>
-                      <th scope="col">{t("ind.loaded")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {ind.values.map((v) => (
-                      <tr>
-                        <th scope="row">{v.areaName}</th>
-                        <td>{periodLabel(v.period, ctx.lang)}</td>
-                        <td class="text-align-right">{displayNumber(v.value, ctx.lang, 6)}</td>
-                        <td>{v.loadedAt.slice(0, 10)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          </section>
-        );
-      })}
+      <SnapshotFigures ctx={ctx} figures={s.figures} idPrefix="snap" heading="h2" />
     </Layout>
   );
 }
@@ -175,5 +116,90 @@ export function NewSnapshotPage({
         </button>
       </form>
     </Layout>
+  );
+}
+
+/**
+ * A snapshot's figures, each indicator as a line chart with its table beside it (the chart is never
+ * the only way to read a figure): on the snapshot's own page and under its item on the meeting page.
+ */
+export function SnapshotFigures({
+  ctx,
+  figures,
+  idPrefix,
+  heading,
+}: {
+  ctx: PageCtx;
+  figures: FrozenSnapshot;
+  /** unique on the page: the ids of the headings and charts start with it */
+  idPrefix: string;
+  heading: "h2" | "h4";
+}): Html {
+  const { t } = ctx;
+  const Heading = ({ id, children }: { id: string; children: string }) =>
+    heading === "h2" ? <h2 id={id}>{children}</h2> : <h4 id={id}>{children}</h4>;
+  return (
+    <>
+      {figures.indicators.map((ind, n) => {
+        const periods = [...new Set(ind.values.map((v) => v.period))].sort();
+        const areas = [...new Set(ind.values.map((v) => v.areaName))];
+        const series = areas.map((a) => ({
+          name: a,
+          values: periods.map((p) => {
+            const v = ind.values.find((x) => x.areaName === a && x.period === p);
+            return v ? Number(v.value) : null;
+          }),
+        }));
+        return (
+          <section aria-labelledby={`${idPrefix}-${n}`}>
+            <Heading id={`${idPrefix}-${n}`}>{ind.name}</Heading>
+            <div class="tv-dk-wrap">
+              {periods.length > 0 ? (
+                <figure class="tv-dk-figure">
+                  <LineChart
+                    id={`${idPrefix}-line-${n}`}
+                    title={t("ind.lineTitle", { name: ind.name, areas: areas.join(", ") })}
+                    desc={t("ind.lineDesc", {
+                      unit: ind.unit,
+                      from: periodLabel(periods[0] ?? "", ctx.lang),
+                      to: periodLabel(periods.at(-1) ?? "", ctx.lang),
+                      direction: "",
+                    })}
+                    labels={periods.map((p) => periodLabel(p, ctx.lang))}
+                    series={series}
+                    format={fmt(ctx)}
+                  />
+                </figure>
+              ) : null}
+              <div class="tv-dk-table">
+                <table class="table table--compact">
+                  <caption>{t("ind.lineTable", { areas: areas.join(", ") })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("ind.area")}</th>
+                      <th scope="col">{t("ind.period")}</th>
+                      <th scope="col" class="text-align-right">
+                        {t("ind.value")} ({ind.unit})
+                      </th>
+                      <th scope="col">{t("ind.loaded")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {ind.values.map((v) => (
+                      <tr>
+                        <th scope="row">{v.areaName}</th>
+                        <td>{periodLabel(v.period, ctx.lang)}</td>
+                        <td class="text-align-right">{displayNumber(v.value, ctx.lang, 6)}</td>
+                        <td>{v.loadedAt.slice(0, 10)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          </section>
+        );
+      })}
+    </>
   );
 }

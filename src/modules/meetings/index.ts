@@ -3,6 +3,7 @@ export { type AgendaSupplementView, listAgendaSupplements } from "./agenda-suppl
 export { attendanceService, listMeetingAttendance } from "./attendance.service.ts";
 export { SITE_ALTERNATES } from "./calendar.pages.tsx";
 export { absenceService, attachmentService, uploadAttachmentContent } from "./item-children.service.ts";
+export { type ItemExtra, registerItemExtra } from "./item-extras.ts";
 export { CLOSED_TITLE, type ItemRow, presentAttachment } from "./items.present.ts";
 export { itemRoutes } from "./items.routes.ts";
 export type { TAttachmentMeta, TItem } from "./items.schemas.ts";

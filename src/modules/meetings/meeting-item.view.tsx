@@ -79,10 +79,13 @@ export function ItemView({
   ctx,
   item,
   personName,
+  extras = [],
 }: {
   ctx: PageCtx;
   item: TItem;
   personName: (id: number) => string;
+  /** other modules' additions (e.g. the indicator figures the body saw), before the decision */
+  extras?: Html[];
 }): Html {
   const { t } = ctx;
   const id = itemAnchor(item.number);
@@ -122,6 +125,7 @@ export function ItemView({
       {sections.previousDecisions ? (
         <Section title={t("section.previousDecisions")} text={sections.previousDecisions} />
       ) : null}
+      {extras}
       {item.decisionText || item.outcome ? (
         <div class="tv-section tv-decision">
           <h3>{t("meeting.decision")}</h3>

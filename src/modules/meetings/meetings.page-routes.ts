@@ -8,6 +8,7 @@ import { listPersonsByIds } from "../people/index.ts";
 import { listAgendaSupplements } from "./agenda-supplements.service.ts";
 import { listMeetingAttendance } from "./attendance.service.ts";
 import { CalendarPage } from "./calendar.pages.tsx";
+import { itemExtrasOf } from "./item-extras.ts";
 import { listMeetingItems } from "./items.service.ts";
 import { MeetingPage } from "./meetings.pages.tsx";
 import { listMeetingsBetween } from "./meetings.portal.ts";
@@ -39,6 +40,7 @@ export async function meetingPageRoutes(app: FastifyInstance) {
       ...items.flatMap((i) => i.absences.map((a) => a.personId)),
     ];
     const persons = await listPersonsByIds(ctx.svc, personIds);
+    const extras = await itemExtrasOf(ctx, meeting, items);
     const data = {
       meeting: presentMeeting(meeting),
       body,
@@ -47,6 +49,7 @@ export async function meetingPageRoutes(app: FastifyInstance) {
       persons: new Map(persons.map((p) => [p.id, p])),
       visibility: visibilityOf(ctx.svc.actor, meeting),
       supplements,
+      extras,
     };
     return sendPage(reply, ctx, MeetingPage({ ctx, data }));
   });

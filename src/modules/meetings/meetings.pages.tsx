@@ -24,6 +24,8 @@ export interface MeetingPageData {
   visibility: Visibility;
   /** the supplementary agendas' change log, as this reader may see it */
   supplements: AgendaSupplementView[];
+  /** other modules' additions under items (item-extras.ts), by item id */
+  extras?: Map<number, Html[]>;
 }
 
 /** "Referat" once the reader may see decisions of a held meeting, else "Dagsorden". */
@@ -183,7 +185,14 @@ export function MeetingPage({ ctx, data }: { ctx: PageCtx; data: MeetingPageData
           <Toc ctx={ctx} items={data.items} />,
           <AgendaChanges ctx={ctx} supplements={data.supplements} />,
           <Attendance ctx={ctx} data={data} />,
-          data.items.map((item) => <ItemView ctx={ctx} item={item} personName={personName} />),
+          data.items.map((item) => (
+            <ItemView
+              ctx={ctx}
+              item={item}
+              personName={personName}
+              extras={data.extras?.get(item.id) ?? []}
+            />
+          )),
         ]
       )}
     </Layout>
