@@ -2,15 +2,15 @@
 
 import { daAgreements } from "./messages.agreements.da.ts";
 import { daCases } from "./messages.cases.da.ts";
-import { daLogin } from "./messages.login.da.ts";
 import { daGovernance } from "./messages.governance.da.ts";
+import { daLogin } from "./messages.login.da.ts";
 import { daMandates } from "./messages.mandates.da.ts";
 import { daMoney } from "./messages.money.da.ts";
 import { daNotifications } from "./messages.notifications.da.ts";
 import { daObligations } from "./messages.obligations.da.ts";
 import { daReference } from "./messages.reference.da.ts";
-import { daReorganisation } from "./messages.reorganisation.da.ts";
 import { daRemovals } from "./messages.removals.da.ts";
+import { daReorganisation } from "./messages.reorganisation.da.ts";
 import { daSecurity } from "./messages.security.da.ts";
 import { daWorkspace } from "./messages.workspace.da.ts";
 

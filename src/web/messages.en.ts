@@ -1,15 +1,15 @@
 import { enAgreements } from "./messages.agreements.en.ts";
 import { enCases } from "./messages.cases.en.ts";
 import type { da } from "./messages.da.ts";
-import { enLogin } from "./messages.login.en.ts";
 import { enGovernance } from "./messages.governance.en.ts";
+import { enLogin } from "./messages.login.en.ts";
 import { enMandates } from "./messages.mandates.en.ts";
 import { enMoney } from "./messages.money.en.ts";
 import { enNotifications } from "./messages.notifications.en.ts";
 import { enObligations } from "./messages.obligations.en.ts";
 import { enReference } from "./messages.reference.en.ts";
-import { enReorganisation } from "./messages.reorganisation.en.ts";
 import { enRemovals } from "./messages.removals.en.ts";
+import { enReorganisation } from "./messages.reorganisation.en.ts";
 import { enSecurity } from "./messages.security.en.ts";
 import { enWorkspace } from "./messages.workspace.en.ts";
 

@@ -72,6 +72,6 @@ describeEachDatabase("Audit chain version 2 migration", (kind) => {
     const [note] = await q(
       sql`select after from audit_log where action = 'chain_v2' order by id desc limit 1`,
     );
-    expect((note?.after as { v1Broken: number[] }).v1Broken).toEqual([Number(target?.id)]);
+    expect((note?.after as { v1Broken: number[] } | undefined)?.v1Broken).toEqual([Number(target?.id)]);
   });
 });
