@@ -25,8 +25,8 @@ import { indicatorPageRoutes, indicatorRoutes } from "../modules/indicators/inde
 import { initiativePageRoutes, initiativeRoutes } from "../modules/initiatives/index.ts";
 import { mandatePageRoutes, mandateRoutes } from "../modules/mandates/index.ts";
 import { itemRoutes, meetingPageRoutes, meetingRoutes } from "../modules/meetings/index.ts";
-import { obligationPageRoutes, obligationRoutes } from "../modules/obligations/index.ts";
 import { notificationRoutes } from "../modules/notifications/index.ts";
+import { obligationPageRoutes, obligationRoutes } from "../modules/obligations/index.ts";
 import { oparlRoutes } from "../modules/oparl/index.ts";
 import { partyRoutes } from "../modules/parties/index.ts";
 import { peoplePageRoutes, peopleRoutes } from "../modules/people/index.ts";
@@ -164,6 +164,7 @@ export async function buildApp({
       await api.register(removalRoutes);
       await api.register(caseRoutes);
       await api.register(actionRoutes);
+      await api.register(obligationRoutes);
       await api.register(documentRoutes);
       await api.register(importRoutes);
       await api.register(searchRoutes);
@@ -174,7 +175,6 @@ export async function buildApp({
       await api.register(agreementRoutes);
       await api.register(hearingRoutes);
       await api.register(reorganisationRoutes);
-      await api.register(obligationRoutes);
     },
     { prefix: "/api/v1" },
   );
@@ -196,9 +196,9 @@ export async function buildApp({
   await app.register(agreementPageRoutes);
   await app.register(workspacePageRoutes);
   await app.register(removalPageRoutes);
+  await app.register(obligationPageRoutes);
   await app.register(casePageRoutes);
   await app.register(reorganisationPageRoutes);
-  await app.register(obligationPageRoutes);
   await app.register(notificationRoutes);
   return app;
 }

@@ -14,7 +14,7 @@ import { apiTokens, users } from "../auth/auth.tables.ts";
 import { oidcIdentities } from "../auth/oidc.tables.ts";
 import { bodies } from "../bodies/bodies.tables.ts";
 import { caseLinkRejections, caseNumbers, cases, consultations } from "../cases/cases.tables.ts";
-import { documentJobs, publishedDocuments } from "../documents/documents.tables.ts";
+import { documentJobs, publishedDocumentModels, publishedDocuments } from "../documents/documents.tables.ts";
 import { storedFiles } from "../files/files.tables.ts";
 import {
   fundCarryOvers,
@@ -40,13 +40,17 @@ import {
   initiatives,
 } from "../initiatives/initiatives.tables.ts";
 import { mandateEvents, mandateVersions } from "../mandates/mandates.tables.ts";
+import { agendaSupplements } from "../meetings/agenda-supplements.tables.ts";
 import { agendaItems, attachments, itemAbsences, minutesCorrections } from "../meetings/items.tables.ts";
 import { attendance, meetings } from "../meetings/meetings.tables.ts";
+import { minutesAnswers } from "../meetings/minutes-answers.tables.ts";
 import { publicSubscriptions } from "../notifications/notifications.tables.ts";
+import { obligationAddressees, obligations } from "../obligations/obligations.tables.ts";
 import { deletedObjects } from "../oparl/oparl.tables.ts";
 import { parties } from "../parties/parties.tables.ts";
 import { memberships, persons } from "../people/people.tables.ts";
 import { referenceAreas, referenceMemberships } from "../reference/reference.tables.ts";
+import { personalDataRemovals } from "../removals/removals.tables.ts";
 import { reorganisations, structureSuccessions } from "../reorganisation/reorganisation.tables.ts";
 import { fileTexts, savedSearches, searchSubscriptions } from "../search/search.tables.ts";
 
@@ -88,7 +92,21 @@ export const EXPORT_TABLES: ReadonlyArray<{
   { name: "itemAbsences", table: itemAbsences, sqlName: "item_absences", identity: true },
   { name: "attachments", table: attachments, sqlName: "attachments", identity: true },
   { name: "minutesCorrections", table: minutesCorrections, sqlName: "minutes_corrections", identity: true },
+  { name: "minutesAnswers", table: minutesAnswers, sqlName: "minutes_answers", identity: true },
+  { name: "agendaSupplements", table: agendaSupplements, sqlName: "agenda_supplements", identity: true },
   { name: "publishedDocuments", table: publishedDocuments, sqlName: "published_documents", identity: true },
+  {
+    name: "publishedDocumentModels",
+    table: publishedDocumentModels,
+    sqlName: "published_document_models",
+    identity: false,
+  },
+  {
+    name: "personalDataRemovals",
+    table: personalDataRemovals,
+    sqlName: "personal_data_removals",
+    identity: true,
+  },
   // Pending work travels too, so a restore still makes the editions a publication asked for.
   { name: "documentJobs", table: documentJobs, sqlName: "document_jobs", identity: true },
   { name: "cases", table: cases, sqlName: "cases", identity: true },
@@ -96,6 +114,13 @@ export const EXPORT_TABLES: ReadonlyArray<{
   { name: "consultations", table: consultations, sqlName: "consultations", identity: true },
   { name: "caseLinkRejections", table: caseLinkRejections, sqlName: "case_link_rejections", identity: true },
   { name: "actions", table: actions, sqlName: "actions", identity: true },
+  { name: "obligations", table: obligations, sqlName: "obligations", identity: true },
+  {
+    name: "obligationAddressees",
+    table: obligationAddressees,
+    sqlName: "obligation_addressees",
+    identity: true,
+  },
   { name: "deletedObjects", table: deletedObjects, sqlName: "deleted_objects", identity: true },
   { name: "importedDocuments", table: importedDocuments, sqlName: "imported_documents", identity: true },
   // Last: restoring it as it was keeps the hash chain whole.
