@@ -32,6 +32,9 @@ describe("case phrases", () => {
     expect(
       referralTarget("Administrationen indstiller, at orienteringen tages til efterretning."),
     ).toBeNull();
+    expect(referralTarget("Fremsendes til Aarhus Byråd med bemærkning, at udvalget tiltræder.")).toBe(
+      "Aarhus Byråd",
+    );
     expect(decidingBody("… som beskrevet. Sagen afgøres af Regionsrådet.")).toBe("Regionsrådet");
   });
 

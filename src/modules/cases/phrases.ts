@@ -23,10 +23,10 @@ export function archiveSystemOf(number: string): ArchiveSystem {
 const BODY_NAME =
   "([A-ZÆØÅ][\\p{L}\\-]*(?:\\s+(?:for|i|og|[A-ZÆØÅ][\\p{L}\\-]*|sundhedssamarbejde[t]?|sundhedsarbejde))*)";
 
-/** "… indstiller til X, at …", "… indstilles til X", "… anbefales over for X": X, or null. */
+/** "… indstiller til X, at …", "… indstilles til X", "… anbefales over for X", "Fremsendes til X …": X, or null. */
 export function referralTarget(text: string): string | null {
   const re = new RegExp(
-    `(?<![\\p{L}])(?:indstiller|indstilles|anbefales|anbefaler|videresendes|oversendes)\\s+(?:til|over\\s+for|overfor)\\s+${BODY_NAME}`,
+    `(?<![\\p{L}])(?:indstiller|indstilles|anbefales|anbefaler|[Vv]ideresendes|[Oo]versendes|[Ff]remsendes)\\s+(?:til|over\\s+for|overfor)\\s+${BODY_NAME}`,
     "gu",
   );
   let last: string | null = null;
