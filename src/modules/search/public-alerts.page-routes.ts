@@ -20,6 +20,10 @@ type TokenReq = FastifyRequest<{ Params: { token: string } }>;
 const told = (ctx: PageCtx, title: string, done: string) =>
   AskPage({ ctx, title, lead: null, action: null, button: "", done });
 
+/** A confirmation or unsubscribe link that is unknown, used up or mistyped. */
+const unknownLink = (ctx: PageCtx, title: string) =>
+  AskPage({ ctx, title, lead: ctx.t("search.alert.unknown"), action: null, button: "", done: null });
+
 /**
  * The public's e-mail alerts of a search: the form on /soeg, the confirmation link (a page that asks
  * before it confirms, so a mail scanner opening links confirms nothing) and the unsubscribe page.
@@ -58,15 +62,7 @@ export async function publicAlertPageRoutes(app: FastifyInstance) {
     const title = ctx.t("search.alert.confirmTitle");
     const sub = await findSearchSubscription(app.database.db, req.params.token);
     if (!sub) {
-      const page = AskPage({
-        ctx,
-        title,
-        lead: ctx.t("search.alert.unknown"),
-        action: null,
-        button: "",
-        done: null,
-      });
-      return sendPage(reply, ctx, page, 404);
+      return sendPage(reply, ctx, unknownLink(ctx, title), 404);
     }
     const name = searchName(ctx.lang, sub.query);
     if (sub.confirmedAt) {
@@ -95,15 +91,7 @@ export async function publicAlertPageRoutes(app: FastifyInstance) {
     const title = ctx.t("search.alert.unsubTitle");
     const sub = await findSearchSubscription(app.database.db, req.params.token);
     if (!sub) {
-      const page = AskPage({
-        ctx,
-        title,
-        lead: ctx.t("search.alert.unknown"),
-        action: null,
-        button: "",
-        done: null,
-      });
-      return sendPage(reply, ctx, page, 404);
+      return sendPage(reply, ctx, unknownLink(ctx, title), 404);
     }
     const page = AskPage({
       ctx,
