@@ -2,15 +2,27 @@
 import { constants, crc32, deflateRawSync } from "node:zlib";
 
 /**
- * A DOCX whose word/document.xml inflates to `megabytes` MB of white space: one megabyte deflated once
- * and repeated (each copy ends on a byte boundary by a sync flush), closed by an empty final block.
- * About 1 KB per inflated MB, so a 1.5 GB bomb is 1.5 MB on the wire.
+ * A DOCX whose word/document.xml inflates to `megabytes` MB of white space (see `zipBomb`). About
+ * 1 KB per inflated MB, so a 1.5 GB bomb is 1.5 MB on the wire.
  */
 export function zipBombDocx(megabytes: number, opts: { declaredBytes?: number } = {}): Uint8Array {
+  return zipBomb("word/document.xml", megabytes, opts);
+}
+
+/**
+ * A ZIP of one entry that inflates to `megabytes` MB of white space: one megabyte deflated once and
+ * repeated (each copy ends on a byte boundary by a sync flush), closed by an empty final block. It
+ * declares its true size unless `declaredBytes` makes it lie.
+ */
+export function zipBomb(
+  entryName: string,
+  megabytes: number,
+  opts: { declaredBytes?: number } = {},
+): Uint8Array {
   const chunk = deflateRawSync(Buffer.alloc(1024 * 1024, 0x20), { finishFlush: constants.Z_SYNC_FLUSH });
   const final = deflateRawSync(Buffer.alloc(0));
   const data = Buffer.concat([...Array.from({ length: megabytes }, () => chunk), final]);
-  const name = Buffer.from("word/document.xml");
+  const name = Buffer.from(entryName);
   // A bomb may also lie: a small declared size must not let it inflate past the cap.
   const declared = opts.declaredBytes ?? Math.min(0xffffffff, megabytes * 1024 * 1024);
   const local = Buffer.alloc(30);

@@ -3,8 +3,9 @@
  * package with an open and a closed agenda and attachments of each access, and hostile packages
  * (entity expansion, external entity, an entry name leaving the package, a ZIP bomb).
  */
-import { constants, crc32, deflateRawSync } from "node:zlib";
+
 import { storedZip } from "../../src/modules/import/unzip.ts";
+import { zipBomb } from "./hostile-documents.ts";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -98,33 +99,5 @@ export function zipOf(files: Array<[string, string]>): Uint8Array {
  * `declaredBytes` (a liar by default): about 1 KB per MB on the wire.
  */
 export function packageBomb(megabytes: number, declaredBytes = 1024): Uint8Array {
-  const chunk = deflateRawSync(Buffer.alloc(1024 * 1024, 0x20), { finishFlush: constants.Z_SYNC_FLUSH });
-  const data = Buffer.concat([
-    ...Array.from({ length: megabytes }, () => chunk),
-    deflateRawSync(Buffer.alloc(0)),
-  ]);
-  const name = Buffer.from("eDocAgendaPublishing.xml");
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(crc32(Buffer.alloc(0)), 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(declaredBytes, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(declaredBytes, 24);
-  central.writeUInt16LE(name.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + name.length, 12);
-  end.writeUInt32LE(local.length + name.length + data.length, 16);
-  return new Uint8Array(Buffer.concat([local, name, data, central, name, end]));
+  return zipBomb("eDocAgendaPublishing.xml", megabytes, { declaredBytes });
 }
