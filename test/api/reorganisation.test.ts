@@ -451,6 +451,9 @@ describeEachDatabase("Reorganisations on the demo", (kind: DbKind) => {
     const first = await post("/admin/strukturaendringer/forhaandsvisning");
     expect(first.statusCode).toBe(200);
     expect(first.body).toContain("Fordeling mellem efterfølgerne");
+    // Danish throughout: the memberships that end are labelled with the roles' Danish names.
+    expect(first.body).toContain("(medlem)");
+    expect(first.body).not.toContain("(member)");
     const select =
       new RegExp(`<select[^>]*name="assign\\.${row}"[^>]*>(.*?)</select>`).exec(first.body)?.[1] ?? "";
     expect(select).toContain(`<option value="body:${west?.id}" selected>`);

@@ -1,4 +1,5 @@
 import { and, eq, gte, inArray, isNotNull, isNull, notInArray, or, sql } from "drizzle-orm";
+import { t } from "../../web/i18n.ts";
 import { actions } from "../actions/index.ts";
 import { agreements, hearings } from "../agreements/index.ts";
 import { bodies } from "../bodies/index.ts";
@@ -12,6 +13,9 @@ import { memberships, persons } from "../people/index.ts";
 import { savedSearches } from "../search/index.ts";
 import { planFunds } from "./plan.funds.ts";
 import { type Plan, short } from "./plan.types.ts";
+
+/** "medlem", "formand" …: the preview's labels are Danish, as the rest of the plan's text. */
+const roleName = (role: (typeof memberships.$inferSelect)["role"]) => t("da", `role.${role}`).toLowerCase();
 
 type BodyRow = typeof bodies.$inferSelect;
 
@@ -264,10 +268,19 @@ async function planMemberships(p: Plan, from: BodyRow) {
     .orderBy(persons.name);
   for (const { m, name } of rows) {
     if (m.from && m.from > p.lastDay) {
-      p.stay("memberships", `${name} (${m.role})`, "starts_later");
+      p.stay("memberships", `${name} (${roleName(m.role)})`, "starts_later");
       continue;
     }
-    p.move("memberships", "membership", m.id, "to_date", m.to, p.lastDay, `${name} (${m.role})`, from.name);
+    p.move(
+      "memberships",
+      "membership",
+      m.id,
+      "to_date",
+      m.to,
+      p.lastDay,
+      `${name} (${roleName(m.role)})`,
+      from.name,
+    );
     p.endingMemberships.push({ id: m.id, personId: m.personId });
   }
 }
