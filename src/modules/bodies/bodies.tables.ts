@@ -61,6 +61,8 @@ export const bodies = pgTable(
     /** who approves the minutes (MINUTES_APPROVAL_RULES) and, for the members' rules, within how many days */
     minutesApproval: minutesApprovalRule("minutes_approval").notNull().default("chair"),
     minutesApprovalDays: integer("minutes_approval_days").notNull().default(7),
+    /** must the chair (or vice-chair) approve the agenda before the secretariat may publish it; off by default */
+    agendaApproval: boolean("agenda_approval").notNull().default(false),
     ...rowMeta(),
   },
   (t) => [uniqueIndex("bodies_name_uq").on(t.name), index("bodies_reports_to_idx").on(t.reportsToId)],

@@ -57,6 +57,16 @@ export const meetings = pgTable(
     minutesDraftedAt: timestamp("minutes_drafted_at", { withTimezone: true }),
     /** when the agenda (or its latest supplement) was published: later item changes make a supplement */
     agendaPublishedAt: timestamp("agenda_published_at", { withTimezone: true }),
+    /**
+     * Where the body's chair approves the agenda (`bodies.agenda_approval`): when the secretariat asked for
+     * the approval, when and by whom (the name as it stood then) it was given, and the chair's comment when
+     * the agenda was last sent back. Item changes after the approval make it stale (`agendaChangesSince`).
+     */
+    agendaApprovalRequestedAt: timestamp("agenda_approval_requested_at", { withTimezone: true }),
+    agendaApprovedAt: timestamp("agenda_approved_at", { withTimezone: true }),
+    agendaApprovedBy: text("agenda_approved_by"),
+    agendaReturnComment: text("agenda_return_comment"),
+    agendaReturnedAt: timestamp("agenda_returned_at", { withTimezone: true }),
     ...rowMeta(),
   },
   (t) => [index("meetings_body_start_idx").on(t.bodyId, t.start), index("meetings_start_idx").on(t.start)],
