@@ -15,6 +15,7 @@ export * from "../modules/import/import.tables.ts";
 export * from "../modules/indicators/indicators.tables.ts";
 export * from "../modules/initiatives/initiatives.tables.ts";
 export * from "../modules/mandates/mandates.tables.ts";
+export * from "../modules/matters/matters.tables.ts";
 export * from "../modules/meetings/agenda-supplements.tables.ts";
 export * from "../modules/meetings/items.tables.ts";
 export * from "../modules/meetings/meetings.tables.ts";
