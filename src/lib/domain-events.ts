@@ -15,6 +15,7 @@ export type MeetingEvent =
   | { kind: "supplementary_agenda_published"; meetingId: number; note: string }
   | { kind: "agenda_awaiting_approval"; meetingId: number }
   | { kind: "agenda_approved"; meetingId: number }
+  | { kind: "agenda_sent_back"; meetingId: number; comment: string }
   | {
       kind: "meeting_changed";
       meetingId: number;

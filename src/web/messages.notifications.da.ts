@@ -7,6 +7,8 @@ export const daNotifications = {
   "notify.subject.minutes": "Referat: {body} {when}",
   "notify.subject.agendaApproval": "Dagsordenen venter på din godkendelse: {body} {when}",
   "notify.subject.minutesApproval": "Referatet venter på din godkendelse: {body} {when}",
+  "notify.subject.agendaApproved": "Dagsordenen er godkendt af formandskabet: {body} {when}",
+  "notify.subject.agendaSentBack": "Dagsordenen er sendt tilbage: {body} {when}",
   "notify.subject.sentBack": "Referatet er sendt tilbage: {body} {when}",
   "notify.subject.caseReferred": "Et punkt er sendt til {body}",
   "notify.subject.actionAssigned": "Du er ansvarlig for en opfølgning",
@@ -22,6 +24,10 @@ export const daNotifications = {
   "notify.lead.minutes": "Referatet af mødet i {body} {when} er offentliggjort.",
   "notify.lead.agendaApproval": "Dagsordenen til mødet i {body} {when} venter på din godkendelse.",
   "notify.lead.minutesApproval": "Referatet af mødet i {body} {when} venter på din godkendelse.",
+  "notify.lead.agendaApproved":
+    "Formandskabet har godkendt dagsordenen til mødet i {body} {when}. Sekretariatet kan nu offentliggøre den.",
+  "notify.lead.agendaSentBack":
+    "Formandskabet har sendt dagsordenen til mødet i {body} {when} tilbage til sekretariatet.",
   "notify.lead.sentBack": "Referatet af mødet i {body} {when} er sendt tilbage til sekretariatet.",
   "notify.lead.caseReferred": "Et punkt er sendt til {body}.",
   "notify.lead.actionAssigned": "Du er sat som ansvarlig for en opfølgning i {body}.",

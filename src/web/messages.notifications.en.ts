@@ -9,6 +9,8 @@ export const enNotifications: Record<keyof typeof daNotifications, string> = {
   "notify.subject.minutes": "Minutes: {body} {when}",
   "notify.subject.agendaApproval": "The agenda awaits your approval: {body} {when}",
   "notify.subject.minutesApproval": "The minutes await your approval: {body} {when}",
+  "notify.subject.agendaApproved": "The chair approved the agenda: {body} {when}",
+  "notify.subject.agendaSentBack": "The agenda was sent back: {body} {when}",
   "notify.subject.sentBack": "The minutes were sent back: {body} {when}",
   "notify.subject.caseReferred": "An item was sent to {body}",
   "notify.subject.actionAssigned": "You are responsible for a follow-up",
@@ -24,6 +26,9 @@ export const enNotifications: Record<keyof typeof daNotifications, string> = {
   "notify.lead.minutes": "The minutes of the meeting of {body} {when} have been published.",
   "notify.lead.agendaApproval": "The agenda of the meeting of {body} {when} awaits your approval.",
   "notify.lead.minutesApproval": "The minutes of the meeting of {body} {when} await your approval.",
+  "notify.lead.agendaApproved":
+    "The chair approved the agenda of the meeting of {body} {when}. The secretariat can now publish it.",
+  "notify.lead.agendaSentBack": "The chair sent the agenda of the meeting of {body} {when} back to the secretariat.",
   "notify.lead.sentBack": "The minutes of the meeting of {body} {when} were sent back to the secretariat.",
   "notify.lead.caseReferred": "An item was sent to {body}.",
   "notify.lead.actionAssigned": "You were made responsible for a follow-up in {body}.",

@@ -39,6 +39,12 @@ export const ZBodyFields = {
     .max(60)
     .optional()
     .describe("fristen i dage for medlemmernes godkendelse, regnet fra referatudkastet"),
+  agendaApproval: z
+    .boolean()
+    .optional()
+    .describe(
+      "skal formand eller næstformand godkende dagsordenen, før sekretariatet offentliggør den (kun administrator eller formand kan ændre det)",
+    ),
   validFrom: ZDate.nullable().optional().describe("første dag forummet findes"),
   validTo: ZDate.nullable().optional().describe("sidste dag forummet findes (nedlagt efter den)"),
 };
@@ -63,6 +69,7 @@ export const ZBody = z.object({
   drafterMayApprove: z.boolean().describe("må den, der lagde referatet som udkast, selv godkende det"),
   minutesApproval: ZMinutesApprovalRule,
   minutesApprovalDays: z.number().int(),
+  agendaApproval: z.boolean().describe("godkender formandskabet dagsordenen før offentliggørelsen"),
 });
 
 export const ZBodyFilter = {

@@ -34,6 +34,7 @@ export function presentBody(row: BodyRow): TBody {
     drafterMayApprove: row.drafterMayApprove,
     minutesApproval: row.minutesApproval,
     minutesApprovalDays: row.minutesApprovalDays,
+    agendaApproval: row.agendaApproval,
   };
 }
 
@@ -151,12 +152,17 @@ export async function updateBody(
   input: Partial<TBodyInput> & { version: number },
 ) {
   authorize(actor, canEditBody(actor, id), "Kun forummets sekretariat kan rette forummet.");
-  const approvalSetting = [input.drafterMayApprove, input.minutesApproval, input.minutesApprovalDays];
+  const approvalSetting = [
+    input.drafterMayApprove,
+    input.minutesApproval,
+    input.minutesApprovalDays,
+    input.agendaApproval,
+  ];
   if (approvalSetting.some((v) => v !== undefined)) {
     authorize(
       actor,
       canChangeApprovalSetting(actor, id),
-      "Kun forummets formand eller en administrator kan ændre, hvem der må godkende referatet.",
+      "Kun forummets formand eller en administrator kan ændre, hvem der godkender dagsorden og referat.",
     );
   }
   const { version, ...values } = input;

@@ -29,15 +29,20 @@ export {
   type SectionKey,
 } from "./items.tables.ts";
 export {
+  agendaApprovalBlock,
+  approveAgenda,
   approveMinutes,
   cancelMeeting,
   draftMinutes,
+  getAgendaApproval,
   holdMeeting,
   publishAgenda,
   publishMinutes,
   publishSupplementaryAgenda,
   recordHistoricApproval,
   reopenMinutes,
+  requestAgendaApproval,
+  sendBackAgenda,
   sendBackMinutes,
   transitionMeeting,
   withdrawAgenda,
@@ -63,7 +68,7 @@ export {
   STATUS_LABEL_DA,
   statusLabelKey,
 } from "./meetings.rules.ts";
-export { ZCancel, ZMeetingKind, ZSendBack, ZSupplement, ZTransition } from "./meetings.schemas.ts";
+export { ZCancel, ZMeetingKind, ZSendBack, ZSupplement, ZTransition, ZVersioned } from "./meetings.schemas.ts";
 export {
   createMeeting,
   getMeetingRow,

@@ -7,7 +7,7 @@
 import { count, eq } from "drizzle-orm";
 import { emitDomainEvent, type MeetingEvent } from "../../lib/domain-events.ts";
 import type { Ctx } from "../../server/context.ts";
-import { AppError } from "../../server/errors.ts";
+import { AppError, notFound } from "../../server/errors.ts";
 import {
   authorize,
   canApprove,
@@ -21,6 +21,7 @@ import { agendaChangesSince } from "./agenda-supplements.service.ts";
 import { agendaSupplements } from "./agenda-supplements.tables.ts";
 import { agendaItems } from "./items.tables.ts";
 import { type MeetingStatus, transitionError } from "./meetings.rules.ts";
+import type { TAgendaApproval } from "./meetings.schemas.ts";
 import {
   getMeetingRow,
   type MeetingRow,
@@ -76,10 +77,20 @@ async function asSecretariat(ctx: Ctx, id: number, message: string) {
   return meeting;
 }
 
-/** Publishes the agenda: the public sees it, the documents are frozen, members are told. */
+/**
+ * Publishes the agenda: the public sees it, the documents are frozen, members are told. Where the body
+ * requires the chair's approval (`bodies.agenda_approval`), only an approved agenda that has not changed
+ * since the approval may be published (`agendaApprovalBlock`).
+ */
 export function publishAgenda(ctx: Ctx, id: number, input: Versioned, now = new Date()) {
   return inTransaction(ctx, async (tx) => {
     const meeting = await asSecretariat(tx, id, "Kun forummets sekretariat kan offentliggøre dagsordenen.");
+    if (meeting.status === "planned" && (await requiresAgendaApproval(tx, meeting))) {
+      const block = await agendaApprovalBlock(tx, meeting);
+      if (block) {
+        throw new AppError("invalid_transition", AGENDA_BLOCK_MESSAGE[block]);
+      }
+    }
     const extra = { agendaPublishedAt: now };
     const event = { kind: "agenda_published", meetingId: id } as const;
     return step(tx, meeting, "agenda_published", { ...input, extra }, event, now);
@@ -126,11 +137,169 @@ export function publishSupplementaryAgenda(
   });
 }
 
-/** Takes a published agenda back to planning (published documents stay listed as they were). */
+/**
+ * Takes a published agenda back to planning (published documents stay listed as they were). Where the
+ * chair approves agendas, the approval is spent: the changed agenda goes to the chair again.
+ */
 export function withdrawAgenda(ctx: Ctx, id: number, input: Versioned, now = new Date()) {
   return inTransaction(ctx, async (tx) => {
     const meeting = await asSecretariat(tx, id, "Kun forummets sekretariat kan trække dagsordenen tilbage.");
-    return step(tx, meeting, "planned", input, null, now);
+    const extra = { agendaApprovalRequestedAt: null, agendaApprovedAt: null, agendaApprovedBy: null };
+    return step(tx, meeting, "planned", { ...input, extra }, null, now);
+  });
+}
+
+async function requiresAgendaApproval(tx: Ctx, meeting: MeetingRow): Promise<boolean> {
+  const [body] = await tx.db
+    .select({ agendaApproval: bodies.agendaApproval })
+    .from(bodies)
+    .where(eq(bodies.id, meeting.bodyId));
+  return body?.agendaApproval === true;
+}
+
+/**
+ * Why a planned agenda of a body that requires the chair's approval may not be published yet: never sent
+ * for approval, waiting for the chair, or changed (an item added or edited) after the chair approved it.
+ */
+export async function agendaApprovalBlock(
+  tx: Ctx,
+  meeting: MeetingRow,
+): Promise<"not_requested" | "waiting" | "changed" | null> {
+  if (meeting.agendaApprovedAt) {
+    const changes = await agendaChangesSince(tx.db, meeting.id, meeting.agendaApprovedAt);
+    return changes.length > 0 ? "changed" : null;
+  }
+  return meeting.agendaApprovalRequestedAt ? "waiting" : "not_requested";
+}
+
+/** The agenda approval of a meeting as its members see it (404 to others: the draft is not theirs to know). */
+export async function getAgendaApproval(ctx: Ctx, id: number): Promise<TAgendaApproval> {
+  const meeting = await getMeetingRow(ctx.db, id);
+  if (!canReadClosed(ctx.actor, meeting.bodyId)) {
+    throw notFound("Mødet");
+  }
+  const required = await requiresAgendaApproval(ctx, meeting);
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  return {
+    required,
+    requestedAt: iso(meeting.agendaApprovalRequestedAt),
+    approvedAt: iso(meeting.agendaApprovedAt),
+    approvedBy: meeting.agendaApprovedBy,
+    returnComment: meeting.agendaReturnComment,
+    returnedAt: iso(meeting.agendaReturnedAt),
+    block: required && meeting.status === "planned" ? await agendaApprovalBlock(ctx, meeting) : null,
+  };
+}
+
+const AGENDA_BLOCK_MESSAGE = {
+  not_requested:
+    "Forummets formandskab skal godkende dagsordenen, før den offentliggøres. Send den til godkendelse først.",
+  waiting: "Dagsordenen venter på formandskabets godkendelse og kan ikke offentliggøres endnu.",
+  changed:
+    "Dagsordenen er ændret, efter formandskabet godkendte den. Send den til godkendelse igen, før den offentliggøres.",
+} as const;
+
+/** A planned, not cancelled meeting of a body whose chair approves agendas, with at least one item. */
+async function plannedForApproval(tx: Ctx, meeting: MeetingRow) {
+  if (meeting.cancelled || meeting.status !== "planned") {
+    throw new AppError(
+      "invalid_transition",
+      "Kun dagsordenen til et kommende møde, der ikke er offentliggjort eller aflyst, kan godkendes.",
+    );
+  }
+  if (!(await requiresAgendaApproval(tx, meeting))) {
+    throw new AppError(
+      "invalid_transition",
+      "Forummet kræver ikke formandskabets godkendelse af dagsordenen; sekretariatet offentliggør den selv.",
+    );
+  }
+}
+
+/**
+ * Sends the agenda to the chair and vice-chair for approval (the body requires it): they are told, and
+ * an earlier approval or comment is replaced by the new round.
+ */
+export function requestAgendaApproval(ctx: Ctx, id: number, input: Versioned, now = new Date()) {
+  return inTransaction(ctx, async (tx) => {
+    const meeting = await asSecretariat(
+      tx,
+      id,
+      "Kun forummets sekretariat kan sende dagsordenen til godkendelse.",
+    );
+    await plannedForApproval(tx, meeting);
+    const [counted] = await tx.db
+      .select({ n: count() })
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, id));
+    if ((counted?.n ?? 0) === 0) {
+      throw new AppError("invalid_transition", "Dagsordenen har ingen punkter endnu.");
+    }
+    if (meeting.agendaApprovalRequestedAt && !meeting.agendaApprovedAt) {
+      throw new AppError("invalid_transition", "Dagsordenen venter allerede på formandskabets godkendelse.");
+    }
+    const row = await updateMeetingRowUnchecked(tx.db, id, input.version, {
+      agendaApprovalRequestedAt: now,
+      agendaApprovedAt: null,
+      agendaApprovedBy: null,
+    });
+    await emitDomainEvent(tx, { kind: "agenda_awaiting_approval", meetingId: id });
+    return presentMeeting(row);
+  });
+}
+
+/** The chair (or vice-chair) approves the agenda sent to them; the secretariat may then publish it. */
+export function approveAgenda(ctx: Ctx, id: number, input: Versioned, now = new Date()) {
+  return inTransaction(ctx, async (tx) => {
+    const meeting = await getMeetingRow(tx.db, id);
+    authorize(ctx.actor, canApprove(ctx.actor, meeting.bodyId), "Kun formandskabet kan godkende dagsordenen.");
+    await plannedForApproval(tx, meeting);
+    if (!meeting.agendaApprovalRequestedAt || meeting.agendaApprovedAt) {
+      throw new AppError(
+        "invalid_transition",
+        meeting.agendaApprovedAt
+          ? "Dagsordenen er allerede godkendt."
+          : "Sekretariatet har ikke sendt dagsordenen til godkendelse.",
+      );
+    }
+    const row = await updateMeetingRowUnchecked(tx.db, id, input.version, {
+      agendaApprovedAt: now,
+      agendaApprovedBy: ctx.actor.name,
+      agendaReturnComment: null,
+      agendaReturnedAt: null,
+    });
+    await emitDomainEvent(tx, { kind: "agenda_approved", meetingId: id });
+    return presentMeeting(row);
+  });
+}
+
+/** The chair sends the agenda back to the secretariat with a comment, which the secretariat sees and is told. */
+export function sendBackAgenda(
+  ctx: Ctx,
+  id: number,
+  input: Versioned & { comment: string },
+  now = new Date(),
+) {
+  return inTransaction(ctx, async (tx) => {
+    const meeting = await getMeetingRow(tx.db, id);
+    authorize(
+      ctx.actor,
+      canApprove(ctx.actor, meeting.bodyId),
+      "Kun formandskabet kan sende dagsordenen tilbage.",
+    );
+    await plannedForApproval(tx, meeting);
+    if (!meeting.agendaApprovalRequestedAt || meeting.agendaApprovedAt) {
+      throw new AppError(
+        "invalid_transition",
+        "Kun en dagsorden, der venter på godkendelse, kan sendes tilbage.",
+      );
+    }
+    const row = await updateMeetingRowUnchecked(tx.db, id, input.version, {
+      agendaApprovalRequestedAt: null,
+      agendaReturnComment: input.comment,
+      agendaReturnedAt: now,
+    });
+    await emitDomainEvent(tx, { kind: "agenda_sent_back", meetingId: id, comment: input.comment });
+    return presentMeeting(row);
   });
 }
 

@@ -11,6 +11,10 @@ import { listMeetingItems, reorderItems } from "./items.service.ts";
 import {
   cancelMeeting,
   publishSupplementaryAgenda,
+  approveAgenda,
+  getAgendaApproval,
+  requestAgendaApproval,
+  sendBackAgenda,
   sendBackMinutes,
   transitionMeeting,
 } from "./meeting-acts.ts";
@@ -21,8 +25,10 @@ import {
   ZMeeting,
   ZMeetingFields,
   ZMeetingFilter,
+  ZAgendaApproval,
   ZSendBack,
   ZSupplement,
+  ZVersioned,
   ZTransition,
 } from "./meetings.schemas.ts";
 import { getMeetingRow, meetingService, presentMeeting } from "./meetings.service.ts";
@@ -113,6 +119,52 @@ export async function meetingRoutes(app: FastifyInstance) {
   });
 
   await minutesAnswerRoutes(app);
+
+  r.get("/meetings/:id/agenda-approval", {
+    schema: {
+      tags,
+      summary: "Formandskabets godkendelse af dagsordenen: om forummet kræver den, og hvor langt den er",
+      params: ZIdParams,
+      response: { 200: ZAgendaApproval, ...ERROR_RESPONSES },
+    },
+    handler: async (req) => getAgendaApproval({ db: db(), actor: req.actor }, req.params.id),
+  });
+
+  r.post("/meetings/:id/agenda-approval/request", {
+    schema: {
+      tags,
+      summary: "Send dagsordenen til formandskabets godkendelse (sekretariatet; formand og næstformand får besked)",
+      params: ZIdParams,
+      body: ZVersioned,
+      response: { 200: ZMeeting, ...ERROR_RESPONSES },
+    },
+    handler: async (req) =>
+      db().transaction((tx) => requestAgendaApproval({ db: tx, actor: req.actor }, req.params.id, req.body)),
+  });
+
+  r.post("/meetings/:id/agenda-approval/approve", {
+    schema: {
+      tags,
+      summary: "Godkend dagsordenen (formand eller næstformand); sekretariatet kan derefter offentliggøre den",
+      params: ZIdParams,
+      body: ZVersioned,
+      response: { 200: ZMeeting, ...ERROR_RESPONSES },
+    },
+    handler: async (req) =>
+      db().transaction((tx) => approveAgenda({ db: tx, actor: req.actor }, req.params.id, req.body)),
+  });
+
+  r.post("/meetings/:id/agenda-approval/send-back", {
+    schema: {
+      tags,
+      summary: "Send dagsordenen tilbage til sekretariatet med en kommentar (formandskabet)",
+      params: ZIdParams,
+      body: ZSendBack,
+      response: { 200: ZMeeting, ...ERROR_RESPONSES },
+    },
+    handler: async (req) =>
+      db().transaction((tx) => sendBackAgenda({ db: tx, actor: req.actor }, req.params.id, req.body)),
+  });
 
   r.post("/meetings/:id/supplementary-agenda", {
     schema: {

@@ -51,6 +51,23 @@ export const ZSupplement = z.strictObject({
   note: ZText(2000).min(5, "Skriv kort, hvad tillægsdagsordenen ændrer (mindst 5 tegn)."),
 });
 
+export const ZVersioned = z.strictObject({ version: ZVersion });
+
+/** Where the body's chair approves the agenda before it is published (`bodies.agendaApproval`). */
+export const ZAgendaApproval = z.object({
+  required: z.boolean().describe("kræver forummet formandskabets godkendelse af dagsordenen"),
+  requestedAt: ZTimestamp.nullable().describe("hvornår sekretariatet sendte dagsordenen til godkendelse"),
+  approvedAt: ZTimestamp.nullable(),
+  approvedBy: z.string().nullable().describe("hvem der godkendte, som navnet stod da"),
+  returnComment: z.string().nullable().describe("formandskabets kommentar, da dagsordenen sidst blev sendt tilbage"),
+  returnedAt: ZTimestamp.nullable(),
+  block: z
+    .enum(["not_requested", "waiting", "changed"])
+    .nullable()
+    .describe("hvorfor dagsordenen ikke kan offentliggøres endnu; null når den kan"),
+});
+export type TAgendaApproval = z.infer<typeof ZAgendaApproval>;
+
 export const ZSendBack = z.strictObject({
   version: ZVersion,
   comment: ZText(4000).min(5, "Skriv, hvad sekretariatet skal rette (mindst 5 tegn)."),

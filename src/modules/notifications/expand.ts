@@ -17,6 +17,18 @@ import { type Message, modeOf, type Route, routeOf, settingKey } from "./topics.
 
 type MeetingRow = typeof meetings.$inferSelect;
 
+/**
+ * Mails that ask the reader to act link to the workspace page where they act (the chair's approval, the
+ * secretariat's agenda or minutes); the others link to the meeting's page.
+ */
+const WORKSPACE_PAGE: Partial<Record<Message, (meetingId: number) => string>> = {
+  agendaApproval: (id) => `/arbejdsrum/moeder/${id}/dagsorden-godkendelse`,
+  agendaApproved: (id) => `/arbejdsrum/moeder/${id}`,
+  agendaSentBack: (id) => `/arbejdsrum/moeder/${id}`,
+  minutesApproval: (id) => `/arbejdsrum/moeder/${id}/referat`,
+  sentBack: (id) => `/arbejdsrum/moeder/${id}/referat`,
+};
+
 /** What one event is about, loaded once for all its readers. */
 export interface Subject {
   bodyId: number;
@@ -53,7 +65,7 @@ export async function meetingSubject(
     .where(eq(agendaItems.meetingId, m.id))
     .orderBy(asc(agendaItems.position));
   const listsItems = ["agenda", "supplementary", "minutes"].includes(route.message);
-  const url = `${baseUrl}${meetingPath(m, body)}`;
+  const url = `${baseUrl}${WORKSPACE_PAGE[route.message]?.(m.id) ?? meetingPath(m, body)}`;
   return {
     bodyId: body.id,
     bodyName: body.name,
@@ -70,7 +82,10 @@ export async function meetingSubject(
           event.kind === "meeting_changed" && event.previousStart ? new Date(event.previousStart) : null,
         reason: event.kind === "meeting_cancelled" ? event.reason || m.cancelReason : null,
         note: event.kind === "supplementary_agenda_published" && v.member ? event.note : null,
-        comment: event.kind === "minutes_sent_back" && v.member ? event.comment : null,
+        comment:
+          (event.kind === "minutes_sent_back" || event.kind === "agenda_sent_back") && v.member
+            ? event.comment
+            : null,
         items:
           listsItems && v.agenda
             ? items.map((i) => ({ number: i.number, title: canSeeItem(v, i.access) ? i.title : null }))

@@ -18,6 +18,8 @@ describe("who is told what (topics.ts)", () => {
     [{ kind: "agenda_awaiting_approval", meetingId: 1 }, "approval", "chairs", false],
     [{ kind: "minutes_awaiting_approval", meetingId: 1 }, "approval", "chairs", false],
     [{ kind: "minutes_sent_back", meetingId: 1, comment: "" }, "secretariat", "secretaries", false],
+    [{ kind: "agenda_approved", meetingId: 1 }, "secretariat", "secretaries", false],
+    [{ kind: "agenda_sent_back", meetingId: 1, comment: "" }, "secretariat", "secretaries", false],
     [
       { kind: "case_referred", itemId: 1, toBodyId: 2, toMeetingId: null },
       "secretariat",
@@ -33,7 +35,6 @@ describe("who is told what (topics.ts)", () => {
     { kind: "meeting_changed", meetingId: 1, moved: false, previousStart: null },
     { kind: "meeting_held", meetingId: 1 },
     { kind: "minutes_approved", meetingId: 1 },
-    { kind: "agenda_approved", meetingId: 1 },
     { kind: "minutes_corrected", meetingId: 1, itemNumber: 1, closed: true, reason: "" },
   ] as const)("%o tells nobody", (event) => {
     expect(routeOf(event)).toBeNull();

@@ -20,6 +20,8 @@ export type Message =
   | "cancelled"
   | "minutes"
   | "agendaApproval"
+  | "agendaApproved"
+  | "agendaSentBack"
   | "minutesApproval"
   | "sentBack"
   | "caseReferred"
@@ -53,6 +55,10 @@ export function routeOf(event: DomainEvent): Route | null {
       return { topic: "minutes", audience: "members", subscribers: true, message: "minutes" };
     case "agenda_awaiting_approval":
       return { topic: "approval", audience: "chairs", subscribers: false, message: "agendaApproval" };
+    case "agenda_approved":
+      return { topic: "secretariat", audience: "secretaries", subscribers: false, message: "agendaApproved" };
+    case "agenda_sent_back":
+      return { topic: "secretariat", audience: "secretaries", subscribers: false, message: "agendaSentBack" };
     case "minutes_awaiting_approval":
       return { topic: "approval", audience: "chairs", subscribers: false, message: "minutesApproval" };
     case "minutes_sent_back":
