@@ -121,6 +121,7 @@ export async function benchPages(): Promise<void> {
       cases: [],
       actions: [],
       supplements: [],
+      approval: null,
       form: { values: {}, errors: {} },
       problem: null,
       done: null,

@@ -49,6 +49,21 @@ export const ZBodyFields = {
   validTo: ZDate.nullable().optional().describe("sidste dag forummet findes (nedlagt efter den)"),
 };
 
+/** The approval settings alone (the workspace's settings form reads its fields with this). */
+export const ZApprovalSettings = z.strictObject({
+  version: z.number().int().min(1),
+  agendaApproval: ZBodyFields.agendaApproval.unwrap(),
+  minutesApproval: ZMinutesApprovalRule,
+  minutesApprovalDays: ZBodyFields.minutesApprovalDays.unwrap(),
+  drafterMayApprove: ZBodyFields.drafterMayApprove.unwrap(),
+});
+export const APPROVAL_SETTING_KEYS = [
+  "agendaApproval",
+  "minutesApproval",
+  "minutesApprovalDays",
+  "drafterMayApprove",
+] as const;
+
 export const ZBody = z.object({
   ...ZRowMeta,
   name: z.string(),

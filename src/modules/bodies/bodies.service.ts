@@ -6,7 +6,7 @@ import type { Ctx } from "../../server/context.ts";
 import { AppError } from "../../server/errors.ts";
 import { presentMeta } from "../../server/schemas.ts";
 import { authorize, canChangeApprovalSetting, canEditBody, isPrivileged } from "../auth/policy.ts";
-import type { TBody, TBodyInput } from "./bodies.schemas.ts";
+import { APPROVAL_SETTING_KEYS, type TBody, type TBodyInput } from "./bodies.schemas.ts";
 import { isOrderedPeriod, type StructureStatus, structureStatus, structureToday } from "./bodies.status.ts";
 import { bodies } from "./bodies.tables.ts";
 
@@ -151,14 +151,13 @@ export async function updateBody(
   id: number,
   input: Partial<TBodyInput> & { version: number },
 ) {
-  authorize(actor, canEditBody(actor, id), "Kun forummets sekretariat kan rette forummet.");
-  const approvalSetting = [
-    input.drafterMayApprove,
-    input.minutesApproval,
-    input.minutesApprovalDays,
-    input.agendaApproval,
-  ];
-  if (approvalSetting.some((v) => v !== undefined)) {
+  // The approval settings alone are the chair's (or an admin's) to change; anything else is the secretariat's.
+  const keys = Object.keys(input).filter((k) => k !== "version" && input[k as keyof typeof input] !== undefined);
+  const onlySettings = keys.length > 0 && keys.every((k) => (APPROVAL_SETTING_KEYS as readonly string[]).includes(k));
+  if (!onlySettings) {
+    authorize(actor, canEditBody(actor, id), "Kun forummets sekretariat kan rette forummet.");
+  }
+  if (keys.some((k) => (APPROVAL_SETTING_KEYS as readonly string[]).includes(k))) {
     authorize(
       actor,
       canChangeApprovalSetting(actor, id),

@@ -1,5 +1,5 @@
 export { bodyRoutes } from "./bodies.routes.ts";
-export type { TBody } from "./bodies.schemas.ts";
+export { type TBody, ZApprovalSettings } from "./bodies.schemas.ts";
 export {
   createBody,
   findBody,

@@ -68,7 +68,15 @@ export {
   STATUS_LABEL_DA,
   statusLabelKey,
 } from "./meetings.rules.ts";
-export { ZCancel, ZMeetingKind, ZSendBack, ZSupplement, ZTransition, ZVersioned } from "./meetings.schemas.ts";
+export {
+  type TAgendaApproval,
+  ZCancel,
+  ZMeetingKind,
+  ZSendBack,
+  ZSupplement,
+  ZTransition,
+  ZVersioned,
+} from "./meetings.schemas.ts";
 export {
   createMeeting,
   getMeetingRow,

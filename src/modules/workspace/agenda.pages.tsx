@@ -7,7 +7,14 @@ import type { PageCtx } from "../../web/page.ts";
 import type { TAction } from "../actions/index.ts";
 import type { TBody } from "../bodies/index.ts";
 import type { TCase } from "../cases/index.ts";
-import { AgendaChanges, type AgendaSupplementView, type MeetingRow, type TItem } from "../meetings/index.ts";
+import {
+  AgendaChanges,
+  type AgendaSupplementView,
+  type MeetingRow,
+  type TAgendaApproval,
+  type TItem,
+} from "../meetings/index.ts";
+import { AgendaApprovalPanel } from "./agenda-approval.view.tsx";
 import { MeetingSteps } from "./steps.view.tsx";
 import { WS, wsAgenda, wsItem } from "./workspace.urls.ts";
 
@@ -19,6 +26,8 @@ export interface AgendaPageData {
   actions: TAction[];
   /** the change log of the supplementary agendas published so far */
   supplements: AgendaSupplementView[];
+  /** the chair's approval, where the body requires it (null on pages that do not load it) */
+  approval: TAgendaApproval | null;
   form: { values: Record<string, string>; errors: FieldErrors };
   /** a problem with a whole-agenda action (publish, reorder) */
   problem: string | null;
@@ -283,7 +292,8 @@ export function AgendaPage({ ctx, data }: { ctx: PageCtx; data: AgendaPageData }
           </ul>
         </section>
       ) : null}
-      {meeting.status === "planned" ? (
+      <AgendaApprovalPanel ctx={ctx} meeting={meeting} approval={data.approval} />
+      {meeting.status === "planned" && !data.approval?.block ? (
         <section aria-labelledby="publish-h" class="tv-panel">
           <h2 id="publish-h">{t("ws.agenda.publish")}</h2>
           <p>{t("ws.agenda.publishHint")}</p>

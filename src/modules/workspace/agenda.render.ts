@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { type PageCtx, sendPage } from "../../web/page.ts";
 import { nextAgendaActions } from "../actions/index.ts";
 import { casesForNextMeeting } from "../cases/index.ts";
-import { listAgendaSupplements, listMeetingItems } from "../meetings/index.ts";
+import { getAgendaApproval, listAgendaSupplements, listMeetingItems } from "../meetings/index.ts";
 import { AgendaPage, type AgendaPageData } from "./agenda.pages.tsx";
 import { loadMeeting, type MeetingParams } from "./workspace.http.ts";
 
@@ -29,6 +29,10 @@ export const DONE = {
   udfoert: "ws.done.followUpDone",
   videre: "ws.done.referred",
   tillaeg: "ws.done.supplement",
+  tilgodkendelse: "ws.done.agendaRequested",
+  indstillinger: "ws.done.settings",
+  dagsordengodkendt: "ws.done.agendaApproved",
+  dagsordentilbage: "ws.done.agendaSentBack",
 } as const;
 export function doneMessage(ctx: PageCtx, req: FastifyRequest): string | null {
   const key = (req.query as Record<string, string> | undefined)?.gemt;
@@ -44,11 +48,12 @@ export async function renderAgenda(
   code = 200,
 ) {
   const { meeting, body } = await loadMeeting(ctx, req.params.id, "editor");
-  const [items, cases, actions, supplements] = await Promise.all([
+  const [items, cases, actions, supplements, approval] = await Promise.all([
     listMeetingItems(ctx.svc, meeting),
     casesForNextMeeting(ctx.svc, body.id).then((r) => r.cases),
     nextAgendaActions(ctx.svc, body.id).then((r) => r.actions),
     listAgendaSupplements(ctx.svc.db, ctx.svc.actor, meeting),
+    getAgendaApproval(ctx.svc, meeting.id),
   ]);
   const data: AgendaPageData = {
     meeting,
@@ -57,6 +62,7 @@ export async function renderAgenda(
     cases,
     actions,
     supplements,
+    approval,
     form: extra.form ?? { values: {}, errors: {} },
     problem: extra.problem ?? null,
     done: code === 200 ? doneMessage(ctx, req) : null,

@@ -4,6 +4,7 @@ import { ErrorSummary, type FieldErrors, TextField } from "../../web/form-fields
 import type { PageCtx } from "../../web/page.ts";
 import type { TBody } from "../bodies/index.ts";
 import { type RoleChange, RoleHistory } from "../people/index.ts";
+import { ApprovalSummary } from "./approval-settings.view.tsx";
 import { MeetingRefs } from "./dashboard.pages.tsx";
 import type { MeetingRef } from "./workspace.service.ts";
 import { WS, wsAgenda, wsBody } from "./workspace.urls.ts";
@@ -36,6 +37,7 @@ export function BodyPage({ ctx, data }: { ctx: PageCtx; data: BodyPageData }): H
       <p>
         <a href={`/arbejdsrum/organer/${body.id}/forpligtelser`}>{t("obl.title")}</a>
       </p>
+      <ApprovalSummary ctx={ctx} body={body} />
       <h2 id="plan-h">{t("ws.body.plan", { year: data.year })}</h2>
       <MeetingRefs ctx={ctx} list={data.plan} empty={t("ws.body.noPlan")} />
       {data.editor && data.empty.size > 0 ? (

@@ -77,7 +77,12 @@ export async function readingViewFor(ctx: PageCtx, idText: string): Promise<stri
     return null;
   }
   const minutes = !["planned", "agenda_published"].includes(meeting.status);
-  return minutes ? `/arbejdsrum/moeder/${meeting.id}/referat` : `/moeder/${meeting.id}`;
+  if (minutes) {
+    return `/arbejdsrum/moeder/${meeting.id}/referat`;
+  }
+  // Where the chair approves agendas, a draft agenda is read (and answered) on the approval page.
+  const approving = meeting.status === "planned" && (await getBody(ctx.svc, meeting.bodyId)).agendaApproval;
+  return approving ? `/arbejdsrum/moeder/${meeting.id}/dagsorden-godkendelse` : `/moeder/${meeting.id}`;
 }
 
 /** All string fields of a urlencoded body (multi-valued fields keep every value). */

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { sendPage } from "../../web/page.ts";
+import { agendaApprovalPageRoutes } from "./agenda-approval.routes.ts";
 import { agendaPageRoutes } from "./agenda.routes.ts";
+import { approvalSettingsPageRoutes } from "./approval-settings.routes.ts";
 import { attendancePageRoutes } from "./attendance.routes.ts";
 import { correctionPageRoutes } from "./corrections.routes.ts";
 import { DashboardPage } from "./dashboard.pages.tsx";
@@ -23,6 +25,8 @@ export async function workspacePageRoutes(app: FastifyInstance) {
     return sendPage(reply, ctx, DashboardPage({ ctx, data: await loadDashboard(ctx.svc) }));
   });
   await app.register(agendaPageRoutes);
+  await app.register(agendaApprovalPageRoutes);
+  await app.register(approvalSettingsPageRoutes);
   await app.register(itemPageRoutes);
   await app.register(decisionPageRoutes);
   await app.register(attendancePageRoutes);

@@ -3,6 +3,8 @@ export const WS = "/arbejdsrum";
 export const wsBody = (bodyId: number) => `${WS}/organer/${bodyId}`;
 export const wsAgenda = (meetingId: number) => `${WS}/moeder/${meetingId}`;
 export const wsItem = (meetingId: number, itemId: number) => `${WS}/moeder/${meetingId}/punkter/${itemId}`;
+/** The chair's page for approving the agenda (where the body requires it). */
+export const wsAgendaApproval = (meetingId: number) => `${WS}/moeder/${meetingId}/dagsorden-godkendelse`;
 export const wsConduct = (meetingId: number) => `${WS}/moeder/${meetingId}/moedet`;
 export const wsMinutes = (meetingId: number) => `${WS}/moeder/${meetingId}/referat`;
 export const wsImports = `${WS}/import`;
