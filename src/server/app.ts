@@ -24,6 +24,7 @@ import { importRoutes } from "../modules/import/index.ts";
 import { indicatorPageRoutes, indicatorRoutes } from "../modules/indicators/index.ts";
 import { initiativePageRoutes, initiativeRoutes } from "../modules/initiatives/index.ts";
 import { mandatePageRoutes, mandateRoutes } from "../modules/mandates/index.ts";
+import { matterPageRoutes, matterRoutes } from "../modules/matters/index.ts";
 import { itemRoutes, meetingPageRoutes, meetingRoutes } from "../modules/meetings/index.ts";
 import { notificationRoutes } from "../modules/notifications/index.ts";
 import { obligationPageRoutes, obligationRoutes } from "../modules/obligations/index.ts";
@@ -88,7 +89,11 @@ export async function buildApp({
   // Domain acts announce what they did; the modules' effects are installed once, the after-commit work
   // runs in the background while the server listens (and is drained by tests and commands).
   installEffects();
-  const background = new Background(database.db, backgroundTasks(), app.log);
+  const background = new Background(
+    database.db,
+    backgroundTasks(config.publicUrl ?? `http://localhost:${config.port}`),
+    app.log,
+  );
   app.decorate("background", background);
   app.addHook("onResponse", async (req) => {
     if (req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS") {
@@ -165,6 +170,7 @@ export async function buildApp({
       await api.register(caseRoutes);
       await api.register(actionRoutes);
       await api.register(obligationRoutes);
+      await api.register(matterRoutes);
       await api.register(documentRoutes);
       await api.register(importRoutes);
       await api.register(searchRoutes);
@@ -197,6 +203,7 @@ export async function buildApp({
   await app.register(workspacePageRoutes);
   await app.register(removalPageRoutes);
   await app.register(obligationPageRoutes);
+  await app.register(matterPageRoutes);
   await app.register(casePageRoutes);
   await app.register(reorganisationPageRoutes);
   await app.register(notificationRoutes);

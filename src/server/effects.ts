@@ -1,6 +1,7 @@
 import { registerEffect } from "../lib/domain-events.ts";
 import { documentsEffect, runDocumentJobs } from "../modules/documents/index.ts";
 import { indicatorsEffect } from "../modules/indicators/index.ts";
+import { reportDecidedMatters, runMatterDeadlines } from "../modules/matters/index.ts";
 import { approveDueMinutes } from "../modules/meetings/index.ts";
 import { recordNotificationEvent } from "../modules/notifications/index.ts";
 import { indexMissingFileTexts } from "../modules/search/index.ts";
@@ -18,12 +19,19 @@ export function installEffects(): void {
   registerEffect("notifications", recordNotificationEvent);
 }
 
-/** The after-commit work, in the order it is done on each round. */
-export function backgroundTasks(): BackgroundTask[] {
+/**
+ * The after-commit work, in the order it is done on each round. `baseUrl`: the site's address, for links
+ * in mails queued by a task (the server passes the configured one).
+ */
+export function backgroundTasks(baseUrl = "http://localhost:3000"): BackgroundTask[] {
   return [
     { name: "documents", run: (db) => runDocumentJobs(db, 20) },
     { name: "file-texts", run: (db) => indexMissingFileTexts(db, 20) },
     // Minutes of "no objection" bodies whose deadline has passed (docs/governance.md).
     { name: "minutes-deadlines", run: (db) => approveDueMinutes(db) },
+    // Written procedures: the one reminder, and the result at the deadline (docs/governance.md).
+    { name: "matters-deadlines", run: (db) => runMatterDeadlines(db, baseUrl) },
+    // Decided matters onto the next agenda's orientation item.
+    { name: "matters-orientation", run: (db) => reportDecidedMatters(db) },
   ];
 }

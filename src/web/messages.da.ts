@@ -5,6 +5,7 @@ import { daCases } from "./messages.cases.da.ts";
 import { daGovernance } from "./messages.governance.da.ts";
 import { daLogin } from "./messages.login.da.ts";
 import { daMandates } from "./messages.mandates.da.ts";
+import { daMatters } from "./messages.matters.da.ts";
 import { daMoney } from "./messages.money.da.ts";
 import { daNotifications } from "./messages.notifications.da.ts";
 import { daObligations } from "./messages.obligations.da.ts";
@@ -26,6 +27,7 @@ export const da = {
   ...daGovernance,
   ...daCases,
   ...daObligations,
+  ...daMatters,
   ...daSecurity,
   ...daRemovals,
   "lang.name": "Dansk",

@@ -4,6 +4,7 @@ import type { da } from "./messages.da.ts";
 import { enGovernance } from "./messages.governance.en.ts";
 import { enLogin } from "./messages.login.en.ts";
 import { enMandates } from "./messages.mandates.en.ts";
+import { enMatters } from "./messages.matters.en.ts";
 import { enMoney } from "./messages.money.en.ts";
 import { enNotifications } from "./messages.notifications.en.ts";
 import { enObligations } from "./messages.obligations.en.ts";
@@ -26,6 +27,7 @@ export const en: Record<keyof typeof da, string> = {
   ...enGovernance,
   ...enCases,
   ...enObligations,
+  ...enMatters,
   ...enSecurity,
   ...enRemovals,
   "lang.name": "English",

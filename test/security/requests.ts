@@ -95,6 +95,7 @@ function paramValue(s: SecurityWorld, method: string, path: string, param: strin
         organer: w.ssu.id,
         import: s.pendingImport,
         forpligtelser: s.obligation,
+        beslutningssager: s.matter,
       }[seg] ?? 0
     );
   }
@@ -147,6 +148,7 @@ function paramValue(s: SecurityWorld, method: string, path: string, param: strin
     forum: w.ssu.id,
     reorganisations: s.reorganisation,
     obligations: s.obligation,
+    matters: s.matter,
     strukturaendringer: s.reorganisation,
     afventende: path.endsWith("/afvis") ? (s.pendingIdentities[1] ?? 0) : (s.pendingIdentities[0] ?? 0),
   };
@@ -231,6 +233,14 @@ const OVERRIDES: Record<string, (s: SecurityWorld) => object> = {
     state: "done",
     answerText: "Udført",
   }),
+  "POST /api/v1/matters": (s) => ({
+    bodyId: s.w.ssu.id,
+    procedure: "chair_decision",
+    title: "Sag til formandskabet",
+    question: "Det indstilles, at sagen godkendes.",
+  }),
+  "POST /api/v1/matters/:id/decision": () => ({ decision: "approved" }),
+  "POST /api/v1/matters/:id/answers": () => ({ answer: "approve" }),
   "POST /api/v1/indicators": () => ({
     code: "sikkerhedstest",
     name: "Indikator til prøve",

@@ -288,6 +288,16 @@ export async function seedSecurityWorld(t: TestApp) {
     returns: "answer",
     addressees: { bodyIds: [group.bodyId] },
   });
+  // A closed chair decision put to the SSU's chair (issue 21): its text is closed material, for the SSU's
+  // members only.
+  const matter = await call("POST", "/api/v1/matters", {
+    bodyId: w.ssu.id,
+    procedure: "chair_decision",
+    title: `Formandssag ${SECRET}`,
+    text: `Sagsfremstilling ${SECRET}`,
+    question: `Det indstilles, at ${SECRET} godkendes.`,
+    access: "closed",
+  });
   const oparlBodies = await call("GET", "/oparl/v1.1/body");
   const bundle = await ensureClientBundle();
   const entry = [...bundle.entries.values()][0];
@@ -313,6 +323,7 @@ export async function seedSecurityWorld(t: TestApp) {
     pendingIdentities: pendingIdentities.map((p) => p.id),
     reorganisation: reorganisation.id as number,
     obligation: obligation.id as number,
+    matter: matter.id as number,
     ids: {
       draftMeeting: draft,
       draftItem,

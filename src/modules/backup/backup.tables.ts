@@ -40,6 +40,7 @@ import {
   initiatives,
 } from "../initiatives/initiatives.tables.ts";
 import { mandateEvents, mandateVersions } from "../mandates/mandates.tables.ts";
+import { matterAnswers, matters } from "../matters/matters.tables.ts";
 import { agendaSupplements } from "../meetings/agenda-supplements.tables.ts";
 import { agendaItems, attachments, itemAbsences, minutesCorrections } from "../meetings/items.tables.ts";
 import { attendance, meetings } from "../meetings/meetings.tables.ts";
@@ -148,6 +149,8 @@ export const EXPORT_TABLES: ReadonlyArray<{
   { name: "fundHistory", table: fundHistory, sqlName: "fund_history", identity: true },
   { name: "mandateVersions", table: mandateVersions, sqlName: "mandate_versions", identity: true },
   { name: "mandateEvents", table: mandateEvents, sqlName: "mandate_events", identity: true },
+  { name: "matters", table: matters, sqlName: "matters", identity: true },
+  { name: "matterAnswers", table: matterAnswers, sqlName: "matter_answers", identity: true },
   { name: "agreements", table: agreements, sqlName: "agreements", identity: true },
   { name: "agreementVersions", table: agreementVersions, sqlName: "agreement_versions", identity: true },
   { name: "agreementEvents", table: agreementEvents, sqlName: "agreement_events", identity: true },

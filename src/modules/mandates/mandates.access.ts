@@ -7,7 +7,14 @@
  * - the agenda items behind the decisions are shown through meetings/visibility.ts (decision-refs.ts).
  */
 import { AppError } from "../../server/errors.ts";
-import { type Actor, authorize, canEditBody, canReadClosed, isPrivileged } from "../auth/index.ts";
+import {
+  type Actor,
+  authorize,
+  canApprove,
+  canEditBody,
+  canReadClosed,
+  isPrivileged,
+} from "../auth/index.ts";
 
 export interface GroupRef {
   id: number;
@@ -23,6 +30,19 @@ export function canManageGroup(actor: Actor, group: GroupRef, approverIds: (numb
 
 export function canReadMandateDrafts(actor: Actor, group: GroupRef, approverIds: (number | null)[]): boolean {
   return isPrivileged(actor) || related(group, approverIds).some((id) => canReadClosed(actor, id));
+}
+
+/**
+ * The named rule of a chair decision (issue 21.1): the chair or vice-chair of the group, of the body it
+ * reports to or of the body that approves its mandate approves a draft version between meetings, when the
+ * secretariat put it to them as a matter (modules/matters). Only the approval; nothing else of the mandate.
+ */
+export function canApproveByChairDecision(
+  actor: Actor,
+  group: GroupRef,
+  approverIds: (number | null)[],
+): boolean {
+  return isPrivileged(actor) || related(group, approverIds).some((id) => canApprove(actor, id));
 }
 
 export function authorizeGroup(actor: Actor, group: GroupRef, approverIds: (number | null)[]): void {

@@ -3,10 +3,10 @@ import type { DbOrTx } from "../../db/client.ts";
 import { getById } from "../../db/crud.ts";
 import type { Ctx } from "../../server/context.ts";
 import { isoDayInDenmark } from "../../web/format.ts";
-import { SYSTEM_ACTOR } from "../auth/index.ts";
+import { authorize, SYSTEM_ACTOR } from "../auth/index.ts";
 import { bodies, createBody } from "../bodies/index.ts";
 import { requireItem } from "./decision-refs.ts";
-import { authorizeGroup, invalid, notAllowed } from "./mandates.access.ts";
+import { authorizeGroup, canApproveByChairDecision, invalid, notAllowed } from "./mandates.access.ts";
 import { getMandate } from "./mandates.read.ts";
 import { applyStatusChange, findDeliverable, type GroupStatus } from "./mandates.rules.ts";
 import type {
@@ -228,11 +228,27 @@ export async function reviseMandate({ db, actor }: Ctx, bodyId: number, given: T
   return getMandate({ db, actor }, bodyId);
 }
 
-/** Approves the newest version when it was set up or revised as a draft. */
-export async function approveMandateVersion({ db, actor }: Ctx, versionId: number, input: TDecisionInput) {
+/**
+ * Approves the newest version when it was set up or revised as a draft. `by: "chair_decision"`: a chair
+ * decision carries it out (modules/matters), under the named rule `canApproveByChairDecision`.
+ */
+export async function approveMandateVersion(
+  { db, actor }: Ctx,
+  versionId: number,
+  input: TDecisionInput,
+  by: "secretariat" | "chair_decision" = "secretariat",
+) {
   const version = await getById<VersionRow>(db, mandateVersions, versionId, "Kommissorieversionen");
   const group = await loadGroup(db, version.bodyId);
-  authorizeGroup(actor, group, [version.approverBodyId]);
+  if (by === "chair_decision") {
+    authorize(
+      actor,
+      canApproveByChairDecision(actor, group, [version.approverBodyId]),
+      "Kun formandskabet for det forum, der godkender kommissoriet, kan godkende det ved formandsbeslutning.",
+    );
+  } else {
+    authorizeGroup(actor, group, [version.approverBodyId]);
+  }
   const [newest] = await versionsOf(db, group.id);
   if (version.approvedOn !== null) {
     throw notAllowed("Versionen er allerede godkendt.");

@@ -4,6 +4,7 @@ import { formatDateTimeLong, formatIsoDay } from "../../web/format.ts";
 import type { MessageKey } from "../../web/i18n.ts";
 import type { PageCtx } from "../../web/page.ts";
 import type { TAction } from "../actions/index.ts";
+import { MattersAwaiting, type TMatter } from "../matters/index.ts";
 import type { BodyRef, MeetingRef } from "./workspace.service.ts";
 import { wsBody, wsImports, wsNextStep } from "./workspace.urls.ts";
 
@@ -15,6 +16,8 @@ export interface DashboardData {
   approvals: MeetingRef[];
   toPublish: MeetingRef[];
   actions: TAction[];
+  /** chair decisions and written procedures waiting for the reader (modules/matters) */
+  matters: TMatter[];
 }
 
 /** A list of meetings, each linking to the workspace page of its next step. */
@@ -69,6 +72,7 @@ export function DashboardPage({ ctx, data }: { ctx: PageCtx; data: DashboardData
           {data.toPublish.length > 0
             ? [<h3>{t("ws.toPublish")}</h3>, <MeetingRefs ctx={ctx} list={data.toPublish} empty="" />]
             : null}
+          <MattersAwaiting ctx={ctx} list={data.matters} bodies={data.bodies} />
         </section>
         <section class="col-12 col-lg-6" aria-labelledby="ws-next">
           <h2 id="ws-next">{t("ws.nextMeetings")}</h2>

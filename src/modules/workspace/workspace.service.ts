@@ -5,6 +5,7 @@ import type { Ctx } from "../../server/context.ts";
 import { listActions } from "../actions/index.ts";
 import { canApprove, canEditBody, isPrivileged, users } from "../auth/index.ts";
 import { bodies } from "../bodies/index.ts";
+import { listMattersAwaitingMe } from "../matters/index.ts";
 import { type MeetingRow, meetings, presentMeeting } from "../meetings/index.ts";
 import type { ItemKind } from "./templates.ts";
 
@@ -131,7 +132,8 @@ export async function loadDashboard(ctx: Ctx, now = new Date()) {
     personId === null
       ? []
       : (await listActions(ctx, { ownerPersonId: personId, status: "open", limit: 50 })).items;
-  return { bodies: mine, next, agendas, minutes, approvals, toPublish, actions };
+  const matters = await listMattersAwaitingMe(ctx, now);
+  return { bodies: mine, next, agendas, minutes, approvals, toPublish, actions, matters };
 }
 
 /** The meetings of a body in one (Danish) year: its meeting plan as the workspace shows it. */

@@ -1,0 +1,15 @@
+export { MattersAwaiting } from "./matters.dashboard.view.tsx";
+export { runMatterDeadlines } from "./matters.jobs.ts";
+export { reportDecidedMatters } from "./matters.orientation.ts";
+export { matterPageRoutes } from "./matters.page-routes.ts";
+export { matterRoutes } from "./matters.routes.ts";
+export type { TMatter } from "./matters.schemas.ts";
+export {
+  answerMatter,
+  createMatter,
+  decideMatter,
+  getMatter,
+  listBodyMatters,
+  listMattersAwaitingMe,
+} from "./matters.service.ts";
+export { matterAnswers, matters } from "./matters.tables.ts";

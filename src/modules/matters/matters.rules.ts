@@ -1,0 +1,55 @@
+/**
+ * The rules of matters decided between meetings, as pure functions (docs/governance.md): the outcome of
+ * a written procedure under each rule, when its result is due, and when the reminder is due.
+ */
+import type { MatterAnswerKind, MatterRule } from "./matters.tables.ts";
+
+/** The reminder goes out this long before the deadline, once, to those who have not answered. */
+export const REMIND_BEFORE_MS = 24 * 60 * 60 * 1000;
+
+export interface ProcedureInput {
+  rule: MatterRule;
+  /** the persons who are to answer */
+  members: readonly number[];
+  answers: readonly { personId: number; answer: MatterAnswerKind }[];
+}
+
+/**
+ * The outcome once the procedure is over: "approved" or "rejected". A remark is an approval with a
+ * remark (it does not object); only "reject" objects. Silence is no approval under unanimity and
+ * majority, and no objection under "no objection".
+ * - unanimity: every member approved (with or without a remark);
+ * - majority: more than half of the members approved;
+ * - no_objection: nobody rejected.
+ */
+export function procedureOutcome(input: ProcedureInput): "approved" | "rejected" {
+  const members = new Set(input.members);
+  const answers = input.answers.filter((a) => members.has(a.personId));
+  const approving = answers.filter((a) => a.answer !== "reject").length;
+  const rejecting = answers.length - approving;
+  switch (input.rule) {
+    case "unanimity":
+      return members.size > 0 && approving === members.size ? "approved" : "rejected";
+    case "majority":
+      return approving * 2 > members.size ? "approved" : "rejected";
+    case "no_objection":
+      return rejecting === 0 ? "approved" : "rejected";
+  }
+}
+
+/** The procedure is over: the deadline has passed, or every member has answered. */
+export function procedureOver(
+  input: Pick<ProcedureInput, "members" | "answers"> & { deadline: Date; now: Date },
+): boolean {
+  if (input.now.getTime() >= input.deadline.getTime()) {
+    return true;
+  }
+  const answered = new Set(input.answers.map((a) => a.personId));
+  return input.members.length > 0 && input.members.every((p) => answered.has(p));
+}
+
+/** The one reminder is due: not sent yet, within a day of the deadline, deadline not passed. */
+export function reminderDue(m: { deadline: Date; remindedAt: Date | null }, now: Date): boolean {
+  const left = m.deadline.getTime() - now.getTime();
+  return m.remindedAt === null && left > 0 && left <= REMIND_BEFORE_MS;
+}
