@@ -178,13 +178,6 @@ export const RULES: Record<string, Rule> = {
   "GET /api/v1/bodies/:id/matters": r(MEMBERS, true),
   "POST /api/v1/matters/:id/decision": r(CHAIR, true),
   "POST /api/v1/matters/:id/answers": r(["member", "chair"], true),
-  // Matters between meetings (issue 21): the body's members read them; the secretariat puts them; the chair
-  // group decides; the members proper answer a written procedure (not its secretariat, not an admin)
-  "POST /api/v1/matters": r(SECRETARIAT),
-  "GET /api/v1/matters/:id": r(MEMBERS, true),
-  "GET /api/v1/bodies/:id/matters": r(MEMBERS, true),
-  "POST /api/v1/matters/:id/decision": r(CHAIR, true),
-  "POST /api/v1/matters/:id/answers": r(["member", "chair"], true),
 
   // Documents, calendars, feeds (public editions; members may ask for the full one)
   "GET /api/v1/meetings/:id/agenda.pdf": r(ALL),
@@ -495,11 +488,6 @@ export const RULES: Record<string, Rule> = {
   "POST /arbejdsrum/forpligtelser/:id/svar": r(ADMIN, true),
   "POST /arbejdsrum/forpligtelser/:id/statuspunkt": r(SECRETARIAT, true),
   "GET /arbejdsrum/organer/:id/forpligtelser": r(MEMBERS, true),
-  "GET /arbejdsrum/organer/:id/beslutningssager": r(MEMBERS, true),
-  "POST /arbejdsrum/organer/:id/beslutningssager": r(SECRETARIAT, true),
-  "GET /arbejdsrum/beslutningssager/:id": r(MEMBERS, true),
-  "POST /arbejdsrum/beslutningssager/:id/beslut": r(CHAIR, true),
-  "POST /arbejdsrum/beslutningssager/:id/svar": r(["member", "chair"], true),
   "GET /arbejdsrum/organer/:id/beslutningssager": r(MEMBERS, true),
   "POST /arbejdsrum/organer/:id/beslutningssager": r(SECRETARIAT, true),
   "GET /arbejdsrum/beslutningssager/:id": r(MEMBERS, true),
