@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeDanishDate, parseDanishDate, parseDanishTime } from "./danish-date.ts";
+import { formDate, normalizeDanishDate, parseDanishDate, parseDanishTime } from "./danish-date.ts";
 
 describe("parseDanishDate", () => {
   const cases: Array<[string, string | null]> = [
@@ -50,4 +50,11 @@ it("normalizeDanishDate keeps what is not a date, so the form's schema names the
   expect(normalizeDanishDate("21.1.2027")).toBe("2027-01-21");
   expect(normalizeDanishDate("snart")).toBe("snart");
   expect(normalizeDanishDate(undefined)).toBeUndefined();
+});
+
+it("formDate shows a stored ISO date as a Danish form field does, and leaves typed text alone", () => {
+  expect(formDate("2027-01-21")).toBe("21-01-2027");
+  expect(formDate("21.1.2027")).toBe("21.1.2027");
+  expect(formDate(null)).toBe("");
+  expect(parseDanishDate(formDate("2027-01-21"))).toBe("2027-01-21");
 });

@@ -86,3 +86,9 @@ export function normalizeDanishDate(text: string | undefined): string | undefine
   }
   return parseDanishDate(text) ?? text;
 }
+
+/** A stored ISO date ("2027-01-21") as a form field shows it to people ("21-01-2027"); anything else unchanged. */
+export function formDate(value: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? "");
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : (value ?? "");
+}

@@ -3,6 +3,7 @@
  * an alert summarising the problem, and `form-error` + `aria-invalid` + a message on each field.
  */
 import type { Child, Html } from "#jsx/jsx-runtime";
+import { formDate } from "../lib/danish-date.ts";
 import type { PageCtx } from "./page.ts";
 
 export type FieldErrors = Record<string, string>;
@@ -103,6 +104,32 @@ export function TextField(props: {
         />
       )}
     </Wrap>
+  );
+}
+
+/**
+ * A date as Danes write it (a text field, not the browser's ISO date picker): a stored ISO value is shown
+ * as "21-01-2027", what someone typed is shown as typed; the hint lists the accepted ways.
+ */
+export function DateField(props: {
+  ctx: PageCtx;
+  id: string;
+  name?: string;
+  label: string;
+  value?: string | undefined;
+  error?: string | undefined;
+  required?: boolean;
+}): Html {
+  return (
+    <TextField
+      id={props.id}
+      name={props.name}
+      label={props.label}
+      hint={props.ctx.t("form.dateHint")}
+      value={formDate(props.value)}
+      error={props.error}
+      required={props.required}
+    />
   );
 }
 

@@ -70,15 +70,15 @@ export const enMandates: Record<keyof typeof daMandates, string> = {
   "form.groupShortName": "Short name",
   "form.groupKind": "Type",
   "form.purpose": "Purpose (Markdown)",
-  "form.periodFrom": "Period from (YYYY-MM-DD)",
-  "form.periodTo": "Period to (YYYY-MM-DD)",
+  "form.periodFrom": "Period from",
+  "form.periodTo": "Period to",
   "form.approverBody": "Approved by",
   "form.composition": "Composition",
   "form.compositionHint":
     "One line per group of seats: number | party | competence | fixed or flexible (fast/fleksibel).",
   "form.deliverables": "Deliverables",
   "form.deliverablesHint":
-    "One line per deliverable: due date and title, e.g. 2027-03-31 Recommendation to FSN.",
+    "One line per deliverable: due date and title, e.g. 31-03-2027 Recommendation to FSN.",
   "form.approvedNow": "The mandate was approved by the same decision",
   "form.setUpSubmit": "Set up the group",
   "form.revise": "Revise the mandate",

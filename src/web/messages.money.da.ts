@@ -3,6 +3,9 @@ export const daMoney = {
   "nav.funds": "Puljer",
   "nav.initiatives": "Indsatser",
   "form.fixAndRetry": "Ret fejlene, og send formularen igen.",
+  "form.dateHint": "Fx 21-01-2027, 21.1.2027, 21/1 2027 eller 21. januar 2027.",
+  "form.dateError":
+    "Skriv datoen som dag-måned-år, fx 21-01-2027, 21.1.2027, 21/1 2027 eller 21. januar 2027.",
   "funds.title": "Puljer og klyngemidler",
   "funds.lead": "Midler, som parterne har lagt i fælles puljer, og hvad de er bevilget til.",
   "funds.none": "Der er ingen puljer endnu.",
@@ -205,7 +208,6 @@ export const daMoney = {
   "initiatives.form.parties": "Parter, der deltager",
   "initiatives.form.periodFrom": "Periode fra",
   "initiatives.form.periodTo": "Periode til",
-  "initiatives.form.dateHint": "ÅÅÅÅ-MM-DD",
   "initiatives.form.create": "Opret indsatsen",
   "initiatives.form.save": "Gem ændringerne",
   "initiatives.form.created": "Indsatsen er oprettet. Status og dokumenter tilføjes nedenfor.",

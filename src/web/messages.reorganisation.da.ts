@@ -25,7 +25,8 @@ export const daReorganisation = {
   "reorg.kind.succession": "Videreførelse",
   "reorg.titleField": "Titel",
   "reorg.effectiveDate": "Ikrafttrædelsesdato",
-  "reorg.effectiveHint": "Første dag i den nye struktur (ÅÅÅÅ-MM-DD). Forgængerne nedlægges dagen før.",
+  "reorg.effectiveHint":
+    "Første dag i den nye struktur, fx 01-01-2027 eller 1. januar 2027. Forgængerne nedlægges dagen før.",
   "reorg.note": "Bemærkning",
   "reorg.pairsHeading": "Forgængere og efterfølgere",
   "reorg.pairsHint":

@@ -28,7 +28,7 @@ export const enReorganisation: Record<keyof typeof daReorganisation, string> = {
   "reorg.titleField": "Title",
   "reorg.effectiveDate": "Effective date",
   "reorg.effectiveHint":
-    "First day of the new structure (YYYY-MM-DD). The predecessors close the day before.",
+    "First day of the new structure, e.g. 01-01-2027. The predecessors close the day before.",
   "reorg.note": "Note",
   "reorg.pairsHeading": "Predecessors and successors",
   "reorg.pairsHint":

@@ -332,7 +332,8 @@ export const daWorkspace = {
   "ws.confirm.supplementNote": "Bemærkningen ses kun af forummets medlemmer: {note}",
   "ws.done.supplement": "Tillægsdagsordenen er offentliggjort; medlemmerne får besked.",
   "ws.done.settings": "Indstillingerne er gemt.",
-  "ws.done.agendaRequested": "Dagsordenen er sendt til formandskabets godkendelse; formand og næstformand får besked.",
+  "ws.done.agendaRequested":
+    "Dagsordenen er sendt til formandskabets godkendelse; formand og næstformand får besked.",
   "ws.done.agendaApproved": "Dagsordenen er godkendt; sekretariatet får besked og kan offentliggøre den.",
   "ws.done.agendaSentBack": "Dagsordenen er sendt tilbage til sekretariatet med din kommentar.",
   "ws.settings.title": "Godkendelse af dagsorden og referat: {body}",
@@ -342,7 +343,8 @@ export const daWorkspace = {
   "ws.settings.agendaOff": "Sekretariatet offentliggør dagsordenen uden formandskabets godkendelse.",
   "ws.settings.rule.chair": "Formandskabet godkender referatet.",
   "ws.settings.rule.all_members": "Alle medlemmer godkender referatet inden for {days} dage.",
-  "ws.settings.rule.no_objection": "Referatet er godkendt, når ingen har gjort indsigelse inden for {days} dage.",
+  "ws.settings.rule.no_objection":
+    "Referatet er godkendt, når ingen har gjort indsigelse inden for {days} dage.",
   "ws.settings.readOnly": "Kun forummets formand eller en administrator kan ændre indstillingerne.",
   "ws.settings.agendaHeading": "Dagsordenen",
   "ws.settings.agendaLabel": "Formand eller næstformand skal godkende dagsordenen, før den offentliggøres",

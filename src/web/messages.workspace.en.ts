@@ -339,7 +339,8 @@ export const enWorkspace: Record<keyof typeof daWorkspace, string> = {
   "ws.confirm.supplementNote": "Only the body's members see the note: {note}",
   "ws.done.supplement": "The supplementary agenda is published; the members are told.",
   "ws.done.settings": "The settings are saved.",
-  "ws.done.agendaRequested": "The agenda was sent for the chair's approval; the chair and vice-chair are told.",
+  "ws.done.agendaRequested":
+    "The agenda was sent for the chair's approval; the chair and vice-chair are told.",
   "ws.done.agendaApproved": "The agenda is approved; the secretariat is told and can publish it.",
   "ws.done.agendaSentBack": "The agenda was sent back to the secretariat with your comment.",
   "ws.settings.title": "Approval of agenda and minutes: {body}",
@@ -370,13 +371,15 @@ export const enWorkspace: Record<keyof typeof daWorkspace, string> = {
   "ws.settings.back": "Back to {body}",
   "ws.agendaApproval.title": "The chair's approval of the agenda",
   "ws.agendaApproval.pageTitle": "Approve the agenda: {body}",
-  "ws.agendaApproval.rule": "The body requires the chair or vice-chair to approve the agenda before it is published.",
+  "ws.agendaApproval.rule":
+    "The body requires the chair or vice-chair to approve the agenda before it is published.",
   "ws.agendaApproval.notRequired":
     "The body does not require the chair's approval of the agenda; the secretariat publishes it.",
   "ws.agendaApproval.notRequested": "The agenda has not been sent for approval yet.",
   "ws.agendaApproval.waitingSince": "Awaiting the chair's approval (sent {when}).",
   "ws.agendaApproval.approvedBy": "Approved by {name}, {when}.",
-  "ws.agendaApproval.stale": "Approved by {name}, {when} – but the agenda has changed since. Send it for approval again.",
+  "ws.agendaApproval.stale":
+    "Approved by {name}, {when} – but the agenda has changed since. Send it for approval again.",
   "ws.agendaApproval.returned": "The chair sent the agenda back {when}:",
   "ws.agendaApproval.request": "Send the agenda for approval",
   "ws.agendaApproval.requestHint":

@@ -6,10 +6,18 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { Child, Html } from "#jsx/jsx-runtime";
+import { parseDanishDate } from "../lib/danish-date.ts";
 import type { Ctx } from "../server/context.ts";
 import { AppError } from "../server/errors.ts";
 import { CsrfField } from "../server/layout.tsx";
-import { ErrorSummary, type FieldErrors, formString, SelectField, TextField } from "./form-fields.tsx";
+import {
+  DateField,
+  ErrorSummary,
+  type FieldErrors,
+  formString,
+  SelectField,
+  TextField,
+} from "./form-fields.tsx";
 import { formatDate } from "./format.ts";
 import type { PageCtx } from "./page.ts";
 import { pageContext } from "./page.ts";
@@ -75,6 +83,8 @@ export async function runForm<S extends z.ZodType>(
     /** the field that gets a message that belongs to no field */
     fallback: string;
     schema: S;
+    /** form fields holding a date: read as Danes write them (lib/danish-date.ts) and passed on as ISO */
+    dates?: readonly string[];
     input: (values: Record<string, string>) => unknown;
     change: (svc: Ctx, input: z.infer<S>) => Promise<unknown>;
     render: (state: FormState, code: number) => Promise<unknown>;
@@ -90,10 +100,13 @@ export async function runForm<S extends z.ZodType>(
       code,
     );
   try {
+    const { normalized, dateErrors } = readDates(ctx, values, opts.dates ?? []);
     // input() may throw a validation error of its own (a line of a list field it cannot read).
-    const parsed = opts.schema.safeParse(opts.input(values));
-    if (!parsed.success) {
-      const fields = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+    const parsed = opts.schema.safeParse(opts.input(normalized));
+    if (!parsed.success || dateErrors.length > 0) {
+      const issues = parsed.success ? [] : parsed.error.issues;
+      // A date that could not be read gets the Danish date message, not the schema's ISO one.
+      const fields = [...dateErrors, ...issues.map((i) => ({ path: i.path.join("."), message: i.message }))];
       return fail(fields, ctx.t("secretariat.errorHeading"), 400);
     }
     await req.server.database.db.transaction((tx) => opts.change({ db: tx, actor: ctx.actor }, parsed.data));
@@ -110,6 +123,25 @@ export async function runForm<S extends z.ZodType>(
     return fail(e.fields ?? [], e.message, code);
   }
   return reply.redirect(typeof opts.done === "string" ? opts.done : await opts.done(), 303);
+}
+
+/** The form's values with its date fields as ISO, and an error for each date that cannot be read. */
+function readDates(ctx: PageCtx, values: Record<string, string>, dates: readonly string[]) {
+  const normalized = { ...values };
+  const dateErrors: { path: string; message: string }[] = [];
+  for (const name of dates) {
+    const text = values[name]?.trim() ?? "";
+    if (text === "") {
+      continue;
+    }
+    const day = parseDanishDate(text);
+    if (day) {
+      normalized[name] = day;
+    } else {
+      dateErrors.push({ path: name, message: ctx.t("form.dateError") });
+    }
+  }
+  return { normalized, dateErrors };
 }
 
 export function FormFailure({
@@ -164,7 +196,7 @@ export function DecisionFields({
           ...items.map((i) => ({ value: String(i.id), label: i.label })),
         ]}
       />
-      <TextField {...field(state, form, "on")} label={t("secretariat.on")} inputmode="numeric" />
+      <DateField ctx={ctx} {...field(state, form, "on")} label={t("secretariat.on")} />
       {note ? <TextField {...field(state, form, "note")} label={t("secretariat.note")} textarea /> : null}
     </div>
   );

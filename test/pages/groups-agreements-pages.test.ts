@@ -105,7 +105,7 @@ describeEachDatabase("Mandate, toolbox and agreement pages", (kind) => {
     expect(bad.body).toContain("Linje 1: skriv en dato og en leverance");
     const badDate = await post(`/organer/${w.ssu.id}/grupper`, { ...values, periodFrom: "2025-02-30" });
     expect(badDate.statusCode).toBe(400);
-    expect(badDate.body).toContain("Ugyldig dato");
+    expect(badDate.body).toContain("Skriv datoen som dag-måned-år");
     const saved = await post(`/organer/${w.ssu.id}/grupper`, values);
     expect(saved.statusCode, saved.body).toBe(303);
     const after = await get(String(saved.headers.location), secretary);

@@ -139,7 +139,7 @@ describeEachDatabase("Initiative forms (pages)", (kind) => {
       expect(period.body).toContain("Perioden slutter før, den begynder.");
       const date = await post("/indsatser/ny", "secretary", { ...valid(), periodFrom: "2025-02-30" });
       expect(date.statusCode).toBe(400);
-      expect(date.body).toContain("Ugyldig dato");
+      expect(date.body).toContain("Skriv datoen som dag-måned-år");
       const pilot = await post("/indsatser/ny", "secretary", {
         ...valid(),
         "klynge-1": "Sundhedsklynge Nord",

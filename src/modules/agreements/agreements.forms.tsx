@@ -1,6 +1,6 @@
 import type { Html } from "#jsx/jsx-runtime";
 import { CsrfField, Layout } from "../../server/layout.tsx";
-import { SelectField, TextField } from "../../web/form-fields.tsx";
+import { DateField, SelectField, TextField } from "../../web/form-fields.tsx";
 import type { MessageKey } from "../../web/i18n.ts";
 import type { PageCtx } from "../../web/page.ts";
 import {
@@ -102,12 +102,7 @@ export function AgreementForms({
             label={t("form.party")}
             options={open.invitees.map((i) => ({ value: i.name, label: i.name }))}
           />
-          <TextField
-            {...f("response", "receivedOn")}
-            label={t("form.receivedOn")}
-            inputmode="numeric"
-            required
-          />
+          <DateField ctx={ctx} {...f("response", "receivedOn")} label={t("form.receivedOn")} required />
           <TextField
             {...f("response", "text")}
             label={t("form.responseText")}
@@ -127,7 +122,7 @@ export function AgreementForms({
           submit={t("form.closeHearing")}
         >
           <input type="hidden" name="hearingId" value={String(open.id)} />
-          <TextField {...f("close", "closedOn")} label={t("form.closedOn")} inputmode="numeric" required />
+          <DateField ctx={ctx} {...f("close", "closedOn")} label={t("form.closedOn")} required />
           <Checkbox
             id="close-publishResponses"
             name="publishResponses"
@@ -169,8 +164,8 @@ export function AgreementForms({
           heading={t("form.startHearing")}
           submit={t("form.startHearing")}
         >
-          <TextField {...f("hearing", "startsOn")} label={t("form.startsOn")} inputmode="numeric" required />
-          <TextField {...f("hearing", "endsOn")} label={t("form.endsOn")} inputmode="numeric" required />
+          <DateField ctx={ctx} {...f("hearing", "startsOn")} label={t("form.startsOn")} required />
+          <DateField ctx={ctx} {...f("hearing", "endsOn")} label={t("form.endsOn")} required />
           <TextField
             {...f("hearing", "invitees")}
             label={t("form.invitees")}

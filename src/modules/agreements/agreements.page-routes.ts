@@ -31,6 +31,9 @@ function idOf(req: FastifyRequest<Param>): number {
   return idFromSlugOr404(req.params.param, "Aftalen");
 }
 
+/** The forms' date fields, written as Danes write them. */
+const DATE_FIELDS = ["on", "startsOn", "endsOn", "receivedOn", "closedOn"] as const;
+
 const decision = (v: Record<string, string>) => ({
   itemId: optInt(v.itemId),
   on: opt(v.on),
@@ -157,6 +160,7 @@ export async function agreementPageRoutes(app: FastifyInstance) {
           form: typeof form === "string" && form.includes(":") ? `remark${req.params.remarkId}` : form,
           fallback,
           schema,
+          dates: DATE_FIELDS,
           input: (v) => input(v, req),
           change: (svc, i) => change(svc, i, req),
           render: (state, code) => render(req, reply, state, code),

@@ -1,7 +1,7 @@
 import type { Html } from "#jsx/jsx-runtime";
 import { formatOreNumber } from "../../lib/money.ts";
 import { CsrfField } from "../../server/layout.tsx";
-import { ErrorSummary, type FieldErrors, SelectField, TextField } from "../../web/form-fields.tsx";
+import { DateField, ErrorSummary, type FieldErrors, SelectField, TextField } from "../../web/form-fields.tsx";
 import type { PageCtx } from "../../web/page.ts";
 import type { FundStatus } from "./status.service.ts";
 
@@ -122,18 +122,18 @@ function GrantForm({
           label: t(`funds.status.${s}`),
         }))}
       />
-      <TextField
+      <DateField
+        ctx={ctx}
         id="grant-approvedOn"
         name="approvedOn"
-        type="date"
         label={t("funds.form.approvedOn")}
         value={v.approvedOn}
         error={e("grant-approvedOn")}
       />
-      <TextField
+      <DateField
+        ctx={ctx}
         id="grant-pendingUntil"
         name="pendingUntil"
-        type="date"
         label={t("funds.form.pendingUntil")}
         value={v.pendingUntil}
         error={e("grant-pendingUntil")}
@@ -282,10 +282,10 @@ function CarryForm({ ctx, path, forms }: { ctx: PageCtx; path: string; forms: Fu
         inputmode="numeric"
         error={err(forms, "carry", "carry-year")}
       />
-      <TextField
+      <DateField
+        ctx={ctx}
         id="carry-date"
         name="decidedOn"
-        type="date"
         label={t("funds.form.decidedOn")}
         value={forms.values.decidedOn}
         error={err(forms, "carry", "carry-date")}

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { parseDanishDate } from "../../lib/danish-date.ts";
 import { parseKroner } from "../../lib/money.ts";
-import { parseDate } from "../../lib/time.ts";
 import { XLSX_MIME } from "../../lib/xlsx.ts";
 import type { Ctx } from "../../server/context.ts";
 import { AppError } from "../../server/errors.ts";
 import { type FieldErrors, formString } from "../../web/form-fields.tsx";
+import { formatDate } from "../../web/format.ts";
 import { type PageCtx, pageContext, sendPage } from "../../web/page.ts";
 import { idFromSlugOr404, slugify } from "../../web/slug.ts";
 import { canEditBody, isAnySecretary } from "../auth/index.ts";
@@ -45,7 +46,7 @@ async function formChoices(ctx: PageCtx, bodyId: number) {
   for (const m of meetings.slice(-6)) {
     const row = await getMeetingRow(ctx.svc.db, m.id);
     for (const i of await listMeetingItems(ctx.svc, row)) {
-      items.push({ id: i.id, label: `${m.start.slice(0, 10)} · ${i.number}. ${i.title}` });
+      items.push({ id: i.id, label: `${formatDate(new Date(m.start), ctx.lang)} · ${i.number}. ${i.title}` });
     }
   }
   return { initiatives: await listInitiativeTitles(ctx.svc), items };
@@ -197,7 +198,7 @@ export async function fundPageRoutes(app: FastifyInstance) {
         const svc = { db: tx, actor: ctx.actor };
         const r = await change(svc, values, partyIds);
         if (r === "preview") {
-          const p = await previewGrant(svc, id, grantInput(values, partyIds).input);
+          const p = await previewGrant(svc, id, grantInput(values, partyIds, "").input);
           preview = {
             parts: p.parts.map((x) => ({ name: x.name, amountOre: BigInt(x.amountOre), byKey: x.byKey })),
             totalOre: BigInt(p.totalOre),
@@ -254,7 +255,7 @@ export async function fundPageRoutes(app: FastifyInstance) {
 
   app.post<Param>("/puljer/:param/bevillinger", hidden, async (req, reply) =>
     handle(req, reply, "grant", async (svc, v, partyIds) => {
-      const { input, errors } = grantInput(v, partyIds);
+      const { input, errors } = grantInput(v, partyIds, pageContext(req, reply).t("form.dateError"));
       if (Object.keys(errors).length > 0) {
         return errors;
       }
@@ -286,20 +287,21 @@ export async function fundPageRoutes(app: FastifyInstance) {
       if (!/^\d{4}$/.test(v.fromYear ?? "")) {
         errors["carry-year"] = "Skriv året, der overføres fra.";
       }
-      if (!parseDate(v.decidedOn ?? "")) {
-        errors["carry-date"] = "Skriv beslutningens dato (ÅÅÅÅ-MM-DD).";
+      const decidedOn = parseDanishDate(v.decidedOn ?? "");
+      if (!decidedOn) {
+        errors["carry-date"] = pageContext(req, reply).t("form.dateError");
       }
       if (Object.keys(errors).length > 0) {
         return errors;
       }
-      await carryOver(svc, fundIdOf(req), { fromYear: Number(v.fromYear), decidedOn: v.decidedOn as string });
+      await carryOver(svc, fundIdOf(req), { fromYear: Number(v.fromYear), decidedOn: decidedOn as string });
       return undefined;
     }),
   );
 }
 
 /** The grant form's values as the service's input, with Danish field errors for what cannot be read. */
-function grantInput(v: Record<string, string>, partyIds: number[]) {
+function grantInput(v: Record<string, string>, partyIds: number[], dateError: string) {
   const errors: FieldErrors = {};
   const money = (id: string, text: string | undefined) => {
     if (!text) {
@@ -316,11 +318,11 @@ function grantInput(v: Record<string, string>, partyIds: number[]) {
     if (!text) {
       return null;
     }
-    if (!parseDate(text)) {
-      errors[id] = "Skriv datoen som ÅÅÅÅ-MM-DD.";
-      return null;
+    const day = parseDanishDate(text);
+    if (!day) {
+      errors[id] = dateError;
     }
-    return text;
+    return day;
   };
   if (!v.title) {
     errors["grant-title"] = "Skriv bevillingens titel.";

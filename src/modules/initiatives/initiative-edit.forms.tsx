@@ -1,6 +1,6 @@
 import type { Child, Html } from "#jsx/jsx-runtime";
 import { Layout } from "../../server/layout.tsx";
-import { SelectField, TextField } from "../../web/form-fields.tsx";
+import { DateField, SelectField, TextField } from "../../web/form-fields.tsx";
 import type { MessageKey } from "../../web/i18n.ts";
 import type { PageCtx } from "../../web/page.ts";
 import { type FormState, field, SecretariatForm } from "../../web/secretariat-forms.tsx";
@@ -197,18 +197,8 @@ function Fields({ ctx, data }: { ctx: PageCtx; data: InitiativeFormData }): Html
       </ChoiceGroup>
       <TextField {...f("targetGroup")} label={t("initiatives.targetGroup")} required />
       <TextField {...f("theme")} label={t("initiatives.theme")} required />
-      <TextField
-        {...f("periodFrom")}
-        label={t("initiatives.form.periodFrom")}
-        hint={t("initiatives.form.dateHint")}
-        type="date"
-      />
-      <TextField
-        {...f("periodTo")}
-        label={t("initiatives.form.periodTo")}
-        hint={t("initiatives.form.dateHint")}
-        type="date"
-      />
+      <DateField ctx={ctx} {...f("periodFrom")} label={t("initiatives.form.periodFrom")} />
+      <DateField ctx={ctx} {...f("periodTo")} label={t("initiatives.form.periodTo")} />
       <TextField
         {...f("evaluationPlan")}
         label={t("initiatives.evaluation")}

@@ -6,8 +6,10 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import { parseDanishDate } from "../../lib/danish-date.ts";
 import { AppError } from "../../server/errors.ts";
 import { ZVersion } from "../../server/schemas.ts";
+import { formatIsoDay } from "../../web/format.ts";
 import type { MessageKey } from "../../web/i18n.ts";
 import { type PageCtx, pageContext, sendPage } from "../../web/page.ts";
 import { type FormState, opt, optInt, runForm } from "../../web/secretariat-forms.tsx";
@@ -100,6 +102,15 @@ function input(v: Record<string, string>) {
   };
 }
 
+/** The form's date fields, written as Danes write them. */
+const DATE_FIELDS = ["periodFrom", "periodTo"] as const;
+
+/** A date field as a reader sees it ("21. januar 2027"), whichever way it was written. */
+function shownDay(ctx: PageCtx, text: string | null): string {
+  const day = text ? parseDanishDate(text) : null;
+  return day ? formatIsoDay(day, ctx.lang) : (text ?? "");
+}
+
 /** An initiative's fields as a reader sees them, for marking what differs after a conflict. */
 function shown(ctx: PageCtx, c: InitiativeChoices, v: Record<string, string>): Record<string, string> {
   const i = input(v);
@@ -120,8 +131,8 @@ function shown(ctx: PageCtx, c: InitiativeChoices, v: Record<string, string>): R
     partyIds: names(i.partyIds),
     targetGroup: i.targetGroup.trim(),
     theme: i.theme.trim(),
-    periodFrom: i.periodFrom ?? "",
-    periodTo: i.periodTo ?? "",
+    periodFrom: shownDay(ctx, i.periodFrom),
+    periodTo: shownDay(ctx, i.periodTo),
     evaluationPlan: i.evaluationPlan.trim(),
   };
 }
@@ -143,6 +154,7 @@ export async function initiativeEditPageRoutes(app: FastifyInstance) {
       form: "init",
       fallback: "title",
       schema: ZNew,
+      dates: DATE_FIELDS,
       input,
       change: async (svc, i) => {
         created = initiativePath(await createInitiative(svc, i));
@@ -190,6 +202,7 @@ export async function initiativeEditPageRoutes(app: FastifyInstance) {
       form: "init",
       fallback: "title",
       schema: ZEdit,
+      dates: DATE_FIELDS,
       input: (v) => ({ version: optInt(v.version), ...input(v) }),
       change: async (svc, i) => {
         try {

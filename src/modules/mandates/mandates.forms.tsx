@@ -1,5 +1,5 @@
 import type { Html } from "#jsx/jsx-runtime";
-import { SelectField, TextField } from "../../web/form-fields.tsx";
+import { DateField, SelectField, TextField } from "../../web/form-fields.tsx";
 import type { PageCtx } from "../../web/page.ts";
 import {
   Checkbox,
@@ -39,13 +39,8 @@ export function MandateFields({
   return (
     <div>
       <TextField {...f("purpose", from?.purpose)} label={t("form.purpose")} textarea required />
-      <TextField
-        {...f("periodFrom", from?.periodFrom)}
-        label={t("form.periodFrom")}
-        inputmode="numeric"
-        required
-      />
-      <TextField {...f("periodTo", from?.periodTo ?? "")} label={t("form.periodTo")} inputmode="numeric" />
+      <DateField ctx={ctx} {...f("periodFrom", from?.periodFrom)} label={t("form.periodFrom")} required />
+      <DateField ctx={ctx} {...f("periodTo", from?.periodTo ?? "")} label={t("form.periodTo")} />
       <SelectField
         {...f("reportsToId", from?.reportsToId ? String(from.reportsToId) : "")}
         label={t("mandates.reportsTo")}

@@ -65,6 +65,9 @@ function mandateInput(v: Record<string, string>, carryOver: boolean) {
   };
 }
 
+/** The forms' date fields, written as Danes write them. */
+const DATE_FIELDS = ["on", "periodFrom", "periodTo"] as const;
+
 const decisionInput = (v: Record<string, string>) => ({
   itemId: optInt(v.itemId),
   on: opt(v.on),
@@ -145,6 +148,7 @@ export async function mandatePageRoutes(app: FastifyInstance) {
 
   app.post<Param>("/organer/:param/kommissorium/godkend", hidden, async (req, reply) =>
     runForm(req, reply, {
+      dates: DATE_FIELDS,
       form: "approve",
       fallback: "on",
       schema: ZApproveVersion,
@@ -157,6 +161,7 @@ export async function mandatePageRoutes(app: FastifyInstance) {
 
   app.post<Param>("/organer/:param/kommissorium/afrapportering", hidden, async (req, reply) =>
     runForm(req, reply, {
+      dates: DATE_FIELDS,
       form: "report",
       fallback: "deliverable",
       schema: ZRecordReport,
@@ -169,6 +174,7 @@ export async function mandatePageRoutes(app: FastifyInstance) {
 
   app.post<Param>("/organer/:param/kommissorium/revider", hidden, async (req, reply) =>
     runForm(req, reply, {
+      dates: DATE_FIELDS,
       form: "revise",
       fallback: "changeNote",
       schema: ZReviseMandate,
@@ -187,6 +193,7 @@ export async function mandatePageRoutes(app: FastifyInstance) {
 
   app.post<Param>("/organer/:param/kommissorium/status", hidden, async (req, reply) =>
     runForm(req, reply, {
+      dates: DATE_FIELDS,
       form: "status",
       fallback: "change",
       schema: ZChangeStatus,
@@ -221,6 +228,7 @@ export async function mandatePageRoutes(app: FastifyInstance) {
 
   app.post<Param>("/organer/:param/grupper", hidden, async (req, reply) =>
     runForm(req, reply, {
+      dates: DATE_FIELDS,
       form: "setup",
       fallback: "name",
       schema: ZSetUpGroup,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   applyStatusChange,
+  deliverableLines,
   deliverableStates,
   diffVersions,
   parseDeliverableLines,
@@ -82,6 +83,20 @@ describe("mandate rules", () => {
         { dueOn: "2026-12-31", title: "Statusnotat" },
       ],
     });
+    for (const [line, dueOn] of [
+      ["31-03-2027 Anbefaling", "2027-03-31"],
+      ["31.3.2027: Anbefaling", "2027-03-31"],
+      ["31/3 2027 – Anbefaling", "2027-03-31"],
+      ["31. marts 2027 Anbefaling", "2027-03-31"],
+      ["1. dec. 2026 | Anbefaling", "2026-12-01"],
+    ] as const) {
+      expect(parseDeliverableLines(line), line).toEqual({
+        ok: true,
+        value: [{ dueOn, title: "Anbefaling" }],
+      });
+    }
+    expect(deliverableLines([{ dueOn: "2027-03-31", title: "Anbefaling" }])).toBe("31-03-2027 Anbefaling");
+    expect(parseDeliverableLines("31. marts Anbefaling")).toMatchObject({ ok: false });
     expect(parseDeliverableLines("Anbefaling\n2027-02-30 X")).toMatchObject({
       ok: false,
       message: expect.stringContaining("Linje 1"),

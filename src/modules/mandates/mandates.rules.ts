@@ -2,7 +2,7 @@
  * Pure rules of a group's mandate: which lifecycle changes are allowed, what changed between two
  * versions, where the deliverables stand, and the form's line formats for composition and deliverables.
  */
-import { parseDate } from "../../lib/time.ts";
+import { formDate, parseDanishDate } from "../../lib/danish-date.ts";
 import type { Deliverable, MandateEventKind, Seat } from "./mandates.tables.ts";
 
 export type GroupStatus = "active" | "standby" | "closed";
@@ -132,6 +132,10 @@ export type LineResult<T> = { ok: true; value: T[] } | { ok: false; message: str
 /**
  * The form's deliverables, one a line: "2027-03-31 Anbefaling til FSN" or "31.03.2027 | Anbefaling".
  */
+/** A deliverable line: a date as Danes write it (lib/danish-date.ts), an optional separator, the title. */
+const DELIVERABLE_LINE =
+  /^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s*[-./]\s*\d{1,2}\s*[-./ ]\s*\d{4}|\d{1,2}\.?\s*[a-zæøå]+\.?\s+\d{4})\s*[|:–-]?\s*(.+)$/i;
+
 export function parseDeliverableLines(text: string): LineResult<Deliverable> {
   const out: Deliverable[] = [];
   for (const [i, raw] of text.split(/\r?\n/).entries()) {
@@ -139,12 +143,12 @@ export function parseDeliverableLines(text: string): LineResult<Deliverable> {
     if (!line) {
       continue;
     }
-    const m = /^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})\s*[|:–-]?\s*(.+)$/.exec(line);
-    const day = m?.[1] ? toIsoDay(m[1]) : null;
+    const m = DELIVERABLE_LINE.exec(line);
+    const day = m?.[1] ? parseDanishDate(m[1]) : null;
     if (!m || !day || !m[2]?.trim()) {
       return {
         ok: false,
-        message: `Linje ${i + 1}: skriv en dato og en leverance, fx "2027-03-31 Anbefaling til FSN".`,
+        message: `Linje ${i + 1}: skriv en dato og en leverance, fx "31-03-2027 Anbefaling til FSN".`,
       };
     }
     out.push({ dueOn: day, title: m[2].trim() });
@@ -178,14 +182,9 @@ export function parseSeatLines(text: string): LineResult<Omit<Seat, "partyId">> 
 }
 
 /** Lines back for the form. */
-export const deliverableLines = (list: Deliverable[]) => list.map((d) => `${d.dueOn} ${d.title}`).join("\n");
+export const deliverableLines = (list: Deliverable[]) =>
+  list.map((d) => `${formDate(d.dueOn)} ${d.title}`).join("\n");
 export const seatLines = (list: Seat[]) =>
   list
     .map((s) => `${s.seats} | ${s.party} | ${s.competence} | ${s.flexible ? "fleksibel" : "fast"}`)
     .join("\n");
-
-function toIsoDay(text: string): string | null {
-  const dk = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-  const iso = dk ? `${dk[3]}-${dk[2]?.padStart(2, "0")}-${dk[1]?.padStart(2, "0")}` : text;
-  return parseDate(iso) ? iso : null;
-}

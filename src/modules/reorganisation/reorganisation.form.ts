@@ -1,3 +1,4 @@
+import { normalizeDanishDate } from "../../lib/danish-date.ts";
 import type { FieldErrors } from "../../web/form-fields.tsx";
 import { formString } from "../../web/form-fields.tsx";
 import { type TReorganisationInput, ZReorganisationInput } from "./reorganisation.schemas.ts";
@@ -53,6 +54,8 @@ const node = (value: string) => {
   return m ? { kind: m[1] as "body" | "party", id: Number(m[2]) } : null;
 };
 
+const DATE_ERROR = "Skriv datoen som dag-måned-år, fx 01-01-2027, 1.1.2027 eller 1. januar 2027.";
+
 /** The form's lines grouped per predecessor (in the order typed), checked by the API's schema. */
 export function toInput(v: ReorgFormValues): { input: TReorganisationInput } | { errors: FieldErrors } {
   const errors: FieldErrors = {};
@@ -81,7 +84,7 @@ export function toInput(v: ReorgFormValues): { input: TReorganisationInput } | {
     kind: (REORGANISATION_KINDS as readonly string[]).includes(v.kind) ? v.kind : undefined,
     title: v.title,
     note: v.note || null,
-    effectiveDate: v.effectiveDate,
+    effectiveDate: normalizeDanishDate(v.effectiveDate),
     links: [...links.values()],
     assignments: Object.entries(v.assignments).flatMap(([row, value]) => {
       const to = node(value);
@@ -92,7 +95,7 @@ export function toInput(v: ReorgFormValues): { input: TReorganisationInput } | {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? "kind");
       errors[field === "links" ? "from1" : field] ??=
-        field === "kind" ? "Vælg ændringens art." : issue.message;
+        field === "kind" ? "Vælg ændringens art." : field === "effectiveDate" ? DATE_ERROR : issue.message;
     }
   }
   return Object.keys(errors).length > 0 || !parsed.success ? { errors } : { input: parsed.data };
