@@ -1,10 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { parseDateTime, todayInDenmarkParts } from "../../lib/time.ts";
 import { AppError } from "../../server/errors.ts";
+import { isoDayInDenmark } from "../../web/format.ts";
 import { pageContext, sendPage } from "../../web/page.ts";
 import { idFromSlug, idFromSlugOr404 } from "../../web/slug.ts";
 import { getBody, listBodies } from "../bodies/index.ts";
-import { listPersonsByIds } from "../people/index.ts";
+import { listBodyMembers, listPersonsByIds } from "../people/index.ts";
 import { listAgendaSupplements } from "./agenda-supplements.service.ts";
 import { listMeetingAttendance } from "./attendance.service.ts";
 import { CalendarPage } from "./calendar.pages.tsx";
@@ -39,7 +40,10 @@ export async function meetingPageRoutes(app: FastifyInstance) {
       ...attendance.flatMap((a) => (a.substituteForId ? [a.personId, a.substituteForId] : [a.personId])),
       ...items.flatMap((i) => i.absences.map((a) => a.personId)),
     ];
-    const persons = await listPersonsByIds(ctx.svc, personIds);
+    const [persons, members] = await Promise.all([
+      listPersonsByIds(ctx.svc, personIds),
+      listBodyMembers(ctx.svc, body.id, isoDayInDenmark(meeting.start)),
+    ]);
     const extras = await itemExtrasOf(ctx, meeting, items);
     const data = {
       meeting: presentMeeting(meeting),
@@ -47,6 +51,7 @@ export async function meetingPageRoutes(app: FastifyInstance) {
       items,
       attendance,
       persons: new Map(persons.map((p) => [p.id, p])),
+      members: new Map(members.map((m) => [m.id, { role: m.role, party: m.party }])),
       visibility: visibilityOf(ctx.svc.actor, meeting),
       supplements,
       extras,

@@ -4,7 +4,7 @@ import { formatDateTimeLong, formatTime } from "../../web/format.ts";
 import type { MessageKey } from "../../web/i18n.ts";
 import type { PageCtx } from "../../web/page.ts";
 import { bodyPath, type TBody } from "../bodies/index.ts";
-import { personPath } from "../people/index.ts";
+import { type MembershipRole, personPath } from "../people/index.ts";
 import { AgendaChanges } from "./agenda-changes.view.tsx";
 import type { AgendaSupplementView } from "./agenda-supplements.service.ts";
 import type { TItem } from "./items.schemas.ts";
@@ -21,6 +21,8 @@ export interface MeetingPageData {
   items: TItem[];
   attendance: TAttendance[];
   persons: Map<number, { id: number; name: string; title: string | null }>;
+  /** each member's role in the body on the meeting's day and the party they represent (issue 16.5) */
+  members?: Map<number, { role: MembershipRole; party: string | null }>;
   visibility: Visibility;
   /** the supplementary agendas' change log, as this reader may see it */
   supplements: AgendaSupplementView[];
@@ -76,6 +78,12 @@ function Attendance({ ctx, data }: { ctx: PageCtx; data: MeetingPageData }): Htm
     const p = person(id);
     return p ? <a href={personPath(p)}>{p.name}</a> : "?";
   };
+  const seat = (id: number | null) => {
+    const m = id === null ? undefined : data.members?.get(id);
+    return m ? (
+      <span class="tv-meta">{` – ${[t(`role.${m.role}` as MessageKey), m.party].filter(Boolean).join(" · ")}`}</span>
+    ) : null;
+  };
   const numbers = new Map(data.items.map((i) => [i.id, i.number]));
   const groups: { key: MessageKey; rows: TAttendance[] }[] = [
     {
@@ -95,10 +103,11 @@ function Attendance({ ctx, data }: { ctx: PageCtx; data: MeetingPageData }): Htm
           .map((g) => [
             <dt>{t(g.key)}</dt>,
             <dd>
-              <ul class="tv-inline-list">
+              <ul class="tv-people">
                 {g.rows.map((a) => (
                   <li>
                     {link(a.personId)}
+                    {a.status === "guest" ? null : seat(a.personId)}
                     {a.status === "substitute"
                       ? ` (${t("meeting.substituteFor", { for: person(a.substituteForId)?.name ?? "?" })})`
                       : null}

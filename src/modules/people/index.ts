@@ -1,3 +1,4 @@
+export { type BodyMember, listBodyMembers, ROLE_ORDER } from "./body-members.ts";
 export { peoplePageRoutes } from "./people.page-routes.ts";
 export { peopleRoutes } from "./people.routes.ts";
 export {

@@ -7,7 +7,7 @@ import type { PageCtx } from "../../web/page.ts";
 import { bodyPath, StructureNote, type SuccessionLink, type TBody } from "../bodies/index.ts";
 import { groupsPath, mandatePath } from "../mandates/index.ts";
 import { MeetingList, type MeetingSummary } from "../meetings/index.ts";
-import { type MembershipRole, personPath } from "../people/index.ts";
+import { type BodyMember, personPath, ROLE_ORDER } from "../people/index.ts";
 import { BodyLinks, bodyAlternates } from "./body-links.view.tsx";
 
 type Level = "political" | "administrative" | "working";
@@ -28,7 +28,6 @@ const LEVEL_OF: Record<TBody["kind"], Level> = {
   other: "working",
 };
 const LEVELS: Level[] = ["political", "administrative", "working"];
-const ROLE_ORDER: MembershipRole[] = ["chair", "vice_chair", "member", "substitute", "observer", "secretary"];
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "da");
 
@@ -104,12 +103,6 @@ export function BodiesPage({ ctx, bodies }: { ctx: PageCtx; bodies: TBody[] }): 
   );
 }
 
-export interface BodyMember {
-  person: { id: number; name: string; title: string | null };
-  role: MembershipRole;
-  partyName: string | null;
-}
-
 export interface BodyPageData {
   body: TBody;
   parent: TBody | null;
@@ -131,50 +124,41 @@ function period(ctx: PageCtx, from: string | null, to: string | null): string {
   return to ? t("bodies.periodUntil", { to: formatIsoDay(to, lang) }) : t("bodies.periodNone");
 }
 
+/** The members on one line each: name (and title), role and the party they represent (issue 16.5). */
 function Members({ ctx, members }: { ctx: PageCtx; members: BodyMember[] }): Html {
   const { t } = ctx;
   if (members.length === 0) {
     return <p>{t("bodies.noMembers")}</p>;
   }
-  const parties = [...new Set(members.map((m) => m.partyName ?? ""))].sort((a, b) =>
-    a.localeCompare(b, "da"),
+  const sorted = [...members].sort(
+    (a, b) =>
+      ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) ||
+      (a.party ?? "").localeCompare(b.party ?? "", "da") ||
+      byName(a, b),
   );
   return (
-    <div class="table--responsive-scroll">
-      <table class="table table--compact">
-        <caption class="sr-only">{t("bodies.members")}</caption>
-        <thead>
+    <table class="table table--compact table--responsive-headers tv-members">
+      <caption class="sr-only">{t("bodies.members")}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("bodies.name")}</th>
+          <th scope="col">{t("bodies.role")}</th>
+          <th scope="col">{t("bodies.party")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.map((m) => (
           <tr>
-            <th scope="col">{t("bodies.name")}</th>
-            <th scope="col">{t("bodies.role")}</th>
+            <td data-title={t("bodies.name")}>
+              <a href={personPath(m)}>{m.name}</a>
+              {m.title ? <span class="tv-meta">{`, ${m.title}`}</span> : null}
+            </td>
+            <td data-title={t("bodies.role")}>{t(`role.${m.role}` as MessageKey)}</td>
+            <td data-title={t("bodies.party")}>{m.party ?? t("bodies.noParty")}</td>
           </tr>
-        </thead>
-        {parties.map((party) => (
-          <tbody>
-            <tr class="tv-group-row">
-              <th scope="colgroup" colspan="2">
-                {party || t("bodies.noParty")}
-              </th>
-            </tr>
-            {members
-              .filter((m) => (m.partyName ?? "") === party)
-              .sort(
-                (a, b) =>
-                  ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || byName(a.person, b.person),
-              )
-              .map((m) => (
-                <tr>
-                  <td>
-                    <a href={personPath(m.person)}>{m.person.name}</a>
-                    {m.person.title ? <span class="tv-meta">{`, ${m.person.title}`}</span> : null}
-                  </td>
-                  <td>{t(`role.${m.role}` as MessageKey)}</td>
-                </tr>
-              ))}
-          </tbody>
         ))}
-      </table>
-    </div>
+      </tbody>
+    </table>
   );
 }
 

@@ -12,8 +12,7 @@ import {
   listUpcomingMeetings,
   meetingPath,
 } from "../meetings/index.ts";
-import { listParties } from "../parties/index.ts";
-import { listMemberships, listPersonsByIds, personPath } from "../people/index.ts";
+import { listBodyMembers, listMemberships, listPersonsByIds, personPath } from "../people/index.ts";
 import { BodiesPage, BodyPage } from "./bodies.pages.tsx";
 import { FrontPage } from "./front.pages.tsx";
 
@@ -47,28 +46,12 @@ export async function portalPageRoutes(app: FastifyInstance) {
     if (req.url.split("?")[0] !== canonical) {
       return reply.redirect(canonical, 301);
     }
-    const [parent, children, memberships, meetings, parties] = await Promise.all([
+    const [parent, children, members, meetings] = await Promise.all([
       body.reportsToId ? getBody(ctx.svc, body.reportsToId) : null,
       listBodies(ctx.svc, { reportsToId: body.id, limit: 200 }),
-      listMemberships(ctx.svc, { bodyId: body.id, activeOn: todayInDenmark(), limit: 200 }),
+      listBodyMembers(ctx.svc, body.id, todayInDenmark()),
       listBodyMeetings(ctx.svc, body.id),
-      listParties(ctx.svc, { limit: 200 }),
     ]);
-    const persons = new Map(
-      (
-        await listPersonsByIds(
-          ctx.svc,
-          memberships.items.map((m) => m.personId),
-        )
-      ).map((p) => [p.id, p]),
-    );
-    const partyName = new Map(parties.items.map((p) => [p.id, p.name]));
-    const members = memberships.items.flatMap((m) => {
-      const person = persons.get(m.personId);
-      return person
-        ? [{ person, role: m.role, partyName: m.partyId ? (partyName.get(m.partyId) ?? null) : null }]
-        : [];
-    });
     const succession = await loadSuccession(ctx.svc.db, "body", body.id);
     const data = { body, parent, children: children.items, members, meetings, now: new Date(), succession };
     return sendPage(reply, ctx, BodyPage({ ctx, data }));

@@ -1,5 +1,4 @@
 /** Renders the meeting-conduct page and the minutes page (with a failed form or a problem after a post). */
-import { inArray } from "drizzle-orm";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Ctx } from "../../server/context.ts";
 import { type PageCtx, sendPage } from "../../web/page.ts";
@@ -7,8 +6,7 @@ import { listActions, proposeItemActions } from "../actions/index.ts";
 import { canApprove, canEditBody, todayInDenmark } from "../auth/index.ts";
 import { listBodies } from "../bodies/index.ts";
 import { getMinutesRound, listMeetingAttendance, listMeetingItems } from "../meetings/index.ts";
-import { parties } from "../parties/index.ts";
-import { listMemberships, listPersons, listPersonsByIds, type MembershipRole } from "../people/index.ts";
+import { listBodyMembers, listPersons, listPersonsByIds } from "../people/index.ts";
 import { doneMessage } from "./agenda.render.ts";
 import { ConductPage, type ConductPageData, type Person } from "./conduct.pages.tsx";
 import type { ItemFollowUps } from "./followups.view.tsx";
@@ -18,52 +16,17 @@ import { loadMeeting, type MeetingParams, one } from "./workspace.http.ts";
 
 export type ItemParams = { Params: { id: string; itemId: string } };
 
-/** Which of a person's roles in the body to show when they hold several. */
-const ROLE_ORDER: readonly MembershipRole[] = [
-  "chair",
-  "vice_chair",
-  "member",
-  "observer",
-  "substitute",
-  "secretary",
-];
-
 /**
  * Active members of the body, by name: the people attendance and absence are recorded for, each with
  * their role in the body and the party they represent (issue 16: party and role beside each member).
  */
 export async function membersOf(svc: Ctx, bodyId: number): Promise<Person[]> {
-  const rows = (await listMemberships(svc, { bodyId, activeOn: todayInDenmark(), limit: 200 })).items;
-  const ids = [...new Set(rows.map((m) => m.personId))];
-  const partyIds = [...new Set(rows.flatMap((m) => (m.partyId ? [m.partyId] : [])))];
-  const partyNames = new Map(
-    partyIds.length > 0
-      ? (
-          await svc.db
-            .select({ id: parties.id, name: parties.name })
-            .from(parties)
-            .where(inArray(parties.id, partyIds))
-        ).map((p) => [p.id, p.name])
-      : [],
-  );
-  const best = new Map<number, (typeof rows)[number]>();
-  for (const m of rows) {
-    const held = best.get(m.personId);
-    if (!held || ROLE_ORDER.indexOf(m.role) < ROLE_ORDER.indexOf(held.role)) {
-      best.set(m.personId, m);
-    }
-  }
-  return (await listPersonsByIds(svc, ids))
-    .map((p) => {
-      const m = best.get(p.id);
-      return {
-        id: p.id,
-        name: p.name,
-        role: m?.role,
-        party: m?.partyId ? (partyNames.get(m.partyId) ?? null) : null,
-      };
-    })
-    .sort((a, b) => a.name.localeCompare(b.name, "da"));
+  return (await listBodyMembers(svc, bodyId, todayInDenmark())).map((m) => ({
+    id: m.id,
+    name: m.name,
+    role: m.role,
+    party: m.party,
+  }));
 }
 
 /** A form's fields as one string each (the CSRF field left out). */
