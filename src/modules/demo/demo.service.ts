@@ -24,6 +24,7 @@ import { demoWeekShift, shiftLocal } from "./demo.dates.ts";
 import { loadDemoGovernance } from "./demo.governance.ts";
 import { loadDemoGroups } from "./demo.groups.ts";
 import { loadDemoMoney } from "./demo.money.ts";
+import { loadDemoMatters } from "./demo.matters.ts";
 import { loadDemoObligations } from "./demo.obligations.ts";
 import { loadDemoReform } from "./demo.reform.ts";
 import type { DemoData, DemoMeeting } from "./demo.types.ts";
@@ -201,6 +202,7 @@ export async function loadDemo(db: Db, data: DemoData, now = new Date()) {
     await loadDemoGovernance(ctx, ids.bodies);
     await (await import("../indicators/index.ts")).loadDemoIndicators(ctx);
     await loadDemoObligations(ctx, ids.bodies, now);
+    await loadDemoMatters(ctx, ids.bodies, now);
     for (const u of data.users) {
       await createUser(ctx, {
         email: u.email,
