@@ -24,6 +24,7 @@ import { DOCUMENT_LANG } from "./danish.ts";
 import type { DocItem, DocModel } from "./document.model.ts";
 import { defaultStyles, inlineRuns, numberingFor, textRun } from "./docx-style.ts";
 import {
+  agendaChanges,
   approvalLine,
   attendanceGroups,
   coverLines,
@@ -211,6 +212,13 @@ function cover(w: Writer, m: DocModel): void {
   const approved = approvalLine(m);
   if (approved) {
     w.text([textRun(LANG, { text: approved, bold: true })]);
+  }
+  const changes = agendaChanges(m);
+  if (changes) {
+    w.heading(changes.heading, 2);
+    for (const line of changes.lines) {
+      w.text([textRun(LANG, { text: line })]);
+    }
   }
   const groups = attendanceGroups(m);
   if (groups.length > 0) {

@@ -4,7 +4,13 @@ import { AppError } from "../../server/errors.ts";
 import { authorize, canReadClosed, PUBLIC_ACTOR } from "../auth/index.ts";
 import { getBody } from "../bodies/index.ts";
 import { type PrintedSnapshot, printedSnapshotsOfItems } from "../indicators/index.ts";
-import { getMeetingRow, listMeetingAttendance, listMeetingItems } from "../meetings/index.ts";
+import {
+  type AgendaSupplementView,
+  getMeetingRow,
+  listAgendaSupplements,
+  listMeetingAttendance,
+  listMeetingItems,
+} from "../meetings/index.ts";
 import { persons } from "../people/index.ts";
 import { OUTCOME_DA, outcomeLabel, SECTION_ORDER } from "./danish.ts";
 
@@ -68,6 +74,11 @@ export interface DocModel {
   attendance: DocAttendance[];
   /** minutes approved: by whom (the name as it stood; null when approved outside Tværs) and when */
   approval: { by: string | null; at: Date } | null;
+  /**
+   * agenda only: the supplementary agendas' change log, as the edition's reader sees it on the page (the
+   * note only in the full edition); absent in models frozen before the change log was printed
+   */
+  supplements?: AgendaSupplementView[];
 }
 
 type Item = Awaited<ReturnType<typeof listMeetingItems>>[number];
@@ -174,10 +185,11 @@ export async function loadDocumentModel(
   // A member may preview the public edition before publication: read it as if it were published.
   const asPublished =
     edition === "public" && !published ? { ...meeting, status: publishedStatus(kind) } : meeting;
-  const [body, items, attendance] = await Promise.all([
+  const [body, items, attendance, supplements] = await Promise.all([
     getBody(ctx, meeting.bodyId),
     listMeetingItems(reader, asPublished),
     kind === "minutes" ? listMeetingAttendance(reader, asPublished) : Promise.resolve([]),
+    kind === "agenda" ? listAgendaSupplements(reader.db, reader.actor, asPublished) : Promise.resolve([]),
   ]);
   const personIds = [
     ...new Set([
@@ -223,6 +235,7 @@ export async function loadDocumentModel(
       kind === "minutes" && meeting.minutesApprovedAt
         ? { by: meeting.minutesApprovedBy, at: meeting.minutesApprovedAt }
         : null,
+    supplements,
   };
 }
 

@@ -8,6 +8,7 @@ import type { PrintedSnapshot } from "../indicators/index.ts";
 import { DOCUMENT_LANG } from "./danish.ts";
 import type { DocItem, DocModel } from "./document.model.ts";
 import {
+  agendaChanges,
   approvalLine,
   attendanceGroups,
   coverLines,
@@ -168,6 +169,11 @@ function cover(w: PdfWriter, m: DocModel): void {
   if (approved) {
     w.space(6);
     w.text(approved, { bold: true });
+  }
+  const changes = agendaChanges(m);
+  if (changes) {
+    w.heading(2, changes.heading);
+    w.list(changes.lines.map(plain), false);
   }
   const groups = attendanceGroups(m);
   if (groups.length > 0) {

@@ -5,6 +5,7 @@
  */
 
 import { type MessageKey, t } from "../../web/i18n.ts";
+import { agendaChangeLine } from "../meetings/index.ts";
 import { danishDate, danishDateTime, danishTime, EDITION_DA, KIND_DA, minutesDa } from "./danish.ts";
 import type { DocAttendance, DocItem, DocModel } from "./document.model.ts";
 
@@ -108,4 +109,24 @@ export function approvalLine(m: DocModel): string | null {
   }
   const date = danishDate(m.approval.at);
   return m.approval.by ? `Godkendt af ${m.approval.by}, ${date}` : `Godkendt ${date}`;
+}
+
+/**
+ * The supplementary agendas' change log, worded as on the agenda page ("Tillægsdagsorden": "Punkt 7
+ * tilføjet 3. marts 2027 (lukket punkt)", the note where the edition has it); null when there is none.
+ */
+export function agendaChanges(m: DocModel): { heading: string; lines: string[] } | null {
+  const supplements = m.supplements ?? [];
+  if (m.kind !== "agenda" || supplements.length === 0) {
+    return null;
+  }
+  const da = {
+    t: (key: MessageKey, params?: Record<string, string | number>) => t("da", key, params),
+    lang: "da" as const,
+  };
+  const lines = supplements.flatMap((s) => [
+    ...s.changes.map((c) => agendaChangeLine(da, s.publishedAt, c)),
+    ...(s.note ? [t("da", "agenda.changes.note", { note: s.note })] : []),
+  ]);
+  return { heading: t("da", "agenda.changes.heading"), lines };
 }
