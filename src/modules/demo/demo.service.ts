@@ -23,8 +23,8 @@ import { createMembership, createPerson } from "../people/index.ts";
 import { demoWeekShift, shiftLocal } from "./demo.dates.ts";
 import { loadDemoGovernance } from "./demo.governance.ts";
 import { loadDemoGroups } from "./demo.groups.ts";
-import { loadDemoMoney } from "./demo.money.ts";
 import { loadDemoMatters } from "./demo.matters.ts";
+import { loadDemoMoney } from "./demo.money.ts";
 import { loadDemoObligations } from "./demo.obligations.ts";
 import { loadDemoReform } from "./demo.reform.ts";
 import type { DemoData, DemoMeeting } from "./demo.types.ts";
@@ -199,7 +199,7 @@ export async function loadDemo(db: Db, data: DemoData, now = new Date()) {
     await loadDemoMoney(ctx, { ...ids, meetings: meetingKeys }, (day) => shiftLocal(day, days));
     await loadDemoGroups(ctx, { ...ids, meetings: meetingKeys }, (day) => shiftLocal(day, days));
     await loadDemoReform(ctx, ids.bodies);
-    await loadDemoGovernance(ctx, ids.bodies);
+    await loadDemoGovernance(ctx, ids.bodies, meetingKeys);
     await (await import("../indicators/index.ts")).loadDemoIndicators(ctx);
     await loadDemoObligations(ctx, ids.bodies, now);
     await loadDemoMatters(ctx, ids.bodies, now);
