@@ -6,7 +6,7 @@ import type { PageCtx } from "../../web/page.ts";
 import type { TAction } from "../actions/index.ts";
 import { MattersAwaiting, type TMatter } from "../matters/index.ts";
 import type { BodyRef, MeetingRef } from "./workspace.service.ts";
-import { wsBody, wsImports, wsNextStep } from "./workspace.urls.ts";
+import { wsAgendaApproval, wsBody, wsImports, wsNextStep } from "./workspace.urls.ts";
 
 export interface DashboardData {
   bodies: BodyRef[];
@@ -14,6 +14,8 @@ export interface DashboardData {
   agendas: MeetingRef[];
   minutes: MeetingRef[];
   approvals: MeetingRef[];
+  /** agendas sent to the reader as chair for approval */
+  agendaApprovals: MeetingRef[];
   toPublish: MeetingRef[];
   actions: TAction[];
   /** chair decisions and written procedures waiting for the reader (modules/matters) */
@@ -21,7 +23,18 @@ export interface DashboardData {
 }
 
 /** A list of meetings, each linking to the workspace page of its next step. */
-export function MeetingRefs({ ctx, list, empty }: { ctx: PageCtx; list: MeetingRef[]; empty: string }): Html {
+export function MeetingRefs({
+  ctx,
+  list,
+  empty,
+  href = wsNextStep,
+}: {
+  ctx: PageCtx;
+  list: MeetingRef[];
+  empty: string;
+  /** where each meeting links (by default the workspace page of its next step) */
+  href?: (m: MeetingRef) => string;
+}): Html {
   if (list.length === 0) {
     return <p class="tv-meta">{empty}</p>;
   }
@@ -29,7 +42,7 @@ export function MeetingRefs({ ctx, list, empty }: { ctx: PageCtx; list: MeetingR
     <ul class="tv-meetings">
       {list.map((m) => (
         <li>
-          <a href={wsNextStep(m)}>
+          <a href={href(m)}>
             {m.body.name}
             {m.title ? `: ${m.title}` : null}
           </a>
@@ -49,7 +62,12 @@ function roleNames(ctx: PageCtx, b: BodyRef): string {
 /** /arbejdsrum: my bodies, my next meetings, what waits for me, my open follow-ups. */
 export function DashboardPage({ ctx, data }: { ctx: PageCtx; data: DashboardData }): Html {
   const { t } = ctx;
-  const drafts = data.agendas.length + data.minutes.length + data.approvals.length + data.toPublish.length;
+  const drafts =
+    data.agendas.length +
+    data.minutes.length +
+    data.approvals.length +
+    data.agendaApprovals.length +
+    data.toPublish.length;
   return (
     <Layout
       ctx={ctx}
@@ -62,6 +80,17 @@ export function DashboardPage({ ctx, data }: { ctx: PageCtx; data: DashboardData
       <div class="row">
         <section class="col-12 col-lg-6" aria-labelledby="ws-waiting">
           <h2 id="ws-waiting">{t("ws.waiting", { n: drafts })}</h2>
+          {data.agendaApprovals.length > 0
+            ? [
+                <h3>{t("ws.agendaApprovals")}</h3>,
+                <MeetingRefs
+                  ctx={ctx}
+                  list={data.agendaApprovals}
+                  empty=""
+                  href={(m) => wsAgendaApproval(m.id)}
+                />,
+              ]
+            : null}
           {data.approvals.length > 0
             ? [<h3>{t("ws.approvals")}</h3>, <MeetingRefs ctx={ctx} list={data.approvals} empty="" />]
             : null}

@@ -1,5 +1,5 @@
 /** What the secretariat's workspace reads and writes beyond the meetings services: the dashboard, standard items. */
-import { and, asc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, type SQL } from "drizzle-orm";
 import { parseDateTime } from "../../lib/time.ts";
 import type { Ctx } from "../../server/context.ts";
 import { listActions } from "../actions/index.ts";
@@ -101,10 +101,11 @@ export async function loadDashboard(ctx: Ctx, now = new Date()) {
   const ids = mine.map((b) => b.id);
   const editorIds = mine.filter((b) => b.editor).map((b) => b.id);
   const approverIds = mine.filter((b) => b.approver).map((b) => b.id);
+  const chairIds = mine.filter((b) => b.chair).map((b) => b.id);
   const none = [] as MeetingRef[];
   const inBodies = (list: number[]) => (list.length > 0 ? inArray(meetings.bodyId, list) : undefined);
   const notCancelled = eq(meetings.cancelled, false);
-  const [next, agendas, minutes, approvals, toPublish] = await Promise.all([
+  const [next, agendas, minutes, approvals, toPublish, agendaApprovals] = await Promise.all([
     ids.length > 0 ? meetingsWhere(ctx, and(inBodies(ids), gte(meetings.start, now), notCancelled), 8) : none,
     editorIds.length > 0
       ? meetingsWhere(ctx, and(inBodies(editorIds), eq(meetings.status, "planned"), notCancelled), 20)
@@ -126,6 +127,20 @@ export async function loadDashboard(ctx: Ctx, now = new Date()) {
           20,
         )
       : none,
+    // Agendas sent to the chair and not yet answered (where the body requires the chair's approval).
+    chairIds.length > 0
+      ? meetingsWhere(
+          ctx,
+          and(
+            inBodies(chairIds),
+            eq(meetings.status, "planned"),
+            isNotNull(meetings.agendaApprovalRequestedAt),
+            isNull(meetings.agendaApprovedAt),
+            notCancelled,
+          ),
+          20,
+        )
+      : none,
   ]);
   const personId = await personOfUser(ctx);
   const actions =
@@ -133,7 +148,7 @@ export async function loadDashboard(ctx: Ctx, now = new Date()) {
       ? []
       : (await listActions(ctx, { ownerPersonId: personId, status: "open", limit: 50 })).items;
   const matters = await listMattersAwaitingMe(ctx, now);
-  return { bodies: mine, next, agendas, minutes, approvals, toPublish, actions, matters };
+  return { bodies: mine, next, agendas, minutes, approvals, agendaApprovals, toPublish, actions, matters };
 }
 
 /** The meetings of a body in one (Danish) year: its meeting plan as the workspace shows it. */
