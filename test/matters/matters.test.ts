@@ -1,4 +1,4 @@
-import { and, eq, like } from "drizzle-orm";
+import { and, eq, like, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken, createUser } from "../../src/modules/auth/auth.service.ts";
 import { PUBLIC_ACTOR } from "../../src/modules/auth/index.ts";
@@ -175,6 +175,15 @@ describeEachDatabase(
       expect((await as("chair", "GET", `/api/v1/matters/${id}`)).json().reportedMeetingId).toBe(
         nextMeetingId,
       );
+      // Audited like every table: the put, the decision and the report.
+      const audit = await t().database.db.execute(
+        sql`select action from audit_log where table_name = 'matters' and row_id = ${String(id)} order by id`,
+      );
+      expect((audit as unknown as { rows: { action: string }[] }).rows.map((r) => r.action)).toEqual([
+        "insert",
+        "update",
+        "update",
+      ]);
     });
 
     it("a rejection leaves the mandate as it was; its line joins the same orientation item, which the secretariat may edit", async () => {
