@@ -2,6 +2,7 @@ import { and, eq, like, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken, createUser } from "../../src/modules/auth/auth.service.ts";
 import { PUBLIC_ACTOR } from "../../src/modules/auth/index.ts";
+import { exportAll, restoreAll } from "../../src/modules/backup/index.ts";
 import { matters, runMatterDeadlines } from "../../src/modules/matters/index.ts";
 import { orientationLine } from "../../src/modules/matters/matters.orientation.ts";
 import { procedureOutcome, procedureOver, reminderDue } from "../../src/modules/matters/matters.rules.ts";
@@ -10,8 +11,9 @@ import { notificationOutbox } from "../../src/modules/notifications/index.ts";
 import { createMembership, createPerson } from "../../src/modules/people/index.ts";
 import { useTestApp } from "../helpers/app.ts";
 import { csrfFor, pageLogin } from "../helpers/csrf.ts";
-import { describeEachDatabase } from "../helpers/databases.ts";
+import { createTestDatabase, describeEachDatabase } from "../helpers/databases.ts";
 import { SECRET, seedWorld, type World } from "../helpers/factories.ts";
+import { exportAfterRestore } from "../helpers/snapshot.ts";
 
 const HOUR = 60 * 60 * 1000;
 
@@ -475,6 +477,19 @@ describeEachDatabase(
           .json()
           .answers.find((a: { name: string }) => a.name === "Mette Medlem").answer,
       ).toBe("reject");
+    });
+
+    it("export and restore carry the matters and the answers losslessly", async () => {
+      const exported = await exportAll(t().database.db, new Date(0));
+      expect(exported.tables.matters?.length).toBeGreaterThan(5);
+      expect(exported.tables.matterAnswers?.length).toBeGreaterThan(5);
+      const target = await createTestDatabase(kind);
+      try {
+        await restoreAll(target.database.db, JSON.parse(JSON.stringify(exported)));
+        expect(await exportAfterRestore(target.database.db)).toEqual(exported);
+      } finally {
+        await target.drop();
+      }
     });
 
     it("renders a written procedure's orientation line with its counts and who did not answer", () => {
