@@ -6,7 +6,7 @@
  * ordinary orientation item: the secretariat edits or removes it before publishing; a later decision adds
  * its line to what the secretariat left. Closed matters go into a closed item of their own.
  */
-import { and, asc, eq, gt, isNotNull, isNull, ne } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.ts";
 import type { Ctx } from "../../server/context.ts";
 import { SYSTEM_ACTOR } from "../auth/index.ts";
@@ -149,7 +149,16 @@ export async function reportDecidedMatters(db: Db): Promise<number> {
   const due = await db
     .select()
     .from(matters)
-    .where(and(ne(matters.status, "open"), isNull(matters.reportedMeetingId), isNotNull(matters.decidedAt)))
+    .where(
+      and(
+        ne(matters.status, "open"),
+        isNull(matters.reportedMeetingId),
+        isNotNull(matters.decidedAt),
+        // only those with a meeting to go to, so matters still waiting for one never hold up the others
+        sql`exists (select 1 from meetings m where m.body_id = ${matters.bodyId} and m.status = 'planned'
+          and not m.cancelled and m.start > ${matters.decidedAt})`,
+      ),
+    )
     .orderBy(asc(matters.decidedAt), asc(matters.id))
     .limit(50);
   let reported = 0;
