@@ -26,7 +26,7 @@ async function pdfPages(bytes: Uint8Array): Promise<number> {
   return pages;
 }
 
-/** pdf.js text extraction alone: the floor under our PDF import. */
+/** pdf.js text content alone: a reference (the import reads PDFs with PDFium, docs/decisions/013). */
 async function extractOnly(bytes: Uint8Array): Promise<void> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const task = pdfjs.getDocument({ data: bytes.slice(), disableFontFace: true, verbosity: 0 });
@@ -83,7 +83,7 @@ export async function benchImport(): Promise<void> {
   ]);
   console.table([
     {
-      case: "PDF: pdf.js text extraction only (baseline)",
+      case: "PDF: pdf.js getTextContent only (reference)",
       "pages/s": (baselinePdf * pages).toFixed(0),
       ratio: "100 %",
     },

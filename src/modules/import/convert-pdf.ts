@@ -1,5 +1,7 @@
 import { type Block, listKindOf, makeBlock } from "./blocks.ts";
 import { ImportError } from "./import.errors.ts";
+import { DEFAULT_LIMITS } from "./limits.ts";
+import { checkPdfiumMemory, FPDF_ERR_PASSWORD, type Pdfium, pdfium } from "./pdfium.ts";
 
 interface Run {
   str: string;
@@ -25,10 +27,6 @@ interface Line {
 const BOLD_FONT = /bold|black|heavy|semibold|demi|medium|[-,]bd\b/i;
 const ITALIC_FONT = /italic|oblique/i;
 const PAGE_NUMBER = /^(?:side\s*)?\d{1,4}(?:\s*(?:af|\/|of)\s*\d{1,4})?$/i;
-
-interface PdfFont {
-  name?: string;
-}
 
 function lineText(runs: Run[], size: number): { text: string; bold: boolean } {
   let text = "";
@@ -156,11 +154,125 @@ function toError(err: unknown): ImportError {
   if (err instanceof ImportError) {
     return err;
   }
-  const name = err instanceof Error ? err.name : "";
-  if (name === "PasswordException") {
-    return new ImportError("pdf_encrypted", undefined, { cause: err });
-  }
   return new ImportError("pdf_invalid", undefined, { cause: err });
+}
+
+/** Adds a run to the page's lines: a run within 40 % of its size of the last line's baseline joins it. */
+function addRun(lines: Line[], run: Run, page: number): void {
+  const line = lines.at(-1);
+  const visible = run.str.trim() !== "";
+  if (line && Math.abs(line.y - run.y) <= Math.max(2, run.size * 0.4)) {
+    line.runs.push(run);
+    line.size = Math.max(line.size, visible ? run.size : 0);
+  } else if (run.str !== "") {
+    lines.push({
+      runs: [run],
+      y: run.y,
+      page,
+      size: visible ? run.size : 0,
+      text: "",
+      bold: false,
+      left: run.x,
+      right: 0,
+    });
+  }
+}
+
+function finishLines(lines: Line[]): Line[] {
+  for (const line of lines) {
+    line.runs.sort((r, s) => r.x - s.x);
+    const { text, bold } = lineText(line.runs, line.size || 10);
+    line.text = text;
+    line.bold = bold;
+    const lastRun = line.runs.at(-1);
+    line.right = lastRun ? lastRun.x + lastRun.width : 0;
+  }
+  return lines.filter((l) => l.text !== "");
+}
+
+/** Characters PDFium marks as line ends or that carry no text. */
+function charText(pdf: Pdfium, textPage: number, index: number): string {
+  if (pdf._FPDFText_IsHyphen(textPage, index) === 1) {
+    return "-";
+  }
+  const code = pdf._FPDFText_GetUnicode(textPage, index);
+  if (code === 0 || code === 0x0d || code === 0x0a || code === 0xfffe || code === 0xffff) {
+    return "";
+  }
+  const ch = String.fromCodePoint(code);
+  // Ligatures (ﬁ, ﬂ …) read as their letters, as pdf.js gave them.
+  return code >= 0xfb00 && code <= 0xfb06 ? ch.normalize("NFKC") : ch;
+}
+
+/**
+ * One page's runs: characters of the same text object on one baseline, each starting where the
+ * previous one's advance ends (a gap of more than 15 % of the size starts a new run, as pdf.js did).
+ * Positions are PDF user space (y upwards), the size is the font size times the text matrix's scale.
+ */
+function pageLines(
+  pdf: Pdfium,
+  textPage: number,
+  page: number,
+  buf: { scratch: number; name: number },
+): Line[] {
+  const lines: Line[] = [];
+  const fonts = new Map<number, { bold: boolean; italic: boolean }>();
+  const { scratch, name } = buf;
+  let run: Run | null = null;
+  let runObject = 0;
+  let runEnd = 0;
+  const count = pdf._FPDFText_CountChars(textPage);
+  for (let i = 0; i < count; i++) {
+    // Spaces and line ends PDFium made up from the layout: gaps are read from positions instead.
+    if (pdf._FPDFText_IsGenerated(textPage, i) === 1) {
+      continue;
+    }
+    const ch = charText(pdf, textPage, i);
+    if (ch === "") {
+      continue;
+    }
+    const object = pdf._FPDFText_GetTextObject(textPage, i);
+    pdf._FPDFText_GetCharOrigin(textPage, i, scratch, scratch + 8);
+    const x = pdf.HEAPF64[scratch >> 3] ?? 0;
+    const y = pdf.HEAPF64[(scratch >> 3) + 1] ?? 0;
+    pdf._FPDFText_GetLooseCharBox(textPage, i, scratch + 16);
+    // FS_RECTF: left, top, right, bottom
+    const right = pdf.HEAPF32[((scratch + 16) >> 2) + 2] ?? x;
+    if (
+      run !== null &&
+      object === runObject &&
+      Math.abs(y - run.y) < 0.5 &&
+      x >= runEnd - 0.5 &&
+      x - runEnd < run.size * 0.15
+    ) {
+      run.str += ch;
+      runEnd = right;
+      continue;
+    }
+    if (run !== null) {
+      run.width = runEnd - run.x;
+      addRun(lines, run, page);
+    }
+    let font = fonts.get(object);
+    if (!font) {
+      pdf._FPDFText_GetFontInfo(textPage, i, name, 256, 0);
+      const fontName = pdf.UTF8ToString(name);
+      font = { bold: BOLD_FONT.test(fontName), italic: ITALIC_FONT.test(fontName) };
+      fonts.set(object, font);
+    }
+    pdf._FPDFText_GetMatrix(textPage, i, scratch + 32);
+    const a = pdf.HEAPF32[(scratch + 32) >> 2] ?? 1;
+    const b = pdf.HEAPF32[((scratch + 32) >> 2) + 1] ?? 0;
+    const size = pdf._FPDFText_GetFontSize(textPage, i) * Math.hypot(a, b) || 1;
+    run = { str: ch, x, y, width: 0, size, bold: font.bold, italic: font.italic };
+    runObject = object;
+    runEnd = right;
+  }
+  if (run !== null) {
+    run.width = runEnd - run.x;
+    addRun(lines, run, page);
+  }
+  return finishLines(lines);
 }
 
 /** Reads a PDF's text layer with positions, font sizes and weights, so headings are known by their look. */
@@ -168,96 +280,77 @@ export async function pdfToBlocks(
   bytes: Uint8Array,
   signal: { cancelled: boolean },
   maxPages = 2000,
+  maxMemoryMb = DEFAULT_LIMITS.maxMemoryMb,
 ): Promise<Block[]> {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const task = pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    disableFontFace: true,
-    fontExtraProperties: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
-    verbosity: 0,
-  });
+  const pdf = await pdfium(maxMemoryMb);
+  let data = 0;
+  let doc = 0;
+  const buf = { scratch: 0, name: 0 };
   try {
-    const doc = await task.promise;
-    if (doc.numPages > maxPages) {
-      throw new ImportError("limit_pdf_pages", `${doc.numPages} sider – grænsen er ${maxPages}`);
+    data = pdf._malloc(bytes.length);
+    buf.scratch = pdf._malloc(64);
+    buf.name = pdf._malloc(256);
+    if (!data || !buf.scratch || !buf.name) {
+      throw new ImportError("limit_memory", `grænsen er ${maxMemoryMb} MB`);
+    }
+    pdf.HEAPU8.set(bytes, data);
+    doc = pdf._FPDF_LoadMemDocument(data, bytes.length, 0);
+    if (!doc) {
+      throw new ImportError(pdf._FPDF_GetLastError() === FPDF_ERR_PASSWORD ? "pdf_encrypted" : "pdf_invalid");
+    }
+    const numPages = pdf._FPDF_GetPageCount(doc);
+    if (numPages > maxPages) {
+      throw new ImportError("limit_pdf_pages", `${numPages} sider – grænsen er ${maxPages}`);
     }
     const pages: Line[][] = [];
     let chars = 0;
-    for (let p = 1; p <= doc.numPages; p++) {
+    for (let p = 0; p < numPages; p++) {
       if (signal.cancelled) {
         throw new ImportError("timeout");
       }
-      const page = await doc.getPage(p);
-      const content = await page.getTextContent();
-      // Font names (and so weights) arrive with a page's operator list; fonts are shared across
-      // pages, so only pages that introduce a new font pay for it.
-      const unresolved = content.items.some(
-        (item) => "fontName" in item && !page.commonObjs.has(item.fontName),
-      );
-      if (unresolved) {
-        await page.getOperatorList();
+      const page = pdf._FPDF_LoadPage(doc, p);
+      if (!page) {
+        checkPdfiumMemory(maxMemoryMb);
+        pages.push([]);
+        continue;
       }
-      const lines: Line[] = [];
-      for (const item of content.items) {
-        if (!("str" in item)) {
-          continue;
+      const textPage = pdf._FPDFText_LoadPage(page);
+      try {
+        const lines = textPage ? pageLines(pdf, textPage, p + 1, buf) : [];
+        for (const line of lines) {
+          for (const run of line.runs) {
+            chars += run.str.trim().length;
+          }
         }
-        const [a = 0, b = 0, , , x = 0, y = 0] = item.transform as number[];
-        const size = Math.hypot(a, b) || item.height || 1;
-        let fontName = "";
-        try {
-          fontName = (page.commonObjs.get(item.fontName) as PdfFont | null)?.name ?? "";
-        } catch {
-          fontName = content.styles[item.fontName]?.fontFamily ?? "";
+        pages.push(lines);
+      } finally {
+        if (textPage) {
+          pdf._FPDFText_ClosePage(textPage);
         }
-        const run: Run = {
-          str: item.str,
-          x,
-          y,
-          width: item.width,
-          size,
-          bold: BOLD_FONT.test(fontName),
-          italic: ITALIC_FONT.test(fontName),
-        };
-        chars += item.str.trim().length;
-        const line = lines.at(-1);
-        if (line && Math.abs(line.y - y) <= Math.max(2, size * 0.4)) {
-          line.runs.push(run);
-          line.size = Math.max(line.size, run.str.trim() === "" ? 0 : size);
-        } else if (item.str !== "") {
-          lines.push({
-            runs: [run],
-            y,
-            page: p,
-            size: run.str.trim() === "" ? 0 : size,
-            text: "",
-            bold: false,
-            left: x,
-            right: 0,
-          });
-        }
+        pdf._FPDF_ClosePage(page);
       }
-      for (const line of lines) {
-        line.runs.sort((r, s) => r.x - s.x);
-        const { text, bold } = lineText(line.runs, line.size || 10);
-        line.text = text;
-        line.bold = bold;
-        const lastRun = line.runs.at(-1);
-        line.right = lastRun ? lastRun.x + lastRun.width : 0;
-      }
-      pages.push(lines.filter((l) => l.text !== ""));
-      page.cleanup();
+      checkPdfiumMemory(maxMemoryMb);
     }
-    if (chars < Math.max(10, doc.numPages * 5)) {
+    if (chars < Math.max(10, numPages * 5)) {
       throw new ImportError(tail(bytes).includes("%%EOF") ? "pdf_no_text_layer" : "pdf_invalid");
     }
     return linesToBlocks(pages);
   } catch (err) {
+    checkPdfiumMemory(maxMemoryMb);
     throw toError(err);
   } finally {
-    await task.destroy();
+    try {
+      if (doc) {
+        pdf._FPDF_CloseDocument(doc);
+      }
+      for (const ptr of [data, buf.scratch, buf.name]) {
+        if (ptr) {
+          pdf._free(ptr);
+        }
+      }
+    } catch {
+      // after a failed allocation the module is dropped (checkPdfiumMemory); nothing to free
+    }
   }
 }
 

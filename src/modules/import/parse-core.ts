@@ -32,7 +32,10 @@ async function convert(
   const detected = sniff(bytes);
   if (detected.kind === "pdf") {
     const { pdfToBlocks } = await import("./convert-pdf.ts");
-    return { format: "pdf", blocks: await pdfToBlocks(bytes, signal, limits.maxPdfPages) };
+    return {
+      format: "pdf",
+      blocks: await pdfToBlocks(bytes, signal, limits.maxPdfPages, limits.maxMemoryMb),
+    };
   }
   if (detected.kind === "zip") {
     const { docxToBlocks } = await import("./convert-docx.ts");
@@ -136,7 +139,7 @@ export async function extractTextOf(bytes: Uint8Array, limits: ParseLimits): Pro
   let blocks: Block[];
   if (detected.kind === "pdf") {
     const { pdfToBlocks } = await import("./convert-pdf.ts");
-    blocks = await pdfToBlocks(bytes, { cancelled: false }, limits.maxPdfPages);
+    blocks = await pdfToBlocks(bytes, { cancelled: false }, limits.maxPdfPages, limits.maxMemoryMb);
   } else if (detected.kind === "zip") {
     if (!zipHasWordDocument(bytes)) {
       return null;
