@@ -57,6 +57,7 @@ export const daWorkspace = {
   "ws.step.minutes": "Referat",
   "ws.step.public": "Mødet som offentligheden ser det",
   "ws.agenda.title": "Dagsorden under udarbejdelse",
+  "ws.agenda.scrollHint": "Tabellen er bredere end skærmen – rul vandret for at se alle kolonner.",
   "ws.agenda.caption": "Dagsordenens punkter i rækkefølge",
   "ws.agenda.order": "Rækkefølge",
   "ws.agenda.up": "Flyt op",

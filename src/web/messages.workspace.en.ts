@@ -60,6 +60,7 @@ export const enWorkspace: Record<keyof typeof daWorkspace, string> = {
   "ws.step.minutes": "Minutes",
   "ws.step.public": "The meeting as the public sees it",
   "ws.agenda.title": "Agenda in preparation",
+  "ws.agenda.scrollHint": "The table is wider than the screen – scroll sideways to see every column.",
   "ws.agenda.caption": "The agenda's items in order",
   "ws.agenda.order": "Order",
   "ws.agenda.up": "Move up",

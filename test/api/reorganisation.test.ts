@@ -362,9 +362,15 @@ describeEachDatabase("Reorganisations on the demo", (kind: DbKind) => {
         headers: { ...html, cookie, "content-type": "application/x-www-form-urlencoded" },
         payload: new URLSearchParams({ _csrf: csrfFor(cookie), ...values, ...extra }).toString(),
       });
-    const bad = await post("/admin/strukturaendringer/forhaandsvisning", { effectiveDate: "31-12-2026" });
+    // Danish dates are read (issue 16.7); a day that does not exist is refused with the accepted ways.
+    const bad = await post("/admin/strukturaendringer/forhaandsvisning", { effectiveDate: "31-13-2026" });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('aria-invalid="true"');
+    expect(bad.body).toContain("Skriv datoen som dag-måned-år");
+    const danish = await post("/admin/strukturaendringer/forhaandsvisning", {
+      effectiveDate: "1. januar 2027",
+    });
+    expect(danish.statusCode).toBe(200);
     const preview = await post("/admin/strukturaendringer/forhaandsvisning");
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain("Forhåndsvisning: Genoptræningsgruppen nedlægges");

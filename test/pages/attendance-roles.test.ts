@@ -80,10 +80,10 @@ describeEachDatabase("Attendance list with role and party", (kind) => {
       return res.body.slice(res.body.indexOf('id="attendance-h"'));
     };
     const da = await page("da");
-    expect(da).toMatch(/Frede Formand<\/a><span class="tv-meta"> – Formand · Region Testkyst<\/span>/);
-    expect(da).toMatch(/Mette Medlem<\/a><span class="tv-meta"> – Medlem · Region Testkyst<\/span>/);
+    expect(da).toMatch(/Frede Formand<\/a><span class="tv-meta tv-block">Formand · Region Testkyst<\/span>/);
+    expect(da).toMatch(/Mette Medlem<\/a><span class="tv-meta tv-block">Medlem · Region Testkyst<\/span>/);
     const en = await page("en");
-    expect(en).toMatch(/Frede Formand<\/a><span class="tv-meta"> – Chair · Region Testkyst<\/span>/);
+    expect(en).toMatch(/Frede Formand<\/a><span class="tv-meta tv-block">Chair · Region Testkyst<\/span>/);
     expect(en).not.toContain("Formand ·");
   });
 

@@ -81,7 +81,9 @@ function Attendance({ ctx, data }: { ctx: PageCtx; data: MeetingPageData }): Htm
   const seat = (id: number | null) => {
     const m = id === null ? undefined : data.members?.get(id);
     return m ? (
-      <span class="tv-meta">{` – ${[t(`role.${m.role}` as MessageKey), m.party].filter(Boolean).join(" · ")}`}</span>
+      <span class="tv-meta tv-block">
+        {[t(`role.${m.role}` as MessageKey), m.party].filter(Boolean).join(" · ")}
+      </span>
     ) : null;
   };
   const numbers = new Map(data.items.map((i) => [i.id, i.number]));
@@ -107,13 +109,13 @@ function Attendance({ ctx, data }: { ctx: PageCtx; data: MeetingPageData }): Htm
                 {g.rows.map((a) => (
                   <li>
                     {link(a.personId)}
-                    {a.status === "guest" ? null : seat(a.personId)}
                     {a.status === "substitute"
                       ? ` (${t("meeting.substituteFor", { for: person(a.substituteForId)?.name ?? "?" })})`
                       : null}
                     {a.status === "guest" && a.guestItemIds.length > 0
                       ? ` (${t("meeting.guestItems", { items: a.guestItemIds.map((id) => numbers.get(id) ?? "?").join(", ") })})`
                       : null}
+                    {a.status === "guest" ? null : seat(a.personId)}
                   </li>
                 ))}
               </ul>

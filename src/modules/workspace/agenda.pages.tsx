@@ -171,23 +171,29 @@ export function AgendaPage({ ctx, data }: { ctx: PageCtx; data: AgendaPageData }
       {data.items.length === 0 ? (
         <p>{t("meeting.noItems")}</p>
       ) : (
-        <div class="table--responsive-scroll">
-          <table class="table table--compact tv-agenda" id="agenda" data-reorder={`${base}/raekkefoelge`}>
-            <caption class="sr-only">{t("ws.agenda.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("meeting.number")}</th>
-                <th scope="col">{t("meeting.item")}</th>
-                <th scope="col">{t("meeting.duration")}</th>
-                <th scope="col">{t("ws.agenda.order")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((item, index) => (
-                <ItemRow ctx={ctx} data={data} item={item} index={index} />
-              ))}
-            </tbody>
-          </table>
+        <div>
+          <p class="tv-scroll-hint" id="agenda-scroll-hint">
+            {t("ws.agenda.scrollHint")}
+          </p>
+          {/* Focusable, so the keyboard can scroll a table wider than the screen. */}
+          <div class="table--responsive-scroll" tabindex="0" aria-describedby="agenda-scroll-hint">
+            <table class="table table--compact tv-agenda" id="agenda" data-reorder={`${base}/raekkefoelge`}>
+              <caption class="sr-only">{t("ws.agenda.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("meeting.number")}</th>
+                  <th scope="col">{t("meeting.item")}</th>
+                  <th scope="col">{t("meeting.duration")}</th>
+                  <th scope="col">{t("ws.agenda.order")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((item, index) => (
+                  <ItemRow ctx={ctx} data={data} item={item} index={index} />
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       )}
       <p class="tv-meta" id="reorder-help">

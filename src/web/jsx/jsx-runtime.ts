@@ -5,6 +5,8 @@
  * `imports` map of package.json; tsx and Vitest compile .tsx files with it, no build step.
  */
 
+import { hyphenate } from "../../lib/hyphenate.ts";
+
 /** Markup that is already safe to send: produced by elements or by raw(). */
 export class Html {
   constructor(readonly value: string) {}
@@ -94,6 +96,19 @@ export function Fragment(props: { children?: Child }): Html {
   return new Html(renderChild(props.children));
 }
 
+/**
+ * The page title's long words get soft hyphens (a body's name must not break mid-word on a phone); only h1,
+ * where the long names are and where a 16-letter word no longer fits a phone's line at heading size.
+ */
+const HEADINGS = new Set(["h1"]);
+
+function withSoftHyphens(child: Child): Child {
+  if (typeof child === "string") {
+    return hyphenate(child);
+  }
+  return Array.isArray(child) ? (child as readonly Child[]).map(withSoftHyphens) : child;
+}
+
 /** The automatic runtime's entry: called for every element and component. */
 export function jsx(
   type: string | Component<Record<string, unknown>>,
@@ -106,7 +121,8 @@ export function jsx(
   if (VOID.has(type)) {
     return new Html(open);
   }
-  return new Html(`${open}${renderChild(props.children)}</${type}>`);
+  const children = HEADINGS.has(type) ? withSoftHyphens(props.children) : props.children;
+  return new Html(`${open}${renderChild(children)}</${type}>`);
 }
 
 export const jsxs = jsx;
