@@ -330,6 +330,7 @@ export const daWorkspace = {
   "ws.confirm.supplementTitle": "Offentliggør tillægsdagsordenen?",
   "ws.confirm.supplementLog":
     "Dagsordenen og dokumenterne får en ændringslog med de punkter, der er tilføjet eller ændret, og datoen. Offentligheden ser punkternes numre; et lukket punkt forbliver lukket.",
+  "ws.confirm.supplementNoteShown": "Bemærkningen ses kun af forummets medlemmer.",
   "ws.confirm.supplementNote": "Bemærkningen ses kun af forummets medlemmer: {note}",
   "ws.done.supplement": "Tillægsdagsordenen er offentliggjort; medlemmerne får besked.",
   "ws.done.settings": "Indstillingerne er gemt.",

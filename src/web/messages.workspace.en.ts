@@ -337,6 +337,7 @@ export const enWorkspace: Record<keyof typeof daWorkspace, string> = {
   "ws.confirm.supplementTitle": "Publish the supplementary agenda?",
   "ws.confirm.supplementLog":
     "The agenda and the documents get a change log of the items added or changed, with the date. The public sees the item numbers; a closed item stays closed.",
+  "ws.confirm.supplementNoteShown": "Only the body's members see the note.",
   "ws.confirm.supplementNote": "Only the body's members see the note: {note}",
   "ws.done.supplement": "The supplementary agenda is published; the members are told.",
   "ws.done.settings": "The settings are saved.",

@@ -38,6 +38,19 @@ async function enter(page: Page, selector: string) {
   await Promise.all([page.waitForLoadState("load"), page.waitForNavigation(), page.keyboard.press("Enter")]);
 }
 
+/**
+ * An irreversible step with the keyboard: Enter on its button opens the confirming dialog on the same
+ * page (src/client/confirm.ts) with the focus on "yes", and Enter there sends the form.
+ */
+async function enterConfirmed(page: Page, selector: string, says: string) {
+  await tabTo(page, selector);
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("dialog.tv-dialog[open]");
+  expect(await page.textContent("dialog.tv-dialog")).toContain(says);
+  expect(await page.evaluate(() => document.activeElement?.hasAttribute("data-confirm-yes"))).toBe(true);
+  await Promise.all([page.waitForLoadState("load"), page.waitForNavigation(), page.keyboard.press("Enter")]);
+}
+
 async function keyboardLogIn(page: Page, base: string, [email, password]: readonly [string, string]) {
   await page.goto(`${base}/log-ind`);
   await tabTo(page, "#email");
@@ -114,9 +127,12 @@ describe("Workspace in Chromium (axe, keyboard only)", { timeout: 240_000 }, () 
     );
     await enter(page, `#agenda tr[data-item-id='${akutRow}'] input[value=op] ~ button`);
     expect((await titles())[3]).toBe("Akutpladser i kommunerne");
-    await enter(page, "form input[value=agenda_published] ~ input[name=version] ~ button");
-    // The second step says what will happen; confirming does it.
-    await enter(page, "form input[name=confirm][value=ja] ~ button");
+    // The second step says what will happen (a dialog on the page); confirming does it.
+    await enterConfirmed(
+      page,
+      "form input[value=agenda_published] ~ input[name=version] ~ button",
+      "Offentliggør dagsordenen?",
+    );
     expect(await page.textContent("main")).toContain("Dagsordenen er offentliggjort.");
     await enter(page, "nav.tv-steps a[href$='/moedet']");
     // Attendance: the chair is present (type-ahead in a focused list: "T" = "Til stede").
@@ -132,9 +148,11 @@ describe("Workspace in Chromium (axe, keyboard only)", { timeout: 240_000 }, () 
     expect(await page.inputValue("form[data-autosave] textarea[name=decisionText]")).toBe(
       "Dagsordenen blev godkendt.",
     );
-    await enter(page, "form input[value=minutes_draft] ~ input[name=version] ~ button");
-    // The second step says what will happen; confirming does it.
-    await enter(page, "form input[name=confirm][value=ja] ~ button");
+    await enterConfirmed(
+      page,
+      "form input[value=minutes_draft] ~ input[name=version] ~ button",
+      "Formandskabet får besked",
+    );
     expect(await page.textContent("main")).toContain("Referatet venter på formandens godkendelse.");
     const minutesUrl = page.url().split("?")[0] as string;
     await enter(page, "form.tv-logout button");
@@ -149,9 +167,11 @@ describe("Workspace in Chromium (axe, keyboard only)", { timeout: 240_000 }, () 
     await keyboardLogIn(page, base, SECRETARY);
     await enter(page, "nav a[href='/arbejdsrum']");
     await enter(page, `main a[href='${new URL(minutesUrl).pathname}']`);
-    await enter(page, "form input[value=minutes_published] ~ input[name=version] ~ button");
-    // The second step says what will happen; confirming does it.
-    await enter(page, "form input[name=confirm][value=ja] ~ button");
+    await enterConfirmed(
+      page,
+      "form input[value=minutes_published] ~ input[name=version] ~ button",
+      "Det kan ikke fortrydes.",
+    );
     expect(await page.textContent("main")).toContain("Referatet er offentliggjort.");
     expect(await page.textContent(".tv-steps")).toContain("Referat offentliggjort");
     expect(errors).toEqual([]);
@@ -176,6 +196,8 @@ describe("Workspace in Chromium (axe, keyboard only)", { timeout: 240_000 }, () 
       agenda: `/arbejdsrum/moeder/${coming.id}`,
       item: `/arbejdsrum/moeder/${coming.id}/punkter/${item?.id}`,
       conduct: `/arbejdsrum/moeder/${coming.id}/moedet`,
+      agendaApproval: `/arbejdsrum/moeder/${coming.id}/dagsorden-godkendelse`,
+      approvalSettings: `/arbejdsrum/organer/${ssu}/godkendelse`,
       minutes: `/arbejdsrum/moeder/${published.id}/referat`,
       imports: "/arbejdsrum/import",
       change: `/arbejdsrum/moeder/${coming.id}/ret`,
@@ -198,11 +220,37 @@ describe("Workspace in Chromium (axe, keyboard only)", { timeout: 240_000 }, () 
         fullPage: name !== "conduct" && name !== "minutes",
       });
     }
-    // The second step before closing the meeting: nothing changes until it is confirmed.
+    // The second step before closing the meeting, as a dialog on the page: nothing changes until it is
+    // confirmed, and "Fortryd" closes it again.
     await page.goto(`${demo.url}/arbejdsrum/moeder/${coming.id}/moedet`);
+    const before = page.url();
     await page.click("form input[value=minutes_draft] ~ input[name=version] ~ button");
-    expect(await page.textContent("h1")).toContain("Luk mødet");
+    await page.waitForSelector("dialog.tv-dialog[open]");
+    expect(await page.textContent("dialog.tv-dialog h2")).toContain("Luk mødet");
     report.confirm = await axeViolations(page);
+    await page.click("dialog.tv-dialog [data-confirm-no]");
+    expect(await page.$("dialog.tv-dialog")).toBeNull();
+    expect(page.url()).toBe(before);
+    // Without scripts the same step is a page of its own.
+    const plain = await browser.newContext({ ...DANISH, javaScriptEnabled: false });
+    const plainPage = await plain.newPage();
+    await plainPage.context().addCookies(await page.context().cookies());
+    await plainPage.goto(`${demo.url}/arbejdsrum/moeder/${coming.id}/moedet`);
+    await Promise.all([
+      plainPage.waitForNavigation(),
+      plainPage.click("form input[value=minutes_draft] ~ input[name=version] ~ button"),
+    ]);
+    expect(await plainPage.textContent("h1")).toContain("Luk mødet");
+    await plain.close();
+    // The same page for axe (which needs scripts): the form sent past the dialog's listener.
+    await Promise.all([
+      page.waitForNavigation(),
+      page.evaluate(() =>
+        document.querySelector("form input[value=minutes_draft]")?.closest("form")?.submit(),
+      ),
+    ]);
+    expect(await page.textContent("h1")).toContain("Luk mødet");
+    report.confirmPage = await axeViolations(page);
     // Form errors beside the fields.
     await page.goto(`${demo.url}/arbejdsrum/moeder/${coming.id}`);
     await page.click("form[action$='/punkter'] button[type=submit]");

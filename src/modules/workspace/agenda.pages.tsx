@@ -15,6 +15,7 @@ import {
   type TItem,
 } from "../meetings/index.ts";
 import { AgendaApprovalPanel } from "./agenda-approval.view.tsx";
+import { ConfirmTemplate } from "./confirm.tsx";
 import { MeetingSteps } from "./steps.view.tsx";
 import { WS, wsAgenda, wsItem } from "./workspace.urls.ts";
 
@@ -141,7 +142,7 @@ export function AgendaPage({ ctx, data }: { ctx: PageCtx; data: AgendaPageData }
         { text: body.name, href: `${WS}/organer/${body.id}` },
         { text: when },
       ]}
-      scripts={["agenda"]}
+      scripts={["agenda", "confirm"]}
     >
       <p class="tv-kicker">{heading}</p>
       <h1>
@@ -310,6 +311,7 @@ export function AgendaPage({ ctx, data }: { ctx: PageCtx; data: AgendaPageData }
             <button type="submit" class="button button-primary">
               {t("ws.agenda.publishButton")}
             </button>
+            <ConfirmTemplate ctx={ctx} kind="agenda_published" bodyName={data.body.name} />
           </form>
         </section>
       ) : null}
@@ -329,6 +331,7 @@ export function AgendaPage({ ctx, data }: { ctx: PageCtx; data: AgendaPageData }
             <button type="submit" class="button button-secondary">
               {t("ws.supplement.button")}
             </button>
+            <ConfirmTemplate ctx={ctx} kind="supplement" bodyName={data.body.name} />
           </form>
         </section>
       ) : null}

@@ -9,6 +9,7 @@ import type { TBody } from "../bodies/index.ts";
 import type { MeetingRow, TItem } from "../meetings/index.ts";
 import type { TAttendance } from "../meetings/meetings.schemas.ts";
 import type { MembershipRole } from "../people/index.ts";
+import { ConfirmTemplate } from "./confirm.tsx";
 import { type ItemFields, OUTCOMES } from "./item.form.ts";
 import { ReturnedNotice } from "./minutes.pages.tsx";
 import { MeetingSteps } from "./steps.view.tsx";
@@ -267,7 +268,7 @@ export function ConductPage({ ctx, data }: { ctx: PageCtx; data: ConductPageData
       title={`${t("ws.conduct.title")}: ${body.name}, ${when}`}
       current="workspace"
       crumbs={[{ text: t("ws.title"), href: WS }, { text: `${body.name}, ${when}` }]}
-      scripts={["conduct"]}
+      scripts={["conduct", "confirm"]}
     >
       <p class="tv-kicker">{t("ws.conduct.title")}</p>
       <h1>
@@ -310,6 +311,7 @@ export function ConductPage({ ctx, data }: { ctx: PageCtx; data: ConductPageData
                 <button type="submit" class="button button-primary">
                   {t("ws.conduct.closeButton")}
                 </button>
+                <ConfirmTemplate ctx={ctx} kind="minutes_draft" bodyName={body.name} />
               </form>
             </section>
           ) : null,

@@ -7,6 +7,7 @@ import type { PageCtx } from "../../web/page.ts";
 import type { TBody } from "../bodies/index.ts";
 import { ItemView, type MeetingRow, type MinutesRound, type TItem } from "../meetings/index.ts";
 import { FollowUps, type ItemFollowUps, ReferCase } from "./followups.view.tsx";
+import { type ConfirmKind, ConfirmTemplate } from "./confirm.tsx";
 import { type ItemFields, OUTCOMES } from "./item.form.ts";
 import { MembersApproval, type MembersApprovalData } from "./minutes-answers.view.tsx";
 import { MeetingSteps } from "./steps.view.tsx";
@@ -39,12 +40,15 @@ function StatusForm({
   to,
   label,
   hint,
+  confirm,
 }: {
   ctx: PageCtx;
   meeting: MeetingRow;
   to: string;
   label: string;
   hint: string;
+  /** the irreversible step's question, asked in a dialog (with JavaScript) before the form is sent */
+  confirm?: { kind: ConfirmKind; bodyName: string };
 }) {
   return (
     <section aria-labelledby="step-h" class="tv-panel">
@@ -57,6 +61,7 @@ function StatusForm({
         <button type="submit" class="button button-primary">
           {label}
         </button>
+        {confirm ? <ConfirmTemplate ctx={ctx} kind={confirm.kind} bodyName={confirm.bodyName} /> : null}
       </form>
     </section>
   );
@@ -192,6 +197,7 @@ export function MinutesPage({ ctx, data }: { ctx: PageCtx; data: MinutesPageData
       title={`${t("ws.minutes.title")}: ${body.name}, ${when}`}
       current="workspace"
       crumbs={[{ text: t("ws.title"), href: WS }, { text: `${body.name}, ${when}` }]}
+      scripts={["confirm"]}
     >
       <p class="tv-kicker">{t("ws.minutes.title")}</p>
       <h1>
@@ -247,6 +253,7 @@ export function MinutesPage({ ctx, data }: { ctx: PageCtx; data: MinutesPageData
           to="minutes_published"
           label={t("ws.minutes.publish")}
           hint={t("ws.minutes.publishHint")}
+          confirm={{ kind: "minutes_published", bodyName: body.name }}
         />
       ) : null}
       {meeting.status === "planned" || meeting.status === "agenda_published" || meeting.status === "held" ? (

@@ -1,7 +1,6 @@
 /** A meeting's status steps from the workspace pages, each through its domain act. */
 import type { FastifyInstance } from "fastify";
 import { AppError } from "../../server/errors.ts";
-import type { MessageKey } from "../../web/i18n.ts";
 import { sendPage } from "../../web/page.ts";
 import { getBody } from "../bodies/index.ts";
 import {
@@ -13,6 +12,7 @@ import {
 } from "../meetings/index.ts";
 import { renderAgenda } from "./agenda.render.ts";
 import { renderConduct, renderMinutes } from "./conduct.render.ts";
+import { CONFIRM } from "./confirm.tsx";
 import { ConfirmPage } from "./meeting-edit.pages.tsx";
 import {
   formFields,
@@ -25,32 +25,6 @@ import {
   wsCtx,
 } from "./workspace.http.ts";
 import { WS, wsMinutes } from "./workspace.urls.ts";
-
-/** The irreversible steps ask once more, saying who will see it and who is told. */
-const CONFIRM = {
-  agenda_published: {
-    title: "ws.confirm.agendaTitle",
-    lines: ["ws.confirm.agendaPublic", "ws.confirm.closedStay", "ws.confirm.membersTold"],
-    button: "ws.agenda.publishButton",
-  },
-  minutes_draft: {
-    title: "ws.confirm.closeTitle",
-    lines: ["ws.confirm.closeDraft", "ws.confirm.chairTold"],
-    button: "ws.confirm.closeButton",
-  },
-  minutes_published: {
-    title: "ws.confirm.minutesTitle",
-    lines: [
-      "ws.confirm.minutesPublic",
-      "ws.confirm.closedStay",
-      "ws.confirm.membersTold",
-      "ws.confirm.irreversible",
-    ],
-    button: "ws.confirm.minutesButton",
-  },
-} as const satisfies Partial<
-  Record<string, { title: MessageKey; lines: readonly MessageKey[]; button: MessageKey }>
->;
 
 /** What the page says after each step (`?gemt=`). */
 const DONE_KEY = {
