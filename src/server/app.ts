@@ -93,6 +93,11 @@ export async function buildApp({
     database.db,
     backgroundTasks(config.publicUrl ?? `http://localhost:${config.port}`),
     app.log,
+    // Background work writes too (minutes approved at a deadline, an orientation item): forget cached reads.
+    () => {
+      readCache.invalidate();
+      database.announceChange();
+    },
   );
   app.decorate("background", background);
   app.addHook("onResponse", async (req) => {

@@ -25,6 +25,8 @@ export class Background {
     private readonly db: Db,
     private readonly tasks: readonly BackgroundTask[],
     private readonly log: Log,
+    /** told after a round that did some work (its writes may change what cached reads show) */
+    private readonly afterWork: () => void = () => {},
   ) {}
 
   /** Starts the periodic wake-up (the server does this when it listens) and resumes pending work. */
@@ -85,6 +87,7 @@ export class Background {
       if (did === 0) {
         return;
       }
+      this.afterWork();
     }
   }
 }
