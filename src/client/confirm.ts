@@ -43,7 +43,9 @@ function ask(form: HTMLFormElement, template: HTMLTemplateElement, opener: HTMLE
 }
 
 ready(() => {
-  for (const template of Array.from(document.querySelectorAll<HTMLTemplateElement>("template.tv-confirm-template"))) {
+  for (const template of Array.from(
+    document.querySelectorAll<HTMLTemplateElement>("template.tv-confirm-template"),
+  )) {
     const form = template.closest("form");
     if (!form || typeof HTMLDialogElement !== "function") {
       continue;

@@ -28,7 +28,8 @@ export const enNotifications: Record<keyof typeof daNotifications, string> = {
   "notify.lead.minutesApproval": "The minutes of the meeting of {body} {when} await your approval.",
   "notify.lead.agendaApproved":
     "The chair approved the agenda of the meeting of {body} {when}. The secretariat can now publish it.",
-  "notify.lead.agendaSentBack": "The chair sent the agenda of the meeting of {body} {when} back to the secretariat.",
+  "notify.lead.agendaSentBack":
+    "The chair sent the agenda of the meeting of {body} {when} back to the secretariat.",
   "notify.lead.sentBack": "The minutes of the meeting of {body} {when} were sent back to the secretariat.",
   "notify.lead.caseReferred": "An item was sent to {body}.",
   "notify.lead.actionAssigned": "You were made responsible for a follow-up in {body}.",

@@ -87,9 +87,9 @@ describeEachDatabase("The chair approves the agenda before publication (bodies.a
     expect(blocked.json().error.message).toContain("Send den til godkendelse først");
     const state = await call("GET", `/api/v1/meetings/${id}/agenda-approval`, w.users.member.token);
     expect(state.json()).toMatchObject({ required: true, block: "not_requested", requestedAt: null });
-    expect((await call("GET", `/api/v1/meetings/${id}/agenda-approval`, w.users.outsider.token)).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await call("GET", `/api/v1/meetings/${id}/agenda-approval`, w.users.outsider.token)).statusCode,
+    ).toBe(404);
 
     // The secretariat asks; the chair (in English) and nobody else is told, with a link to the approval page.
     let from = smtp.received.length;
@@ -126,7 +126,9 @@ describeEachDatabase("The chair approves the agenda before publication (bodies.a
     expect(ok.statusCode, ok.body).toBe(200);
     await run();
     expect(only("sekretaer@test.dk", from).text).toContain("Dagsordenen er godkendt af formandskabet");
-    const approved = (await call("GET", `/api/v1/meetings/${id}/agenda-approval`, w.users.chair.token)).json();
+    const approved = (
+      await call("GET", `/api/v1/meetings/${id}/agenda-approval`, w.users.chair.token)
+    ).json();
     expect(approved).toMatchObject({ block: null, approvedBy: "formand", returnComment: null });
 
     // An item added after the approval makes it stale.
@@ -152,10 +154,14 @@ describeEachDatabase("The chair approves the agenda before publication (bodies.a
 
   it("a body that does not require it publishes directly and refuses a request", async () => {
     const token = w.users.outsider.token; // the other body's secretary
-    const m = (await call("POST", "/api/v1/meetings", token, { bodyId: w.other.id, start: "2031-05-05T10:00" })).json();
+    const m = (
+      await call("POST", "/api/v1/meetings", token, { bodyId: w.other.id, start: "2031-05-05T10:00" })
+    ).json();
     await call("POST", `/api/v1/meetings/${m.id}/items`, token, { title: "Status på genoptræning" });
     const v = (await call("GET", `/api/v1/meetings/${m.id}`, token)).json().version;
-    const asked = await call("POST", `/api/v1/meetings/${m.id}/agenda-approval/request`, token, { version: v });
+    const asked = await call("POST", `/api/v1/meetings/${m.id}/agenda-approval/request`, token, {
+      version: v,
+    });
     expect(asked.statusCode).toBe(409);
     expect(asked.json().error.message).toContain("kræver ikke formandskabets godkendelse");
     const pub = await call("POST", `/api/v1/meetings/${m.id}/transition`, token, {

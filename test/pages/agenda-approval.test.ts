@@ -38,7 +38,11 @@ describeEachDatabase("Agenda approval in the workspace", (kind) => {
     expect(read.body).not.toContain("Gem indstillingerne");
     expect((await page(settings(), w.users.outsider.token)).statusCode).toBe(404);
     const form = { agendaApproval: "ja", minutesApproval: "chair", minutesApprovalDays: "7" };
-    const bySecretary = await post(settings(), { ...form, version: await bodyVersion() }, w.users.secretary.token);
+    const bySecretary = await post(
+      settings(),
+      { ...form, version: await bodyVersion() },
+      w.users.secretary.token,
+    );
     expect(bySecretary.statusCode).toBe(403);
     const badDays = await post(
       settings(),

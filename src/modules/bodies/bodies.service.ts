@@ -152,8 +152,11 @@ export async function updateBody(
   input: Partial<TBodyInput> & { version: number },
 ) {
   // The approval settings alone are the chair's (or an admin's) to change; anything else is the secretariat's.
-  const keys = Object.keys(input).filter((k) => k !== "version" && input[k as keyof typeof input] !== undefined);
-  const onlySettings = keys.length > 0 && keys.every((k) => (APPROVAL_SETTING_KEYS as readonly string[]).includes(k));
+  const keys = Object.keys(input).filter(
+    (k) => k !== "version" && input[k as keyof typeof input] !== undefined,
+  );
+  const onlySettings =
+    keys.length > 0 && keys.every((k) => (APPROVAL_SETTING_KEYS as readonly string[]).includes(k));
   if (!onlySettings) {
     authorize(actor, canEditBody(actor, id), "Kun forummets sekretariat kan rette forummet.");
   }

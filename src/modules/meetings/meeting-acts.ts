@@ -251,7 +251,11 @@ export function requestAgendaApproval(ctx: Ctx, id: number, input: Versioned, no
 export function approveAgenda(ctx: Ctx, id: number, input: Versioned, now = new Date()) {
   return inTransaction(ctx, async (tx) => {
     const meeting = await getMeetingRow(tx.db, id);
-    authorize(ctx.actor, canApprove(ctx.actor, meeting.bodyId), "Kun formandskabet kan godkende dagsordenen.");
+    authorize(
+      ctx.actor,
+      canApprove(ctx.actor, meeting.bodyId),
+      "Kun formandskabet kan godkende dagsordenen.",
+    );
     await plannedForApproval(tx, meeting);
     if (!meeting.agendaApprovalRequestedAt || meeting.agendaApprovedAt) {
       throw new AppError(

@@ -9,27 +9,27 @@ import { attendanceService, listMeetingAttendance } from "./attendance.service.t
 import { ZItem, ZReorder } from "./items.schemas.ts";
 import { listMeetingItems, reorderItems } from "./items.service.ts";
 import {
-  cancelMeeting,
-  publishSupplementaryAgenda,
   approveAgenda,
+  cancelMeeting,
   getAgendaApproval,
+  publishSupplementaryAgenda,
   requestAgendaApproval,
   sendBackAgenda,
   sendBackMinutes,
   transitionMeeting,
 } from "./meeting-acts.ts";
 import {
+  ZAgendaApproval,
   ZAttendance,
   ZAttendanceFields,
   ZCancel,
   ZMeeting,
   ZMeetingFields,
   ZMeetingFilter,
-  ZAgendaApproval,
   ZSendBack,
   ZSupplement,
-  ZVersioned,
   ZTransition,
+  ZVersioned,
 } from "./meetings.schemas.ts";
 import { getMeetingRow, meetingService, presentMeeting } from "./meetings.service.ts";
 import { minutesAnswerRoutes } from "./minutes-answers.routes.ts";
@@ -133,7 +133,8 @@ export async function meetingRoutes(app: FastifyInstance) {
   r.post("/meetings/:id/agenda-approval/request", {
     schema: {
       tags,
-      summary: "Send dagsordenen til formandskabets godkendelse (sekretariatet; formand og næstformand får besked)",
+      summary:
+        "Send dagsordenen til formandskabets godkendelse (sekretariatet; formand og næstformand får besked)",
       params: ZIdParams,
       body: ZVersioned,
       response: { 200: ZMeeting, ...ERROR_RESPONSES },
@@ -145,7 +146,8 @@ export async function meetingRoutes(app: FastifyInstance) {
   r.post("/meetings/:id/agenda-approval/approve", {
     schema: {
       tags,
-      summary: "Godkend dagsordenen (formand eller næstformand); sekretariatet kan derefter offentliggøre den",
+      summary:
+        "Godkend dagsordenen (formand eller næstformand); sekretariatet kan derefter offentliggøre den",
       params: ZIdParams,
       body: ZVersioned,
       response: { 200: ZMeeting, ...ERROR_RESPONSES },

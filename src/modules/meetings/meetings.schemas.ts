@@ -59,7 +59,10 @@ export const ZAgendaApproval = z.object({
   requestedAt: ZTimestamp.nullable().describe("hvornår sekretariatet sendte dagsordenen til godkendelse"),
   approvedAt: ZTimestamp.nullable(),
   approvedBy: z.string().nullable().describe("hvem der godkendte, som navnet stod da"),
-  returnComment: z.string().nullable().describe("formandskabets kommentar, da dagsordenen sidst blev sendt tilbage"),
+  returnComment: z
+    .string()
+    .nullable()
+    .describe("formandskabets kommentar, da dagsordenen sidst blev sendt tilbage"),
   returnedAt: ZTimestamp.nullable(),
   block: z
     .enum(["not_requested", "waiting", "changed"])

@@ -16,8 +16,8 @@ import {
   ZVersioned,
 } from "../meetings/index.ts";
 import { listPersonsByIds } from "../people/index.ts";
-import { AgendaApprovalPage, type AgendaApprovalPageData } from "./agenda-approval.view.tsx";
 import { doneMessage, renderAgenda } from "./agenda.render.ts";
+import { AgendaApprovalPage, type AgendaApprovalPageData } from "./agenda-approval.view.tsx";
 import {
   formFields,
   hidden,
@@ -68,65 +68,83 @@ export async function agendaApprovalPageRoutes(app: FastifyInstance) {
   );
 
   /** The secretariat sends the agenda to the chair; problems are shown on the agenda builder. */
-  app.post<MeetingParams>("/arbejdsrum/moeder/:id/dagsorden-godkendelse/anmod", hidden, async (req, reply) => {
-    const ctx = wsCtx(req);
-    const { meeting } = await loadMeeting(ctx, req.params.id, "editor");
-    const parsed = ZVersioned.safeParse({ version: Number(one(formFields(req.body), "version")) });
-    if (!parsed.success) {
-      return renderAgenda(req, reply, ctx, { problem: ctx.t("ws.status.stale") }, 400);
-    }
-    try {
-      await db().transaction((tx) =>
-        requestAgendaApproval({ db: tx, actor: ctx.actor }, meeting.id, parsed.data),
-      );
-    } catch (err) {
-      if (isFormError(err) || isVersionConflict(err)) {
-        const problem = isVersionConflict(err) ? ctx.t("ws.status.stale") : (err as Error).message;
-        return renderAgenda(req, reply, ctx, { problem }, 409);
+  app.post<MeetingParams>(
+    "/arbejdsrum/moeder/:id/dagsorden-godkendelse/anmod",
+    hidden,
+    async (req, reply) => {
+      const ctx = wsCtx(req);
+      const { meeting } = await loadMeeting(ctx, req.params.id, "editor");
+      const parsed = ZVersioned.safeParse({ version: Number(one(formFields(req.body), "version")) });
+      if (!parsed.success) {
+        return renderAgenda(req, reply, ctx, { problem: ctx.t("ws.status.stale") }, 400);
       }
-      throw err;
-    }
-    return reply.redirect(`${wsAgenda(meeting.id)}?gemt=tilgodkendelse`, 303);
-  });
+      try {
+        await db().transaction((tx) =>
+          requestAgendaApproval({ db: tx, actor: ctx.actor }, meeting.id, parsed.data),
+        );
+      } catch (err) {
+        if (isFormError(err) || isVersionConflict(err)) {
+          const problem = isVersionConflict(err) ? ctx.t("ws.status.stale") : (err as Error).message;
+          return renderAgenda(req, reply, ctx, { problem }, 409);
+        }
+        throw err;
+      }
+      return reply.redirect(`${wsAgenda(meeting.id)}?gemt=tilgodkendelse`, 303);
+    },
+  );
 
   /** The chair approves (the act refuses anyone but the chair and vice-chair). */
-  app.post<MeetingParams>("/arbejdsrum/moeder/:id/dagsorden-godkendelse/godkend", hidden, async (req, reply) => {
-    const ctx = wsCtx(req);
-    const { meeting } = await loadMeeting(ctx, req.params.id, "member");
-    const parsed = ZVersioned.safeParse({ version: Number(one(formFields(req.body), "version")) });
-    if (!parsed.success) {
-      return renderApproval(req, reply, ctx, { problem: ctx.t("ws.status.stale") }, 400);
-    }
-    try {
-      await db().transaction((tx) => approveAgenda({ db: tx, actor: ctx.actor }, meeting.id, parsed.data));
-    } catch (err) {
-      if (isFormError(err) || isVersionConflict(err)) {
-        const problem = isVersionConflict(err) ? ctx.t("ws.status.stale") : (err as Error).message;
-        return renderApproval(req, reply, ctx, { problem }, 409);
+  app.post<MeetingParams>(
+    "/arbejdsrum/moeder/:id/dagsorden-godkendelse/godkend",
+    hidden,
+    async (req, reply) => {
+      const ctx = wsCtx(req);
+      const { meeting } = await loadMeeting(ctx, req.params.id, "member");
+      const parsed = ZVersioned.safeParse({ version: Number(one(formFields(req.body), "version")) });
+      if (!parsed.success) {
+        return renderApproval(req, reply, ctx, { problem: ctx.t("ws.status.stale") }, 400);
       }
-      throw err;
-    }
-    return reply.redirect(`${wsAgendaApproval(meeting.id)}?gemt=dagsordengodkendt`, 303);
-  });
+      try {
+        await db().transaction((tx) => approveAgenda({ db: tx, actor: ctx.actor }, meeting.id, parsed.data));
+      } catch (err) {
+        if (isFormError(err) || isVersionConflict(err)) {
+          const problem = isVersionConflict(err) ? ctx.t("ws.status.stale") : (err as Error).message;
+          return renderApproval(req, reply, ctx, { problem }, 409);
+        }
+        throw err;
+      }
+      return reply.redirect(`${wsAgendaApproval(meeting.id)}?gemt=dagsordengodkendt`, 303);
+    },
+  );
 
   /** The chair sends the agenda back with what must change. */
-  app.post<MeetingParams>("/arbejdsrum/moeder/:id/dagsorden-godkendelse/tilbage", hidden, async (req, reply) => {
-    const ctx = wsCtx(req);
-    const { meeting } = await loadMeeting(ctx, req.params.id, "member");
-    const f = formFields(req.body);
-    const parsed = ZSendBack.safeParse({ version: Number(one(f, "version")), comment: one(f, "comment") });
-    if (!parsed.success) {
-      return renderApproval(req, reply, ctx, { commentError: ctx.t("ws.agendaApproval.commentError") }, 400);
-    }
-    try {
-      await db().transaction((tx) => sendBackAgenda({ db: tx, actor: ctx.actor }, meeting.id, parsed.data));
-    } catch (err) {
-      if (isFormError(err) || isVersionConflict(err)) {
-        const problem = isVersionConflict(err) ? ctx.t("ws.status.stale") : (err as Error).message;
-        return renderApproval(req, reply, ctx, { problem }, 409);
+  app.post<MeetingParams>(
+    "/arbejdsrum/moeder/:id/dagsorden-godkendelse/tilbage",
+    hidden,
+    async (req, reply) => {
+      const ctx = wsCtx(req);
+      const { meeting } = await loadMeeting(ctx, req.params.id, "member");
+      const f = formFields(req.body);
+      const parsed = ZSendBack.safeParse({ version: Number(one(f, "version")), comment: one(f, "comment") });
+      if (!parsed.success) {
+        return renderApproval(
+          req,
+          reply,
+          ctx,
+          { commentError: ctx.t("ws.agendaApproval.commentError") },
+          400,
+        );
       }
-      throw err;
-    }
-    return reply.redirect(`${wsAgendaApproval(meeting.id)}?gemt=dagsordentilbage`, 303);
-  });
+      try {
+        await db().transaction((tx) => sendBackAgenda({ db: tx, actor: ctx.actor }, meeting.id, parsed.data));
+      } catch (err) {
+        if (isFormError(err) || isVersionConflict(err)) {
+          const problem = isVersionConflict(err) ? ctx.t("ws.status.stale") : (err as Error).message;
+          return renderApproval(req, reply, ctx, { problem }, 409);
+        }
+        throw err;
+      }
+      return reply.redirect(`${wsAgendaApproval(meeting.id)}?gemt=dagsordentilbage`, 303);
+    },
+  );
 }

@@ -10,7 +10,7 @@ import { type PageCtx, sendPage } from "../../web/page.ts";
 import { canChangeApprovalSetting, canEditBody, canReadClosed } from "../auth/index.ts";
 import { getBody, updateBody, ZApprovalSettings } from "../bodies/index.ts";
 import { doneMessage } from "./agenda.render.ts";
-import { ApprovalSettingsPage, type ApprovalSettingsData } from "./approval-settings.view.tsx";
+import { type ApprovalSettingsData, ApprovalSettingsPage } from "./approval-settings.view.tsx";
 import { formFields, hidden, idParam, isFormError, isVersionConflict, one, wsCtx } from "./workspace.http.ts";
 import { wsBody } from "./workspace.urls.ts";
 
@@ -64,7 +64,9 @@ export async function approvalSettingsPageRoutes(app: FastifyInstance) {
     const parsed = ZApprovalSettings.safeParse({
       ...values,
       version: Number(one(f, "version")),
-      minutesApprovalDays: /^\d{1,3}$/.test(values.minutesApprovalDays) ? Number(values.minutesApprovalDays) : -1,
+      minutesApprovalDays: /^\d{1,3}$/.test(values.minutesApprovalDays)
+        ? Number(values.minutesApprovalDays)
+        : -1,
     });
     if (!parsed.success) {
       const errors: FieldErrors = {};

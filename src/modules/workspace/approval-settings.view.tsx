@@ -15,7 +15,12 @@ export const MINUTES_RULES = ["chair", "all_members", "no_objection"] as const;
 export interface ApprovalSettingsData {
   body: TBody;
   editable: boolean;
-  values: { agendaApproval: boolean; minutesApproval: string; minutesApprovalDays: string; drafterMayApprove: boolean };
+  values: {
+    agendaApproval: boolean;
+    minutesApproval: string;
+    minutesApprovalDays: string;
+    drafterMayApprove: boolean;
+  };
   errors: FieldErrors;
   problem: string | null;
   done: string | null;
@@ -33,7 +38,17 @@ export function ApprovalSummary({ ctx, body }: { ctx: PageCtx; body: TBody }): H
   );
 }
 
-function Checkbox({ id, label, checked, hint }: { id: string; label: string; checked: boolean; hint: string }) {
+function Checkbox({
+  id,
+  label,
+  checked,
+  hint,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  hint: string;
+}) {
   return (
     <div class="form-group">
       <div class="form-group-checkbox">

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { sendPage } from "../../web/page.ts";
-import { agendaApprovalPageRoutes } from "./agenda-approval.routes.ts";
 import { agendaPageRoutes } from "./agenda.routes.ts";
+import { agendaApprovalPageRoutes } from "./agenda-approval.routes.ts";
 import { approvalSettingsPageRoutes } from "./approval-settings.routes.ts";
 import { attendancePageRoutes } from "./attendance.routes.ts";
 import { correctionPageRoutes } from "./corrections.routes.ts";
