@@ -7,7 +7,7 @@ describe("Page scripts (Vite bundle)", () => {
     const bundle = await ensureClientBundle();
     const sizes = Object.fromEntries([...bundle.entries.values()].map((e) => [e.name, e.gzipBytes]));
     console.log(`page scripts, gzipped bytes: ${JSON.stringify(sizes)} (bundle ${bundle.hash})`);
-    expect(Object.keys(sizes).sort()).toEqual(["agenda", "conduct", "item"]);
+    expect(Object.keys(sizes).sort()).toEqual(["agenda", "conduct", "confirm", "item"]);
     for (const [name, bytes] of Object.entries(sizes)) {
       expect(bytes, name).toBeGreaterThan(0);
       expect(bytes, name).toBeLessThanOrEqual(50 * 1024);
