@@ -215,6 +215,25 @@ async function plannedForApproval(tx: Ctx, meeting: MeetingRow) {
   }
 }
 
+/** The chair's answer needs a planned agenda that the secretariat sent and nobody has approved yet. */
+async function waitingForChair(
+  tx: Ctx,
+  id: number,
+  refusal: string,
+  not: { approved: string; notSent: string },
+): Promise<MeetingRow> {
+  const meeting = await getMeetingRow(tx.db, id);
+  authorize(tx.actor, canApprove(tx.actor, meeting.bodyId), refusal);
+  await plannedForApproval(tx, meeting);
+  if (meeting.agendaApprovedAt) {
+    throw new AppError("invalid_transition", not.approved);
+  }
+  if (!meeting.agendaApprovalRequestedAt) {
+    throw new AppError("invalid_transition", not.notSent);
+  }
+  return meeting;
+}
+
 /**
  * Sends the agenda to the chair and vice-chair for approval (the body requires it): they are told, and
  * an earlier approval or comment is replaced by the new round.
@@ -250,21 +269,10 @@ export function requestAgendaApproval(ctx: Ctx, id: number, input: Versioned, no
 /** The chair (or vice-chair) approves the agenda sent to them; the secretariat may then publish it. */
 export function approveAgenda(ctx: Ctx, id: number, input: Versioned, now = new Date()) {
   return inTransaction(ctx, async (tx) => {
-    const meeting = await getMeetingRow(tx.db, id);
-    authorize(
-      ctx.actor,
-      canApprove(ctx.actor, meeting.bodyId),
-      "Kun formandskabet kan godkende dagsordenen.",
-    );
-    await plannedForApproval(tx, meeting);
-    if (!meeting.agendaApprovalRequestedAt || meeting.agendaApprovedAt) {
-      throw new AppError(
-        "invalid_transition",
-        meeting.agendaApprovedAt
-          ? "Dagsordenen er allerede godkendt."
-          : "Sekretariatet har ikke sendt dagsordenen til godkendelse.",
-      );
-    }
+    await waitingForChair(tx, id, "Kun formandskabet kan godkende dagsordenen.", {
+      approved: "Dagsordenen er allerede godkendt.",
+      notSent: "Sekretariatet har ikke sendt dagsordenen til godkendelse.",
+    });
     const row = await updateMeetingRowUnchecked(tx.db, id, input.version, {
       agendaApprovedAt: now,
       agendaApprovedBy: ctx.actor.name,
@@ -284,19 +292,11 @@ export function sendBackAgenda(
   now = new Date(),
 ) {
   return inTransaction(ctx, async (tx) => {
-    const meeting = await getMeetingRow(tx.db, id);
-    authorize(
-      ctx.actor,
-      canApprove(ctx.actor, meeting.bodyId),
-      "Kun formandskabet kan sende dagsordenen tilbage.",
-    );
-    await plannedForApproval(tx, meeting);
-    if (!meeting.agendaApprovalRequestedAt || meeting.agendaApprovedAt) {
-      throw new AppError(
-        "invalid_transition",
-        "Kun en dagsorden, der venter på godkendelse, kan sendes tilbage.",
-      );
-    }
+    const notWaiting = "Kun en dagsorden, der venter på godkendelse, kan sendes tilbage.";
+    await waitingForChair(tx, id, "Kun formandskabet kan sende dagsordenen tilbage.", {
+      approved: notWaiting,
+      notSent: notWaiting,
+    });
     const row = await updateMeetingRowUnchecked(tx.db, id, input.version, {
       agendaApprovalRequestedAt: null,
       agendaReturnComment: input.comment,

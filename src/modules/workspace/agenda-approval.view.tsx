@@ -7,6 +7,7 @@ import type { Html } from "#jsx/jsx-runtime";
 import { CsrfField, Layout } from "../../server/layout.tsx";
 import { TextField } from "../../web/form-fields.tsx";
 import { formatDateTimeLong } from "../../web/format.ts";
+import { Notices } from "../../web/notices.tsx";
 import type { PageCtx } from "../../web/page.ts";
 import type { TBody } from "../bodies/index.ts";
 import { ItemView, type MeetingRow, type TAgendaApproval, type TItem } from "../meetings/index.ts";
@@ -123,20 +124,7 @@ export function AgendaApprovalPage({ ctx, data }: { ctx: PageCtx; data: AgendaAp
       <h1>{title}</h1>
       <p class="font-lead">{formatDateTimeLong(meeting.start, ctx.lang)}</p>
       {data.editor ? <MeetingSteps ctx={ctx} meeting={meeting} current="agenda" /> : null}
-      {data.done ? (
-        <div class="alert alert-success" role="status">
-          <div class="alert-body">
-            <p class="alert-text">{data.done}</p>
-          </div>
-        </div>
-      ) : null}
-      {data.problem ? (
-        <div class="alert alert-error" role="alert">
-          <div class="alert-body">
-            <p class="alert-text">{data.problem}</p>
-          </div>
-        </div>
-      ) : null}
+      <Notices done={data.done} problem={data.problem} />
       {approval.required ? (
         <ApprovalState ctx={ctx} approval={approval} />
       ) : (

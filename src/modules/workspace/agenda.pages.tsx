@@ -3,6 +3,7 @@ import { CsrfField, Layout } from "../../server/layout.tsx";
 import { ErrorSummary, type FieldErrors, SelectField, TextField } from "../../web/form-fields.tsx";
 import { formatDateTimeLong, formatFileSize } from "../../web/format.ts";
 import type { MessageKey } from "../../web/i18n.ts";
+import { Notices } from "../../web/notices.tsx";
 import type { PageCtx } from "../../web/page.ts";
 import type { TAction } from "../actions/index.ts";
 import type { TBody } from "../bodies/index.ts";
@@ -154,20 +155,7 @@ export function AgendaPage({ ctx, data }: { ctx: PageCtx; data: AgendaPageData }
           <a href={`${base}/ret`}>{t("ws.edit.link")}</a>
         </p>
       ) : null}
-      {data.done ? (
-        <div class="alert alert-success" role="status">
-          <div class="alert-body">
-            <p class="alert-text">{data.done}</p>
-          </div>
-        </div>
-      ) : null}
-      {data.problem ? (
-        <div class="alert alert-error" role="alert">
-          <div class="alert-body">
-            <p class="alert-text">{data.problem}</p>
-          </div>
-        </div>
-      ) : null}
+      <Notices done={data.done} problem={data.problem} />
       <TimeBudget ctx={ctx} data={data} />
       {data.items.length === 0 ? (
         <p>{t("meeting.noItems")}</p>

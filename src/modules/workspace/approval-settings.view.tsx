@@ -6,6 +6,7 @@ import type { Html } from "#jsx/jsx-runtime";
 import { CsrfField, Layout } from "../../server/layout.tsx";
 import { ErrorSummary, type FieldErrors, TextField } from "../../web/form-fields.tsx";
 import type { MessageKey } from "../../web/i18n.ts";
+import { Notices } from "../../web/notices.tsx";
 import type { PageCtx } from "../../web/page.ts";
 import type { TBody } from "../bodies/index.ts";
 import { WS, wsBody } from "./workspace.urls.ts";
@@ -86,20 +87,7 @@ export function ApprovalSettingsPage({ ctx, data }: { ctx: PageCtx; data: Approv
       ]}
     >
       <h1>{title}</h1>
-      {data.done ? (
-        <div class="alert alert-success" role="status">
-          <div class="alert-body">
-            <p class="alert-text">{data.done}</p>
-          </div>
-        </div>
-      ) : null}
-      {data.problem ? (
-        <div class="alert alert-error" role="alert">
-          <div class="alert-body">
-            <p class="alert-text">{data.problem}</p>
-          </div>
-        </div>
-      ) : null}
+      <Notices done={data.done} problem={data.problem} />
       {data.editable ? null : <p class="tv-meta">{t("ws.settings.readOnly")}</p>}
       <ErrorSummary ctx={ctx} heading={t("ws.form.errorHeading")} errors={data.errors} />
       <form method="post" action={`${wsBody(body.id)}/godkendelse`} novalidate>

@@ -4,6 +4,7 @@ import { ErrorSummary, type FieldErrors } from "../../web/form-fields.tsx";
 import { formatDateTimeLong } from "../../web/format.ts";
 import type { MessageKey } from "../../web/i18n.ts";
 import { markdown } from "../../web/markdown.ts";
+import { Notices } from "../../web/notices.tsx";
 import type { PageCtx } from "../../web/page.ts";
 import type { TBody } from "../bodies/index.ts";
 import type { MeetingRow, TItem } from "../meetings/index.ts";
@@ -276,20 +277,7 @@ export function ConductPage({ ctx, data }: { ctx: PageCtx; data: ConductPageData
       </h1>
       <MeetingSteps ctx={ctx} meeting={meeting} current="conduct" />
       <ReturnedNotice ctx={ctx} meeting={meeting} />
-      {data.done ? (
-        <div class="alert alert-success" role="status">
-          <div class="alert-body">
-            <p class="alert-text">{data.done}</p>
-          </div>
-        </div>
-      ) : null}
-      {data.problem ? (
-        <div class="alert alert-error" role="alert">
-          <div class="alert-body">
-            <p class="alert-text">{data.problem}</p>
-          </div>
-        </div>
-      ) : null}
+      <Notices done={data.done} problem={data.problem} />
       {!open ? (
         <p>{t("ws.conduct.locked")}</p>
       ) : meeting.status === "planned" ? (

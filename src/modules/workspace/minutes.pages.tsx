@@ -3,6 +3,7 @@ import { CsrfField, Layout } from "../../server/layout.tsx";
 import { ErrorSummary, type FieldErrors, TextField } from "../../web/form-fields.tsx";
 import { formatDateTimeLong } from "../../web/format.ts";
 import type { MessageKey } from "../../web/i18n.ts";
+import { Notices } from "../../web/notices.tsx";
 import type { PageCtx } from "../../web/page.ts";
 import type { TBody } from "../bodies/index.ts";
 import { ItemView, type MeetingRow, type MinutesRound, type TItem } from "../meetings/index.ts";
@@ -204,20 +205,7 @@ export function MinutesPage({ ctx, data }: { ctx: PageCtx; data: MinutesPageData
         {body.name}, {when}
       </h1>
       <MeetingSteps ctx={ctx} meeting={meeting} current="minutes" editor={data.editor} />
-      {data.done ? (
-        <div class="alert alert-success" role="status">
-          <div class="alert-body">
-            <p class="alert-text">{data.done}</p>
-          </div>
-        </div>
-      ) : null}
-      {data.problem ? (
-        <div class="alert alert-error" role="alert">
-          <div class="alert-body">
-            <p class="alert-text">{data.problem}</p>
-          </div>
-        </div>
-      ) : null}
+      <Notices done={data.done} problem={data.problem} />
       {meeting.status === "minutes_draft" && data.chair ? (
         <StatusForm
           ctx={ctx}
