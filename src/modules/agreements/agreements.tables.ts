@@ -188,3 +188,76 @@ export const hearingRemarks = pgTable(
   },
   (t) => [index("hearing_remarks_response_idx").on(t.responseId, t.position)],
 );
+
+/** Where a party stands with implementing an agreement in force (issue 22.3). */
+export const IMPLEMENTATION_STATES = [
+  "not_started",
+  "in_progress",
+  "implemented",
+  "opted_out",
+  "not_relevant",
+] as const;
+export type ImplementationState = (typeof IMPLEMENTATION_STATES)[number];
+export const implementationState = pgEnum("implementation_state", IMPLEMENTATION_STATES);
+
+/**
+ * One change of a cell of the implementation matrix (party × agreement). Rows are never changed: the
+ * newest row of a pair is the cell's state, the older ones its history.
+ */
+export const implementationChanges = pgTable(
+  "implementation_changes",
+  {
+    id: idColumn(),
+    agreementId: integer("agreement_id")
+      .notNull()
+      .references(() => agreements.id, { onDelete: "cascade" }),
+    partyId: integer("party_id")
+      .notNull()
+      .references(() => parties.id, { onDelete: "restrict" }),
+    state: implementationState("state").notNull(),
+    /** the day the state took effect */
+    since: date("since").notNull(),
+    /** when the party expects to have implemented it */
+    plannedOn: date("planned_on"),
+    /** why the party opted out, or why it is not relevant */
+    reason: text("reason").notNull().default(""),
+    note: text("note").notNull().default(""),
+    /** who recorded the change, as shown in the history */
+    changedBy: text("changed_by").notNull().default(""),
+    ...rowMeta(),
+  },
+  (t) => [index("implementation_changes_cell_idx").on(t.agreementId, t.partyId, t.id)],
+);
+
+/** Who must approve an agreement, in order: municipal councils, the regional council, Sundhedsstyrelsen. */
+export const RATIFIER_KINDS = ["municipal_council", "regional_council", "health_authority", "other"] as const;
+export type RatifierKind = (typeof RATIFIER_KINDS)[number];
+export const ratifierKind = pgEnum("ratifier_kind", RATIFIER_KINDS);
+
+/** One step of an agreement's ratification: who, the statutory deadline, and the approval with its document. */
+export const ratificationSteps = pgTable(
+  "ratification_steps",
+  {
+    id: idColumn(),
+    agreementId: integer("agreement_id")
+      .notNull()
+      .references(() => agreements.id, { onDelete: "cascade" }),
+    kind: ratifierKind("kind").notNull(),
+    partyId: integer("party_id").references(() => parties.id, { onDelete: "set null" }),
+    name: text("name").notNull(),
+    position: integer("position").notNull().default(0),
+    deadline: date("deadline"),
+    approvedOn: date("approved_on"),
+    link: text("link"),
+    sha256: text("sha256").references(() => storedFiles.sha256, { onDelete: "restrict" }),
+    fileName: text("file_name"),
+    mimeType: text("mime_type"),
+    size: bigint("size", { mode: "number" }),
+    note: text("note").notNull().default(""),
+    ...rowMeta(),
+  },
+  (t) => [
+    index("ratification_steps_agreement_idx").on(t.agreementId, t.position),
+    uniqueIndex("ratification_steps_name_uq").on(t.agreementId, t.name),
+  ],
+);

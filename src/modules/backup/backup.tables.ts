@@ -8,6 +8,8 @@ import {
   hearingRemarks,
   hearingResponses,
   hearings,
+  implementationChanges,
+  ratificationSteps,
 } from "../agreements/agreements.tables.ts";
 import { auditLog } from "../audit/audit.tables.ts";
 import { apiTokens, users } from "../auth/auth.tables.ts";
@@ -158,6 +160,13 @@ export const EXPORT_TABLES: ReadonlyArray<{
   { name: "hearingInvitees", table: hearingInvitees, sqlName: "hearing_invitees", identity: true },
   { name: "hearingResponses", table: hearingResponses, sqlName: "hearing_responses", identity: true },
   { name: "hearingRemarks", table: hearingRemarks, sqlName: "hearing_remarks", identity: true },
+  {
+    name: "implementationChanges",
+    table: implementationChanges,
+    sqlName: "implementation_changes",
+    identity: true,
+  },
+  { name: "ratificationSteps", table: ratificationSteps, sqlName: "ratification_steps", identity: true },
   { name: "reorganisations", table: reorganisations, sqlName: "reorganisations", identity: true },
   {
     name: "structureSuccessions",
