@@ -38,6 +38,8 @@ import {
 import {
   initiativeDocuments,
   initiativeParties,
+  initiativePartyFigures,
+  initiativePartyVariants,
   initiativeStatusChanges,
   initiatives,
 } from "../initiatives/initiatives.tables.ts";
@@ -140,6 +142,18 @@ export const EXPORT_TABLES: ReadonlyArray<{
     name: "initiativeStatusChanges",
     table: initiativeStatusChanges,
     sqlName: "initiative_status_changes",
+    identity: true,
+  },
+  {
+    name: "initiativePartyVariants",
+    table: initiativePartyVariants,
+    sqlName: "initiative_party_variants",
+    identity: true,
+  },
+  {
+    name: "initiativePartyFigures",
+    table: initiativePartyFigures,
+    sqlName: "initiative_party_figures",
     identity: true,
   },
   { name: "funds", table: funds, sqlName: "funds", identity: true },

@@ -5,6 +5,7 @@ import {
   date,
   index,
   integer,
+  numeric,
   pgEnum,
   pgTable,
   text,
@@ -131,4 +132,62 @@ export const initiativeStatusChanges = pgTable(
     ...rowMeta(),
   },
   (t) => [index("initiative_status_changes_idx").on(t.initiativeId, t.effectiveOn)],
+);
+
+/** A party takes part in an initiative (opted in) or stands outside it (opted out, with a reason). */
+export const PARTICIPATIONS = ["in", "out"] as const;
+export type Participation = (typeof PARTICIPATIONS)[number];
+export const participation = pgEnum("initiative_participation", PARTICIPATIONS);
+
+/**
+ * A party's variant of an initiative from a day on: its model ("model B, der afprøves"), whether it takes
+ * part or stands outside (with the reason), and its contact person. Each change is a new row; the latest
+ * (by day, then id) is in force, the earlier ones are the history.
+ */
+export const initiativePartyVariants = pgTable(
+  "initiative_party_variants",
+  {
+    id: idColumn(),
+    initiativeId: integer("initiative_id")
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    partyId: integer("party_id")
+      .notNull()
+      .references(() => parties.id, { onDelete: "restrict" }),
+    model: text("model").notNull().default(""),
+    participation: participation("participation").notNull(),
+    reason: text("reason"),
+    effectiveOn: date("effective_on").notNull(),
+    contactName: text("contact_name"),
+    contactEmail: text("contact_email"),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    ...rowMeta(),
+  },
+  (t) => [index("initiative_party_variants_idx").on(t.initiativeId, t.partyId, t.effectiveOn)],
+);
+
+/** A figure a party measured in an initiative for a period ("93 patientforløb"; "21 (23 %) genindlagt"). */
+export const initiativePartyFigures = pgTable(
+  "initiative_party_figures",
+  {
+    id: idColumn(),
+    initiativeId: integer("initiative_id")
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    partyId: integer("party_id")
+      .notNull()
+      .references(() => parties.id, { onDelete: "restrict" }),
+    label: text("label").notNull(),
+    value: numeric("value", { precision: 18, scale: 2 }).notNull(),
+    unit: text("unit"),
+    /** the value as a share of a whole, in per cent ("23 %"); null when it is none */
+    sharePercent: numeric("share_percent", { precision: 6, scale: 1 }),
+    /** the last day of the period measured */
+    measuredOn: date("measured_on").notNull(),
+    /** how the period is named, e.g. "1. halvår 2025"; null: the day stands for it */
+    period: text("period"),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    ...rowMeta(),
+  },
+  (t) => [index("initiative_party_figures_idx").on(t.initiativeId, t.partyId, t.measuredOn)],
 );
