@@ -17,6 +17,7 @@ import {
 import { initiativeService, listAllInitiatives } from "./initiatives.service.ts";
 import { countInitiatives } from "./overview.ts";
 import { changeStatus, meetingStatusReport, statusHistory } from "./status.service.ts";
+import { initiativeVariantRoutes } from "./variants.routes.ts";
 
 export async function initiativeRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -47,6 +48,7 @@ export async function initiativeRoutes(app: FastifyInstance) {
   });
 
   await initiativeDocumentRoutes(app);
+  await initiativeVariantRoutes(app);
 
   r.post("/initiatives/:id/status", {
     schema: {
