@@ -13,6 +13,7 @@ import { daReference } from "./messages.reference.da.ts";
 import { daRemovals } from "./messages.removals.da.ts";
 import { daReorganisation } from "./messages.reorganisation.da.ts";
 import { daSecurity } from "./messages.security.da.ts";
+import { daVariants } from "./messages.variants.da.ts";
 import { daWorkspace } from "./messages.workspace.da.ts";
 
 export const da = {
@@ -30,6 +31,7 @@ export const da = {
   ...daMatters,
   ...daSecurity,
   ...daRemovals,
+  ...daVariants,
   "lang.name": "Dansk",
   "lang.choose": "Vælg sprog",
   "layout.skip": "Gå til sidens indhold",

@@ -12,6 +12,7 @@ import { enReference } from "./messages.reference.en.ts";
 import { enRemovals } from "./messages.removals.en.ts";
 import { enReorganisation } from "./messages.reorganisation.en.ts";
 import { enSecurity } from "./messages.security.en.ts";
+import { enVariants } from "./messages.variants.en.ts";
 import { enWorkspace } from "./messages.workspace.en.ts";
 
 /** The English catalogue: the same keys as the Danish one (tsc checks it). */
@@ -30,6 +31,7 @@ export const en: Record<keyof typeof da, string> = {
   ...enMatters,
   ...enSecurity,
   ...enRemovals,
+  ...enVariants,
   "lang.name": "English",
   "lang.choose": "Choose language",
   "layout.skip": "Skip to content",

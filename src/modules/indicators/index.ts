@@ -1,3 +1,4 @@
+export { LineChart } from "./charts.tsx";
 export { loadDemoIndicators } from "./demo-indicators.ts";
 export { indicatorPageRoutes } from "./indicators.page-routes.ts";
 export { indicatorRoutes } from "./indicators.routes.ts";

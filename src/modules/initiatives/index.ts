@@ -7,7 +7,11 @@ export { createInitiative, getInitiative, listAllInitiatives } from "./initiativ
 export {
   initiativeDocuments,
   initiativeParties,
+  initiativePartyFigures,
+  initiativePartyVariants,
   initiativeStatusChanges,
   initiatives,
 } from "./initiatives.tables.ts";
 export { changeStatus, meetingStatusReport } from "./status.service.ts";
+export type { TInitiativeParty } from "./variants.schemas.ts";
+export { addPartyFigure, listInitiativeParties, setPartyVariant } from "./variants.service.ts";

@@ -14,6 +14,7 @@ import { RagBadge } from "./filters.tsx";
 import type { TInitiative, TStatusChange } from "./initiatives.schemas.ts";
 import { INITIATIVE_PHASES, INITIATIVE_RAGS } from "./initiatives.tables.ts";
 import { initiativePath } from "./initiatives.urls.ts";
+import { type VariantsData, VariantsSection } from "./variants.view.tsx";
 
 export interface StatusForm {
   meetings: { id: number; label: string }[];
@@ -36,6 +37,8 @@ export interface InitiativePageData {
   editHref: string | null;
   /** what the last form saved, after post/redirect/get */
   saved: string | null;
+  /** each participating party's variant and figures, with the forms where the reader may keep them */
+  variants: VariantsData;
 }
 
 function StatusChangeForm({ ctx, i, form }: { ctx: PageCtx; i: TInitiative; form: StatusForm }): Html {
@@ -186,6 +189,7 @@ export function InitiativePage({ ctx, data }: { ctx: PageCtx; data: InitiativePa
         documents={data.documents}
         forms={data.documentForms}
       />
+      <VariantsSection ctx={ctx} path={initiativePath(i)} data={data.variants} />
       <section aria-labelledby="history-h">
         <h2 id="history-h">{t("initiatives.history")}</h2>
         <div class="table--responsive-scroll">

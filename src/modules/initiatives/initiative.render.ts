@@ -13,6 +13,7 @@ import { InitiativePage, type StatusForm } from "./initiative.page.tsx";
 import { getInitiative, mayEdit } from "./initiatives.service.ts";
 import { initiativePath } from "./initiatives.urls.ts";
 import { statusHistory } from "./status.service.ts";
+import { listInitiativeParties } from "./variants.service.ts";
 
 export type InitiativeParam = { Params: { param: string } };
 
@@ -29,6 +30,8 @@ const SAVED: Record<string, MessageKey> = {
   rettet: "initiatives.form.edited",
   dokument: "initiatives.docs.added",
   fjernet: "initiatives.docs.removed",
+  variant: "ivar.saved",
+  tal: "ivar.figureSaved",
 };
 
 /**
@@ -38,7 +41,7 @@ const SAVED: Record<string, MessageKey> = {
 export async function renderInitiative(
   req: FastifyRequest<InitiativeParam>,
   reply: FastifyReply,
-  forms: { status?: Omit<StatusForm, "meetings">; docs?: FormState } = {},
+  forms: { status?: Omit<StatusForm, "meetings">; docs?: FormState; variants?: FormState } = {},
   code = 200,
 ) {
   const id = initiativeIdOf(req);
@@ -90,6 +93,7 @@ export async function renderInitiative(
       ? { state: forms.docs ?? null, maxMb: Math.floor(req.server.config.maxUploadBytes / 1024 / 1024) }
       : null,
     editHref: editor ? `${canonical}/rediger` : null,
+    variants: { parties: await listInitiativeParties(ctx.svc, id), state: forms.variants ?? null },
     saved: savedKey ? ctx.t(savedKey) : null,
   };
   return sendPage(reply, ctx, InitiativePage({ ctx, data }), code);

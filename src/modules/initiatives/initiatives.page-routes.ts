@@ -23,6 +23,7 @@ import { layoutMap } from "./map.ts";
 import { countInitiatives } from "./overview.ts";
 import { changeStatus, meetingStatusReport } from "./status.service.ts";
 import { StatusReportPage } from "./status-report.page.tsx";
+import { variantPageRoutes } from "./variants.page-routes.ts";
 
 const hidden = { schema: { hide: true } };
 type Param = { Params: { param: string } };
@@ -43,6 +44,7 @@ async function filtered(ctx: PageCtx, query: unknown) {
 export async function initiativePageRoutes(app: FastifyInstance) {
   await initiativeEditPageRoutes(app);
   await documentPageRoutes(app);
+  await variantPageRoutes(app);
 
   app.get("/indsatser", hidden, async (req, reply) => {
     const ctx = pageContext(req, reply);

@@ -2,9 +2,9 @@ import { type Actor, canEditBody, isPrivileged } from "../auth/index.ts";
 
 /**
  * May set a party's variant of an initiative (model, in or out, contact) and add its figures: the
- * secretariat of the initiative's owner body (or an admin), or the party's own representative there — a
- * person with an active membership of the owner body on behalf of that party (`represented`: the parties
- * the actor sits for in the owner body). Nobody else; a representative keeps only their own party. Pure.
+ * secretariat of the initiative's owner body (or an admin), or the party's own representative — a person
+ * with an active membership of a body on behalf of that party (`represented`: the parties the actor sits
+ * for today), as for the agreements' implementation matrix. Nobody else; a representative keeps only their own party. Pure.
  */
 export function mayKeepPartyVariant(
   actor: Actor,
@@ -15,8 +15,8 @@ export function mayKeepPartyVariant(
   if (isPrivileged(actor)) {
     return true;
   }
-  if (initiative.ownerBodyId === null) {
-    return false;
-  }
-  return canEditBody(actor, initiative.ownerBodyId) || represented.has(partyId);
+  return (
+    (initiative.ownerBodyId !== null && canEditBody(actor, initiative.ownerBodyId)) ||
+    represented.has(partyId)
+  );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseDate } from "../../lib/time.ts";
 import { ZDate, ZId, ZName, ZRowMeta, ZText } from "../../server/schemas.ts";
 import { PARTICIPATIONS } from "./initiatives.tables.ts";
 
@@ -54,7 +55,11 @@ export const ZPartyFigureInput = z.strictObject({
     .nullable()
     .optional()
     .describe("tallet som andel af en helhed, i procent (en decimal gemmes)"),
-  measuredOn: ZDate.describe("den sidste dag i perioden, der er målt"),
+  measuredOn: z
+    .string({ error: "Skal udfyldes." })
+    .min(1, "Skal udfyldes.")
+    .refine((v) => v === "" || parseDate(v) !== null, "Ugyldig dato; skriv fx 30-06-2025.")
+    .describe("den sidste dag i perioden, der er målt (YYYY-MM-DD)"),
   period: ZText(100).nullable().optional().describe('periodens navn, fx "1. halvår 2025"'),
 });
 
@@ -101,3 +106,16 @@ export type TPartyFigureInput = z.infer<typeof ZPartyFigureInput>;
 export type TPartyVariant = z.infer<typeof ZPartyVariant>;
 export type TPartyFigure = z.infer<typeof ZPartyFigure>;
 export type TInitiativeParty = z.infer<typeof ZInitiativeParty>;
+
+/**
+ * A number as Danes type it ("93", "12,5", "1.234,5", "1 234"), for the page forms; the text unchanged when
+ * it is none, so the schema's Danish message shows. Pure.
+ */
+export function readDanishNumber(text: string | undefined): number | string | undefined {
+  const s = (text ?? "").trim().replace(/[\s\u00a0]/g, "");
+  if (s === "") {
+    return undefined;
+  }
+  const normal = s.includes(",") ? s.replace(/\./g, "").replace(",", ".") : s;
+  return /^-?\d+(\.\d+)?$/.test(normal) ? Number(normal) : (text ?? "");
+}

@@ -64,9 +64,9 @@ function presentFigure(row: FigureRow): TPartyFigure {
   };
 }
 
-/** The parties the actor sits for, through an active membership of the body (none for the public). */
-async function representedParties(ctx: Ctx, bodyId: number | null): Promise<Set<number>> {
-  if (ctx.actor.userId === null || bodyId === null) {
+/** The parties the actor sits for today, through an active membership of any body (none for the public). */
+async function representedParties(ctx: Ctx): Promise<Set<number>> {
+  if (ctx.actor.userId === null) {
     return new Set();
   }
   const today = todayInDenmark();
@@ -77,7 +77,7 @@ async function representedParties(ctx: Ctx, bodyId: number | null): Promise<Set<
     .where(
       and(
         eq(users.id, ctx.actor.userId),
-        eq(memberships.bodyId, bodyId),
+        eq(users.active, true),
         or(isNull(memberships.from), lte(memberships.from, today)),
         or(isNull(memberships.to), gte(memberships.to, today)),
       ),
@@ -139,7 +139,7 @@ export async function listInitiativeParties(ctx: Ctx, initiativeId: number): Pro
         asc(initiativePartyFigures.label),
         asc(initiativePartyFigures.id),
       ),
-    representedParties(ctx, row.ownerBodyId),
+    representedParties(ctx),
   ]);
   return named
     .sort((a, b) => a.name.localeCompare(b.name, "da"))
@@ -160,11 +160,7 @@ export async function listInitiativeParties(ctx: Ctx, initiativeId: number): Pro
 /** The initiative locked for the change, after the keeper's right and the party's participation are checked. */
 async function keepable(ctx: Ctx, initiativeId: number, partyId: number): Promise<InitiativeRow> {
   const row = await getById<InitiativeRow>(ctx.db, initiatives, initiativeId, "Indsatsen");
-  authorize(
-    ctx.actor,
-    mayKeepPartyVariant(ctx.actor, row, partyId, await representedParties(ctx, row.ownerBodyId)),
-    REFUSED,
-  );
+  authorize(ctx.actor, mayKeepPartyVariant(ctx.actor, row, partyId, await representedParties(ctx)), REFUSED);
   if (!(await participatingPartyIds(ctx, row)).includes(partyId)) {
     throw invalid("partyId", "Parten deltager ikke i indsatsen.");
   }
