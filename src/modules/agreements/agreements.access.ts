@@ -9,7 +9,14 @@
  * - the agenda items behind decisions go through meetings/visibility.ts (a closed item: number only).
  */
 import { AppError, notFound } from "../../server/errors.ts";
-import { type Actor, authorize, canEditBody, canReadClosed } from "../auth/index.ts";
+import {
+  type Actor,
+  authorize,
+  canApprove,
+  canEditBody,
+  canReadClosed,
+  isPrivileged,
+} from "../auth/index.ts";
 import type { AgreementStatus } from "./agreements.tables.ts";
 
 export interface AgreementRef {
@@ -35,6 +42,21 @@ export function authorizeOwner(actor: Actor, a: { ownerBodyId: number }): void {
     canEditBody(actor, a.ownerBodyId),
     "Kun sekretariatet for aftalens ejergruppe kan ændre aftalen.",
   );
+}
+
+/**
+ * The named rule of a chair decision or written procedure (issue 21): the chair or vice-chair of the
+ * approving body approves a version between meetings, when the secretariat put it to them as a matter
+ * (modules/matters) — only where that body is the owner group or reports to it (its chair group).
+ * Only the approval; nothing else of the agreement.
+ */
+export function canApproveAgreementByChairDecision(
+  actor: Actor,
+  a: { ownerBodyId: number },
+  approver: { id: number; reportsToId: number | null },
+): boolean {
+  const related = approver.id === a.ownerBodyId || approver.reportsToId === a.ownerBodyId;
+  return related && (isPrivileged(actor) || canApprove(actor, approver.id));
 }
 
 export const invalid = (path: string, message: string) =>

@@ -3,10 +3,16 @@ import type { DbOrTx } from "../../db/client.ts";
 import { getById, updateVersioned } from "../../db/crud.ts";
 import type { Ctx } from "../../server/context.ts";
 import { isoDayInDenmark } from "../../web/format.ts";
+import { authorize } from "../auth/index.ts";
 import { bodies } from "../bodies/index.ts";
 import { storeFile } from "../files/index.ts";
 import { requireItem } from "../mandates/index.ts";
-import { authorizeOwner, invalid, notAllowed } from "./agreements.access.ts";
+import {
+  authorizeOwner,
+  canApproveAgreementByChairDecision,
+  invalid,
+  notAllowed,
+} from "./agreements.access.ts";
 import { getAgreement } from "./agreements.read.ts";
 import { approvalProblem, moveProblem } from "./agreements.rules.ts";
 import type {
@@ -237,10 +243,26 @@ export async function uploadVersionContent(
   return getAgreement({ db, actor }, v.agreementId);
 }
 
-/** Approves a version: a major one after a hearing, a minor one by a chair group. Closes an open hearing. */
-export async function approveAgreement({ db, actor }: Ctx, id: number, input: TApprove) {
+/**
+ * Approves a version: a major one after a hearing, a minor one by a chair group. Closes an open hearing.
+ * `by: "chair_decision"`: a decided matter carries it out, under `canApproveAgreementByChairDecision`.
+ */
+export async function approveAgreement(
+  { db, actor }: Ctx,
+  id: number,
+  input: TApprove,
+  by: "secretariat" | "chair_decision" = "secretariat",
+) {
   const a = await loadAgreement(db, id);
-  authorizeOwner(actor, a);
+  if (by === "chair_decision") {
+    authorize(
+      actor,
+      canApproveAgreementByChairDecision(actor, a, await requireBody(db, input.bodyId, "bodyId")),
+      "Kun formandskabet for aftalens ejergruppe kan godkende en version ved formandsbeslutning.",
+    );
+  } else {
+    authorizeOwner(actor, a);
+  }
   const problem = moveProblem(a.status, "approved");
   if (problem) {
     throw notAllowed(problem);

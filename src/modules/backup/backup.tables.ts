@@ -44,7 +44,7 @@ import {
   initiatives,
 } from "../initiatives/initiatives.tables.ts";
 import { mandateEvents, mandateVersions } from "../mandates/mandates.tables.ts";
-import { matterAnswers, matters } from "../matters/matters.tables.ts";
+import { matterAnswers, matterAttachments, matterBodyRules, matters } from "../matters/matters.tables.ts";
 import { agendaSupplements } from "../meetings/agenda-supplements.tables.ts";
 import { agendaItems, attachments, itemAbsences, minutesCorrections } from "../meetings/items.tables.ts";
 import { attendance, meetings } from "../meetings/meetings.tables.ts";
@@ -167,6 +167,8 @@ export const EXPORT_TABLES: ReadonlyArray<{
   { name: "mandateEvents", table: mandateEvents, sqlName: "mandate_events", identity: true },
   { name: "matters", table: matters, sqlName: "matters", identity: true },
   { name: "matterAnswers", table: matterAnswers, sqlName: "matter_answers", identity: true },
+  { name: "matterBodyRules", table: matterBodyRules, sqlName: "matter_body_rules", identity: true },
+  { name: "matterAttachments", table: matterAttachments, sqlName: "matter_attachments", identity: true },
   { name: "agreements", table: agreements, sqlName: "agreements", identity: true },
   { name: "agreementVersions", table: agreementVersions, sqlName: "agreement_versions", identity: true },
   { name: "agreementEvents", table: agreementEvents, sqlName: "agreement_events", identity: true },

@@ -90,9 +90,26 @@ export const ZTimelineAction = z.object({
   ownerText: z.string().nullable(),
 });
 
+/** A decision between meetings on the case: a chair decision or written procedure (issue 21). */
+export const ZTimelineDecision = z.object({
+  matterId: z.number().int(),
+  procedure: z.enum(["chair_decision", "written_procedure"]),
+  title: z.string(),
+  status: z.enum(["approved", "approved_with_remark", "rejected"]),
+  decidedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  remark: z.string().nullable(),
+  body: z.object({ id: z.number().int(), name: z.string() }),
+  path: z.string().nullable().describe("sagens side i arbejdsrummet, for forummets medlemmer"),
+  reportedMeetingId: z.number().int().nullable(),
+});
+
 export const ZTimeline = z.object({
   case: ZCase,
   entries: z.array(ZTimelineEntry),
+  decisions: z
+    .array(ZTimelineDecision)
+    .describe("formandsbeslutninger og skriftlige behandlinger af sagen mellem møderne"),
   documents: z.array(ZAttachmentMeta),
   actions: z.array(ZTimelineAction),
 });

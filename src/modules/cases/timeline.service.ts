@@ -4,6 +4,7 @@ import { TIME_ZONE } from "../../lib/time.ts";
 import type { Ctx } from "../../server/context.ts";
 import { listCaseActions } from "../actions/index.ts";
 import { bodies } from "../bodies/index.ts";
+import { listCaseDecisions } from "../matters/index.ts";
 import {
   agendaItems,
   attachments,
@@ -164,6 +165,7 @@ export async function getTimeline(ctx: Ctx, caseId: number) {
   return {
     case: presentCase(row, numbers.get(caseId) ?? []),
     entries,
+    decisions: await listCaseDecisions(ctx, caseId),
     documents,
     actions: await listCaseActions(ctx, caseId),
   };

@@ -21,5 +21,6 @@ export {
   grantParts,
   grants,
 } from "./funds.tables.ts";
+export { approveGrant, canApproveGrantByChairDecision } from "./grants.approve.ts";
 export { createGrant, listGrants, loadVisibleGrants, presentGrant, updateGrant } from "./grants.service.ts";
 export { carryOver, type FundStatus, loadFundStatus } from "./status.service.ts";

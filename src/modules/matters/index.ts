@@ -1,3 +1,6 @@
+export { attachToMatter } from "./matters.attachments.ts";
+export { setChairRule } from "./matters.body-rules.ts";
+export { listCaseDecisions, type TCaseDecision } from "./matters.case-decisions.ts";
 export { MattersAwaiting } from "./matters.dashboard.view.tsx";
 export { runMatterDeadlines } from "./matters.jobs.ts";
 export { reportDecidedMatters } from "./matters.orientation.ts";
@@ -12,4 +15,4 @@ export {
   listBodyMatters,
   listMattersAwaitingMe,
 } from "./matters.service.ts";
-export { matterAnswers, matters } from "./matters.tables.ts";
+export { matterAnswers, matterAttachments, matterBodyRules, matters } from "./matters.tables.ts";

@@ -8,10 +8,9 @@ import { and, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { bodies } from "../bodies/index.ts";
 import { queueMatterMails } from "./matters.mail.ts";
-import { answeringMembersOf } from "./matters.members.ts";
 import { REMIND_BEFORE_MS } from "./matters.rules.ts";
-import { recordProcedureResult } from "./matters.service.ts";
-import { matterAnswers, matters } from "./matters.tables.ts";
+import { recordProcedureResult, silentParticipants } from "./matters.service.ts";
+import { matters } from "./matters.tables.ts";
 
 async function sendDueReminders(db: Db, baseUrl: string, now: Date): Promise<number> {
   const soon = new Date(now.getTime() + REMIND_BEFORE_MS);
@@ -39,15 +38,7 @@ async function sendDueReminders(db: Db, baseUrl: string, now: Date): Promise<num
       if (!m) {
         return 0;
       }
-      const answered = new Set(
-        (
-          await tx
-            .select({ p: matterAnswers.personId })
-            .from(matterAnswers)
-            .where(eq(matterAnswers.matterId, id))
-        ).map((a) => a.p),
-      );
-      const silent = (await answeringMembersOf(tx, m.bodyId, now)).filter((p) => !answered.has(p));
+      const silent = await silentParticipants(tx, m, now);
       const [b] = await tx.select({ name: bodies.name }).from(bodies).where(eq(bodies.id, m.bodyId));
       await queueMatterMails(tx, m, b?.name ?? "", "remind", silent, baseUrl);
       return 1;

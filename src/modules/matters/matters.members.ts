@@ -27,3 +27,30 @@ export async function answeringMembersOf(
     );
   return rows.map((r) => r.personId).sort((a, b) => a - b);
 }
+
+const RANK: Record<string, number> = { chair: 0, vice_chair: 1, member: 2 };
+
+/** The answering members today with the party each sits for (their highest role's membership). */
+export async function answeringMembersWithParty(db: DbOrTx, bodyId: number, now = new Date()) {
+  const today = todayInDenmark(now);
+  const rows = await db
+    .select({ personId: memberships.personId, partyId: memberships.partyId, role: memberships.role })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.bodyId, bodyId),
+        inArray(memberships.role, [...ANSWERING]),
+        or(isNull(memberships.from), lte(memberships.from, today)),
+        or(isNull(memberships.to), gte(memberships.to, today)),
+      ),
+    );
+  const best = new Map<number, { personId: number; partyId: number | null; rank: number }>();
+  for (const r of rows) {
+    const rank = RANK[r.role] ?? 3;
+    const held = best.get(r.personId);
+    if (!held || rank < held.rank) {
+      best.set(r.personId, { personId: r.personId, partyId: r.partyId, rank });
+    }
+  }
+  return [...best.values()].sort((a, b) => a.personId - b.personId);
+}

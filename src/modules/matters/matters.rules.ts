@@ -53,3 +53,55 @@ export function reminderDue(m: { deadline: Date; remindedAt: Date | null }, now:
   const left = m.deadline.getTime() - now.getTime();
   return m.remindedAt === null && left > 0 && left <= REMIND_BEFORE_MS;
 }
+
+/**
+ * A chair decision under the rule "each" (every member of the chair group decides): rejected at the first
+ * rejection; approved when every member has approved (with a remark when any of them made one); open
+ * until then. Votes of persons outside the group do not count.
+ */
+export function chairGroupOutcome(
+  group: readonly number[],
+  votes: readonly { personId: number; answer: MatterAnswerKind }[],
+): "open" | "approved" | "approved_with_remark" | "rejected" {
+  const members = new Set(group);
+  const counted = votes.filter((v) => members.has(v.personId));
+  if (counted.some((v) => v.answer === "reject")) {
+    return "rejected";
+  }
+  const voted = new Set(counted.map((v) => v.personId));
+  if (members.size === 0 || [...members].some((p) => !voted.has(p))) {
+    return "open";
+  }
+  return counted.some((v) => v.answer === "remark") ? "approved_with_remark" : "approved";
+}
+
+/** A member with the party they sit for (null: none) and their role's rank (0: chair, 1: vice, 2: member). */
+export interface PartyMember {
+  personId: number;
+  partyId: number | null;
+  rank: number;
+}
+
+/**
+ * One representative per party: the highest-ranking member of each party (then the lowest person id); a
+ * member who sits for no party represents only themselves.
+ */
+export function representativesOf(
+  members: readonly PartyMember[],
+): { personId: number; partyId: number | null }[] {
+  const best = new Map<string, PartyMember>();
+  for (const m of members) {
+    const key = m.partyId === null ? `p${m.personId}` : `party${m.partyId}`;
+    const held = best.get(key);
+    if (!held || m.rank < held.rank || (m.rank === held.rank && m.personId < held.personId)) {
+      best.set(key, m);
+    }
+  }
+  return [...best.values()]
+    .map((m) => ({ personId: m.personId, partyId: m.partyId }))
+    .sort((a, b) => a.personId - b.personId);
+}
+
+/** The slot a person answers for: their party, or themselves when they sit for none (negative ids). */
+export const slotOf = (personId: number, partyId: number | null): number =>
+  partyId === null ? -personId : partyId;

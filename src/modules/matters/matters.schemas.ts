@@ -2,7 +2,9 @@ import { z } from "zod";
 import { ZDateTimeInput, ZId, ZName, ZText } from "../../server/schemas.ts";
 import { ACCESS } from "../meetings/items.tables.ts";
 import {
+  CHAIR_RULES,
   MATTER_ANSWERS,
+  MATTER_AUDIENCES,
   MATTER_LINK_KINDS,
   MATTER_PROCEDURES,
   MATTER_RULES,
@@ -23,6 +25,10 @@ export const ZCreateMatter = z.strictObject({
   linkId: ZId.nullable().optional(),
   rule: z.enum(MATTER_RULES).nullable().optional().describe("skriftlig behandling: reglen for udfaldet"),
   deadline: ZDateTimeInput.nullable().optional().describe("skriftlig behandling: svarfristen"),
+  audience: z
+    .enum(MATTER_AUDIENCES)
+    .optional()
+    .describe("skriftlig behandling: members (alle medlemmer) eller party_representatives (én pr. part)"),
 });
 export type TCreateMatter = z.infer<typeof ZCreateMatter>;
 
@@ -39,6 +45,23 @@ export const ZAnswerMatter = z.strictObject({
   remark: ZText(4000).nullable().optional(),
 });
 export type TAnswerMatter = z.infer<typeof ZAnswerMatter>;
+
+export const ZMatterAttachment = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+  createdAt: z.string(),
+});
+
+/** The body's rule for chair decisions. */
+export const ZChairRule = z.strictObject({
+  chairRule: z
+    .enum(CHAIR_RULES)
+    .describe("chair: formanden alene; any: formand eller næstformand; each: hvert medlem af formandskabet"),
+});
+export const ZChairRuleOut = ZChairRule.extend({ bodyId: z.number().int() });
 
 export const ZMatter = z.object({
   id: z.number().int(),
@@ -60,17 +83,26 @@ export const ZMatter = z.object({
   createdAt: z.string(),
   createdBy: z.string().nullable(),
   reportedMeetingId: z.number().int().nullable().describe("mødet, hvis dagsorden orienterer om afgørelsen"),
+  chairRule: z
+    .enum(CHAIR_RULES)
+    .describe("formandsbeslutning: chair (formanden), any (formand eller næstformand), each (hvert medlem)"),
+  audience: z.enum(MATTER_AUDIENCES),
+  attachments: z.array(ZMatterAttachment),
   /** what the reader may do now */
   canDecide: z.boolean(),
   canAnswer: z.boolean(),
   answers: z.array(
-    z.object({
-      personId: z.number().int(),
-      name: z.string(),
-      answer: z.enum(MATTER_ANSWERS).nullable().describe("null: har ikke svaret"),
-      remark: z.string().nullable(),
-      answeredAt: z.string().nullable(),
-    }),
+    z
+      .object({
+        personId: z.number().int(),
+        name: z.string(),
+        answer: z.enum(MATTER_ANSWERS).nullable().describe("null: har ikke svaret"),
+        remark: z.string().nullable(),
+        answeredAt: z.string().nullable(),
+      })
+      .describe(
+        "skriftlig behandling: svarene; formandsbeslutning med reglen each: hvert medlems beslutning",
+      ),
   ),
 });
 export type TMatter = z.infer<typeof ZMatter>;

@@ -8,15 +8,22 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import type { Ctx } from "../../server/context.ts";
 import { AppError, notFound } from "../../server/errors.ts";
-import { isoDayInDenmark } from "../../web/format.ts";
 import { authorize, SYSTEM_ACTOR, users } from "../auth/index.ts";
 import { bodies } from "../bodies/index.ts";
-import { approveMandateVersion, mandateVersions } from "../mandates/index.ts";
 import { persons } from "../people/index.ts";
-import { canDecideMatter, canPutMatter, canReadMatter, visibleMattersWhere } from "./matters.access.ts";
+import { canDecideByRule, canPutMatter, canReadMatter, visibleMattersWhere } from "./matters.access.ts";
+import { listAttachmentsOf } from "./matters.attachments.ts";
+import { chairRuleOf } from "./matters.body-rules.ts";
+import { carryOut, checkLink } from "./matters.links.ts";
 import { queueMatterMails } from "./matters.mail.ts";
-import { answeringMembersOf } from "./matters.members.ts";
-import { procedureOutcome, procedureOver } from "./matters.rules.ts";
+import { answeringMembersOf, answeringMembersWithParty } from "./matters.members.ts";
+import {
+  chairGroupOutcome,
+  procedureOutcome,
+  procedureOver,
+  representativesOf,
+  slotOf,
+} from "./matters.rules.ts";
 import type { TAnswerMatter, TCreateMatter, TDecideMatter, TMatter } from "./matters.schemas.ts";
 import { type MatterResult, matterAnswers, matters } from "./matters.tables.ts";
 
@@ -71,52 +78,65 @@ async function chairGroupOf(db: DbOrTx, bodyId: number, now: Date): Promise<numb
   return answeringMembersOf(db, bodyId, now, ["chair", "vice_chair"]);
 }
 
-/** Checks that what the matter links to exists and, for a mandate version, that this body may decide it. */
-async function checkLink(db: DbOrTx, input: TCreateMatter) {
-  if (!input.linkKind) {
-    return;
+/**
+ * Who takes part in a matter, as slots: a written procedure's members (each their own slot) or, sent per
+ * party, every member of a represented party (the party is the slot, answering once); a chair decision
+ * under "each": the chair group. `to` is who is mailed: the members, the representatives or the group.
+ */
+async function participantsOf(db: DbOrTx, m: MatterRow, now: Date) {
+  if (m.procedure === "chair_decision") {
+    const group = await chairGroupOf(db, m.bodyId, now);
+    return { persons: group, slot: new Map(group.map((p) => [p, p])), slots: group, to: group };
   }
-  if (!input.linkId) {
-    throw invalid("linkId", "Angiv, hvad sagen afgør.");
+  if (m.audience === "party_representatives" && m.representatives) {
+    const reps = m.representatives;
+    const slots = reps.map((r) => slotOf(r.personId, r.partyId));
+    const wanted = new Set(slots);
+    const members = (await answeringMembersWithParty(db, m.bodyId, now)).filter((p) =>
+      wanted.has(slotOf(p.personId, p.partyId)),
+    );
+    const slot = new Map(members.map((p) => [p.personId, slotOf(p.personId, p.partyId)]));
+    return { persons: members.map((p) => p.personId), slot, slots, to: reps.map((r) => r.personId) };
   }
-  if (input.linkKind === "mandate_version") {
-    const [v] = await db
-      .select({
-        approvedOn: mandateVersions.approvedOn,
-        approverBodyId: mandateVersions.approverBodyId,
-        bodyId: mandateVersions.bodyId,
-        reportsToId: bodies.reportsToId,
-      })
-      .from(mandateVersions)
-      .innerJoin(bodies, eq(bodies.id, mandateVersions.bodyId))
-      .where(eq(mandateVersions.id, input.linkId));
-    if (!v) {
-      throw invalid("linkId", "Kommissorieversionen findes ikke.");
-    }
-    if (v.approvedOn !== null) {
-      throw invalid("linkId", "Kommissorieversionen er allerede godkendt.");
-    }
-    if (![v.bodyId, v.reportsToId, v.approverBodyId].includes(input.bodyId)) {
-      throw invalid("linkId", "Forummet godkender ikke dette kommissorium.");
-    }
-    return;
-  }
-  const table = { agreement_version: "agreement_versions", grant: "grants", case: "cases" }[input.linkKind];
-  const found = await db.execute(sql`select 1 from ${sql.identifier(table)} where id = ${input.linkId}`);
-  if ((found as unknown as { rows: unknown[] }).rows.length === 0) {
-    throw invalid("linkId", "Det, sagen henviser til, findes ikke.");
-  }
+  const members = await answeringMembersOf(db, m.bodyId, now);
+  return { persons: members, slot: new Map(members.map((p) => [p, p])), slots: members, to: members };
+}
+
+/** The answers as slots: each answer counts for its party when the matter is sent per party. */
+const answersAsSlots = (
+  m: MatterRow,
+  answers: readonly { personId: number; partyId: number | null; answer: TAnswerMatter["answer"] }[],
+) =>
+  answers.map((a) => ({
+    personId: m.audience === "party_representatives" ? slotOf(a.personId, a.partyId) : a.personId,
+    answer: a.answer,
+  }));
+
+/** Who is still to answer (the reminder's addressees): members, or the representatives of silent parties. */
+export async function silentParticipants(db: DbOrTx, m: MatterRow, now: Date): Promise<number[]> {
+  const part = await participantsOf(db, m, now);
+  const answers = await db.select().from(matterAnswers).where(eq(matterAnswers.matterId, m.id));
+  const answered = new Set(answersAsSlots(m, answers).map((a) => a.personId));
+  return part.to.filter((p) => !answered.has(part.slot.get(p) ?? p));
 }
 
 /** Presents a matter for a reader who may see it, with what they may do now. */
 async function presentMatter(ctx: Ctx, m: MatterRow, now = new Date()): Promise<TMatter> {
   const name = await bodyName(ctx.db, m.bodyId);
   const written = m.procedure === "written_procedure";
-  const [members, answers, you] = await Promise.all([
-    written ? answeringMembersOf(ctx.db, m.bodyId, now) : Promise.resolve([] as number[]),
+  const each = !written && m.chairRule === "each";
+  const perParty = written && m.audience === "party_representatives";
+  const [part, answers, you, attachments] = await Promise.all([
+    written || each ? participantsOf(ctx.db, m, now) : Promise.resolve(null),
     ctx.db.select().from(matterAnswers).where(eq(matterAnswers.matterId, m.id)),
     personOf(ctx),
+    listAttachmentsOf(ctx.db, m.id),
   ]);
+  // Sent per party, the representatives are listed (and whoever answered for a party).
+  const members = part ? (perParty ? part.to : part.persons) : [];
+  const answeredSlots = new Set(answersAsSlots(m, answers).map((a) => a.personId));
+  const yourSlot = you === null ? undefined : part?.slot.get(you);
+  const yoursOpen = yourSlot !== undefined && !answeredSlots.has(yourSlot);
   // After the result, the recorded members are the ones who counted.
   const counted = m.result
     ? [...m.result.answers.map((a) => a.personId), ...m.result.notAnswered.map((a) => a.personId)]
@@ -154,8 +174,11 @@ async function presentMatter(ctx: Ctx, m: MatterRow, now = new Date()): Promise<
     createdAt: m.createdAt.toISOString(),
     createdBy: m.createdBy,
     reportedMeetingId: m.reportedMeetingId,
-    canDecide: open && !written && canDecideMatter(ctx.actor, m.bodyId),
-    canAnswer: open && written && you !== null && members.includes(you),
+    chairRule: m.chairRule,
+    audience: m.audience,
+    canDecide: open && !written && canDecideByRule(ctx.actor, m.bodyId, m.chairRule) && (!each || yoursOpen),
+    canAnswer: open && written && yourSlot !== undefined && (!perParty || yoursOpen),
+    attachments,
     answers: ids
       .map((personId) => {
         const a = byPerson.get(personId);
@@ -244,6 +267,14 @@ export async function createMatter(
       throw invalid("deadline", "Fristen skal ligge i fremtiden.");
     }
     await checkLink(db, input);
+    const perParty = written && input.audience === "party_representatives";
+    const representatives = perParty
+      ? representativesOf(await answeringMembersWithParty(db, input.bodyId, now))
+      : null;
+    if (representatives?.length === 0) {
+      throw invalid("audience", "Forummet har ingen medlemmer, der kan svare for en part.");
+    }
+    const chairRule = written ? "any" : await chairRuleOf(db, input.bodyId);
     const [row] = await db
       .insert(matters)
       .values({
@@ -257,36 +288,109 @@ export async function createMatter(
         linkId: input.linkKind ? (input.linkId ?? null) : null,
         rule: written ? (input.rule ?? null) : null,
         deadline: input.deadline ?? null,
+        chairRule,
+        audience: perParty ? "party_representatives" : "members",
+        representatives,
         createdBy: ctx.actor.name,
       })
       .returning();
     const m = row as MatterRow;
-    const to = written ? await answeringMembersOf(db, m.bodyId, now) : await chairGroupOf(db, m.bodyId, now);
+    const to =
+      written || chairRule === "each"
+        ? (await participantsOf(db, m, now)).to
+        : await answeringMembersOf(
+            db,
+            m.bodyId,
+            now,
+            chairRule === "chair" ? ["chair"] : ["chair", "vice_chair"],
+          );
     await queueMatterMails(db, m, name, written ? "invite" : "decide", to, opts.baseUrl ?? DEFAULT_BASE_URL);
     return presentMatter(tx, m, now);
   });
 }
 
-/** Carries out an approval where the matter points (today: a mandate version through its own act). */
-async function carryOut(ctx: Ctx, m: MatterRow, now: Date, by: "secretariat" | "chair_decision") {
-  if (m.linkKind === "mandate_version" && m.linkId !== null) {
-    const note =
-      m.procedure === "chair_decision"
-        ? `Formandsbeslutning: ${m.title}`
-        : `Skriftlig behandling: ${m.title}`;
-    await approveMandateVersion(ctx, m.linkId, { on: isoDayInDenmark(now), note }, by);
+/**
+ * A member of the chair group decides under the rule "each": their vote is recorded once; the matter is
+ * decided when every member has approved, or at the first rejection (`chairGroupOutcome`).
+ */
+async function voteInChairGroup(
+  ctx: Ctx,
+  m: MatterRow,
+  decision: TDecideMatter["decision"],
+  remark: string | null,
+  now: Date,
+): Promise<TMatter> {
+  const you = await personOf(ctx);
+  const group = await chairGroupOf(ctx.db, m.bodyId, now);
+  authorize(
+    ctx.actor,
+    you !== null && group.includes(you),
+    "Her skal hvert medlem af formandskabet beslutte; kun de kan beslutte sagen.",
+  );
+  const answer =
+    decision === "rejected" ? "reject" : decision === "approved_with_remark" ? "remark" : "approve";
+  const inserted = await ctx.db
+    .insert(matterAnswers)
+    .values({ matterId: m.id, personId: you as number, answer, remark, answeredAt: now })
+    .onConflictDoNothing()
+    .returning();
+  if (inserted.length === 0) {
+    throw new AppError("invalid_transition", "Du har allerede truffet din beslutning i sagen.");
   }
+  const votes = await ctx.db.select().from(matterAnswers).where(eq(matterAnswers.matterId, m.id));
+  const outcome = chairGroupOutcome(group, votes);
+  if (outcome === "open") {
+    return presentMatter(ctx, m, now);
+  }
+  const names = new Map(
+    (
+      await ctx.db
+        .select({ id: persons.id, name: persons.name })
+        .from(persons)
+        .where(inArray(persons.id, [...new Set(votes.map((v) => v.personId))]))
+    ).map((p) => [p.id, p.name]),
+  );
+  const remarks = votes
+    .filter((v) => v.remark)
+    .map((v) => `${names.get(v.personId) ?? "?"}: ${v.remark}`)
+    .join("\n");
+  const [updated] = await ctx.db
+    .update(matters)
+    .set({
+      status: outcome,
+      decidedAt: now,
+      decidedBy: votes.map((v) => names.get(v.personId) ?? "?").join(", "),
+      decidedByPersonId: you,
+      decisionRemark: remarks || null,
+      updatedAt: now,
+      version: sql`${matters.version} + 1`,
+    })
+    .where(and(eq(matters.id, m.id), eq(matters.status, "open")))
+    .returning();
+  if (!updated) {
+    throw new AppError("invalid_transition", "Sagen er allerede afgjort.");
+  }
+  if (outcome !== "rejected") {
+    await carryOut(ctx, updated, now);
+  }
+  return presentMatter(ctx, updated, now);
 }
 
-/** The chair or vice-chair decides a chair decision: approve, approve with a remark, or reject. */
+/**
+ * The chair group decides a chair decision by the body's rule (`chairRule`, fixed when the matter was put):
+ * the chair alone, the chair or a vice-chair, or each member of the chair group. Approve, approve with a
+ * remark, or reject; an approval carries out its effect where the matter points.
+ */
 export async function decideMatter(ctx: Ctx, id: number, input: TDecideMatter, now = new Date()) {
   return ctx.db.transaction(async (db) => {
     const tx: Ctx = { db, actor: ctx.actor };
     const m = await readableMatter(tx, id);
     authorize(
       ctx.actor,
-      canDecideMatter(ctx.actor, m.bodyId),
-      "Kun forummets formand og næstformand træffer formandsbeslutninger.",
+      canDecideByRule(ctx.actor, m.bodyId, m.chairRule),
+      m.chairRule === "chair"
+        ? "Kun forummets formand træffer formandsbeslutninger."
+        : "Kun forummets formand og næstformand træffer formandsbeslutninger.",
     );
     if (m.procedure !== "chair_decision") {
       throw new AppError(
@@ -300,6 +404,9 @@ export async function decideMatter(ctx: Ctx, id: number, input: TDecideMatter, n
     const remark = (input.remark ?? "").trim() || null;
     if (input.decision === "approved_with_remark" && !remark) {
       throw invalid("remark", "Skriv bemærkningen til godkendelsen.");
+    }
+    if (m.chairRule === "each") {
+      return voteInChairGroup(tx, m, input.decision, remark, now);
     }
     const [updated] = await db
       .update(matters)
@@ -318,7 +425,7 @@ export async function decideMatter(ctx: Ctx, id: number, input: TDecideMatter, n
       throw new AppError("invalid_transition", "Sagen er allerede afgjort.");
     }
     if (input.decision !== "rejected") {
-      await carryOut(tx, updated, now, "chair_decision");
+      await carryOut(tx, updated, now);
     }
     return presentMatter(tx, updated, now);
   });
@@ -333,7 +440,9 @@ export async function recordProcedureResult(db: DbOrTx, id: number, now: Date): 
   if (m.procedure !== "written_procedure" || m.status !== "open" || !m.rule) {
     return false;
   }
-  const members = await answeringMembersOf(db, m.bodyId, now);
+  const part = await participantsOf(db, m, now);
+  // Sent per party, each party is one voice: its representative is who "did not answer" for it.
+  const members = part.to;
   const answers = await db.select().from(matterAnswers).where(eq(matterAnswers.matterId, id));
   const ids = [...new Set([...members, ...answers.map((a) => a.personId)])];
   const names = new Map(
@@ -346,12 +455,16 @@ export async function recordProcedureResult(db: DbOrTx, id: number, now: Date): 
             .where(inArray(persons.id, ids))
         ).map((p) => [p.id, p.name]),
   );
-  const answered = new Set(answers.map((a) => a.personId));
+  const answeredSlots = new Set(answersAsSlots(m, answers).map((a) => a.personId));
+  const slotOfMember = (p: number) =>
+    m.audience === "party_representatives"
+      ? slotOf(p, m.representatives?.find((r) => r.personId === p)?.partyId ?? null)
+      : p;
   const result: MatterResult = {
     approve: answers.filter((a) => a.answer === "approve").length,
     reject: answers.filter((a) => a.answer === "reject").length,
     remark: answers.filter((a) => a.answer === "remark").length,
-    members: members.length,
+    members: part.slots.length,
     answers: answers.map((a) => ({
       personId: a.personId,
       name: names.get(a.personId) ?? "?",
@@ -360,10 +473,14 @@ export async function recordProcedureResult(db: DbOrTx, id: number, now: Date): 
       at: a.answeredAt.toISOString(),
     })),
     notAnswered: members
-      .filter((p) => !answered.has(p))
+      .filter((p) => !answeredSlots.has(slotOfMember(p)))
       .map((p) => ({ personId: p, name: names.get(p) ?? "?" })),
   };
-  const outcome = procedureOutcome({ rule: m.rule, members, answers });
+  const outcome = procedureOutcome({
+    rule: m.rule,
+    members: part.slots,
+    answers: answersAsSlots(m, answers),
+  });
   const [updated] = await db
     .update(matters)
     .set({
@@ -381,24 +498,31 @@ export async function recordProcedureResult(db: DbOrTx, id: number, now: Date): 
   }
   if (outcome === "approved") {
     // The members decided; the system records their result and carries it out (as approveDueMinutes does).
-    await carryOut({ db, actor: SYSTEM_ACTOR }, updated, now, "secretariat");
+    await carryOut({ db, actor: SYSTEM_ACTOR }, updated, now);
   }
   return true;
 }
 
-/** A member answers a written procedure; a new answer replaces the earlier one until the result is in. */
+/**
+ * A member answers a written procedure; a new answer replaces the earlier one until the result is in.
+ * Sent per party, a member of a represented party answers for it, and each party answers once.
+ */
 export async function answerMatter(ctx: Ctx, id: number, input: TAnswerMatter, now = new Date()) {
   return ctx.db.transaction(async (db) => {
     const tx: Ctx = { db, actor: ctx.actor };
     const m = await readableMatter(tx, id);
     const you = await personOf(tx);
-    const members = await answeringMembersOf(db, m.bodyId, now);
+    const written = m.procedure === "written_procedure";
+    const part = written ? await participantsOf(db, m, now) : null;
+    const members = part ? part.persons : await answeringMembersOf(db, m.bodyId, now);
     authorize(
       ctx.actor,
       you !== null && members.includes(you),
-      "Kun forummets medlemmer svarer i en skriftlig behandling.",
+      m.audience === "party_representatives"
+        ? "Kun medlemmer for de parter, sagen er sendt til, svarer i denne skriftlige behandling."
+        : "Kun forummets medlemmer svarer i en skriftlig behandling.",
     );
-    if (m.procedure !== "written_procedure") {
+    if (!part) {
       throw new AppError(
         "invalid_transition",
         "Sagen er forelagt formandskabet; medlemmerne svarer ikke på den.",
@@ -411,21 +535,41 @@ export async function answerMatter(ctx: Ctx, id: number, input: TAnswerMatter, n
     if (input.answer === "remark" && !remark) {
       throw invalid("remark", "Skriv din bemærkning.");
     }
-    await db
-      .insert(matterAnswers)
-      .values({ matterId: id, personId: you as number, answer: input.answer, remark, answeredAt: now })
-      .onConflictDoUpdate({
-        target: [matterAnswers.matterId, matterAnswers.personId],
-        set: {
-          answer: input.answer,
-          remark,
-          answeredAt: now,
-          updatedAt: now,
-          version: sql`${matterAnswers.version} + 1`,
-        },
+    const me = you as number;
+    if (m.audience === "party_representatives") {
+      const slot = part.slot.get(me) as number;
+      const earlier = await db.select().from(matterAnswers).where(eq(matterAnswers.matterId, id));
+      if (answersAsSlots(m, earlier).some((a) => a.personId === slot)) {
+        throw new AppError("conflict", "Din part har allerede svaret i denne skriftlige behandling.");
+      }
+      await db.insert(matterAnswers).values({
+        matterId: id,
+        personId: me,
+        partyId: slot > 0 ? slot : null,
+        answer: input.answer,
+        remark,
+        answeredAt: now,
       });
-    const answers = await db.select().from(matterAnswers).where(eq(matterAnswers.matterId, id));
-    if (m.deadline && procedureOver({ members, answers, deadline: m.deadline, now })) {
+    } else {
+      await db
+        .insert(matterAnswers)
+        .values({ matterId: id, personId: me, answer: input.answer, remark, answeredAt: now })
+        .onConflictDoUpdate({
+          target: [matterAnswers.matterId, matterAnswers.personId],
+          set: {
+            answer: input.answer,
+            remark,
+            answeredAt: now,
+            updatedAt: now,
+            version: sql`${matterAnswers.version} + 1`,
+          },
+        });
+    }
+    const answers = answersAsSlots(
+      m,
+      await db.select().from(matterAnswers).where(eq(matterAnswers.matterId, id)),
+    );
+    if (m.deadline && procedureOver({ members: part.slots, answers, deadline: m.deadline, now })) {
       await recordProcedureResult(db, id, now);
     }
     return presentMatter(tx, await getMatterRowUnchecked(db, id), now);

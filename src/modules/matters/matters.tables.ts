@@ -1,8 +1,21 @@
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { idColumn, rowMeta } from "../../db/columns.ts";
 import { bodies } from "../bodies/bodies.tables.ts";
+import { storedFiles } from "../files/files.tables.ts";
 import { access } from "../meetings/items.tables.ts";
 import { meetings } from "../meetings/meetings.tables.ts";
+import { parties } from "../parties/parties.tables.ts";
 import { persons } from "../people/people.tables.ts";
 
 /** chair_decision: the chair group decides (Formandsbeslutning); written_procedure: every member answers. */
@@ -20,11 +33,30 @@ export type MatterLinkKind = (typeof MATTER_LINK_KINDS)[number];
 export const MATTER_ANSWERS = ["approve", "reject", "remark"] as const;
 export type MatterAnswerKind = (typeof MATTER_ANSWERS)[number];
 
+/**
+ * Who decides a chair decision (the body's rule, frozen on the matter when it is put):
+ * chair: the chair alone; any: the chair or a vice-chair; each: every member of the chair group must
+ * approve, and a single rejection rejects.
+ */
+export const CHAIR_RULES = ["chair", "any", "each"] as const;
+export type ChairRule = (typeof CHAIR_RULES)[number];
+/** Who answers a written procedure: every member, or one representative per party (each party once). */
+export const MATTER_AUDIENCES = ["members", "party_representatives"] as const;
+export type MatterAudience = (typeof MATTER_AUDIENCES)[number];
+
 export const matterProcedure = pgEnum("matter_procedure", MATTER_PROCEDURES);
 export const matterRule = pgEnum("matter_rule", MATTER_RULES);
 export const matterStatus = pgEnum("matter_status", MATTER_STATUSES);
 export const matterLinkKind = pgEnum("matter_link_kind", MATTER_LINK_KINDS);
 export const matterAnswerKind = pgEnum("matter_answer_kind", MATTER_ANSWERS);
+export const chairRule = pgEnum("chair_rule", CHAIR_RULES);
+export const matterAudience = pgEnum("matter_audience", MATTER_AUDIENCES);
+
+/** A party's representative in a written procedure sent per party (partyId null: a member of no party). */
+export interface MatterRepresentative {
+  personId: number;
+  partyId: number | null;
+}
 
 /** The recorded result of a written procedure: counts, each answer, and who did not answer. */
 export interface MatterResult {
@@ -57,6 +89,12 @@ export const matters = pgTable(
     linkKind: matterLinkKind("link_kind"),
     linkId: integer("link_id"),
     rule: matterRule("rule"),
+    /** chair decision: who decides (copied from the body's rule when the matter is put) */
+    chairRule: chairRule("chair_rule").notNull().default("any"),
+    /** written procedure: every member, or one representative per party */
+    audience: matterAudience("audience").notNull().default("members"),
+    /** with audience party_representatives: who answers for each party (fixed when the matter is put) */
+    representatives: jsonb("representatives").$type<MatterRepresentative[]>(),
     deadline: timestamp("deadline", { withTimezone: true }),
     status: matterStatus("status").notNull().default("open"),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
@@ -74,7 +112,11 @@ export const matters = pgTable(
   (t) => [index("matters_body_idx").on(t.bodyId, t.status), index("matters_status_idx").on(t.status)],
 );
 
-/** A member's answer in a written procedure; one per member, a new answer replaces the earlier one. */
+/**
+ * A member's answer in a written procedure (one per member, a new answer replaces the earlier one), or a
+ * chair-group member's vote on a chair decision under the rule "each". Sent per party, the answer speaks
+ * for `party_id` and each party answers once (the partial unique index).
+ */
 export const matterAnswers = pgTable(
   "matter_answers",
   {
@@ -88,7 +130,44 @@ export const matterAnswers = pgTable(
     answer: matterAnswerKind("answer").notNull(),
     remark: text("remark"),
     answeredAt: timestamp("answered_at", { withTimezone: true }).notNull(),
+    /** sent per party: the party this answer speaks for */
+    partyId: integer("party_id").references(() => parties.id, { onDelete: "set null" }),
     ...rowMeta(),
   },
-  (t) => [uniqueIndex("matter_answers_person_uq").on(t.matterId, t.personId)],
+  (t) => [
+    uniqueIndex("matter_answers_person_uq").on(t.matterId, t.personId),
+    uniqueIndex("matter_answers_party_uq").on(t.matterId, t.partyId).where(sql`${t.partyId} is not null`),
+  ],
+);
+
+/** The body's rule for chair decisions (absent: the chair or a vice-chair decides). */
+export const matterBodyRules = pgTable("matter_body_rules", {
+  id: idColumn(),
+  bodyId: integer("body_id")
+    .notNull()
+    .unique()
+    .references(() => bodies.id, { onDelete: "cascade" }),
+  chairRule: chairRule("chair_rule").notNull().default("any"),
+  ...rowMeta(),
+});
+
+/** A file the secretariat attached to a matter; as visible as the matter (bytes in the file store). */
+export const matterAttachments = pgTable(
+  "matter_attachments",
+  {
+    id: idColumn(),
+    matterId: integer("matter_id")
+      .notNull()
+      .references(() => matters.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    fileName: text("file_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: bigint("size", { mode: "number" }).notNull(),
+    sha256: text("sha256")
+      .notNull()
+      .references(() => storedFiles.sha256, { onDelete: "restrict" }),
+    createdBy: text("created_by"),
+    ...rowMeta(),
+  },
+  (t) => [index("matter_attachments_matter_idx").on(t.matterId)],
 );
