@@ -39,7 +39,10 @@ export type MeetingEvent =
 
 export type OtherEvent =
   | { kind: "case_referred"; itemId: number; toBodyId: number; toMeetingId: number | null }
-  | { kind: "action_assigned"; actionId: number };
+  | { kind: "action_assigned"; actionId: number }
+  /** an obligation (or feedback request) reached one addressee; its reminder before the deadline */
+  | { kind: "obligation_arrived"; obligationId: number; addresseeId: number }
+  | { kind: "obligation_reminder"; obligationId: number; addresseeId: number };
 
 export type DomainEvent = MeetingEvent | OtherEvent;
 

@@ -4,6 +4,7 @@ import { indicatorsEffect } from "../modules/indicators/index.ts";
 import { reportDecidedMatters, runMatterDeadlines } from "../modules/matters/index.ts";
 import { approveDueMinutes } from "../modules/meetings/index.ts";
 import { recordNotificationEvent } from "../modules/notifications/index.ts";
+import { runObligationReminders } from "../modules/obligations/index.ts";
 import { indexMissingFileTexts } from "../modules/search/index.ts";
 import type { BackgroundTask } from "./background.ts";
 
@@ -31,6 +32,8 @@ export function backgroundTasks(baseUrl = "http://localhost:3000"): BackgroundTa
     { name: "minutes-deadlines", run: (db) => approveDueMinutes(db) },
     // Written procedures: the one reminder, and the result at the deadline (docs/governance.md).
     { name: "matters-deadlines", run: (db) => runMatterDeadlines(db, baseUrl) },
+    // Obligations: the one reminder before an addressee's deadline (docs/obligations.md).
+    { name: "obligation-reminders", run: (db) => runObligationReminders(db) },
     // Decided matters onto the next agenda's orientation item.
     { name: "matters-orientation", run: (db) => reportDecidedMatters(db) },
   ];

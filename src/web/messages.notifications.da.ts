@@ -15,6 +15,8 @@ export const daNotifications = {
   "notify.subject.actionDue": "Påmindelse: en opfølgning forfalder snart",
   "notify.subject.actionOverdue": "Påmindelse: en opfølgning er forfalden",
   "notify.subject.minutesReminder": "Påmindelse: referatet venter stadig på din godkendelse: {body} {when}",
+  "notify.subject.obligationArrived": "Ny forpligtelse fra {body}",
+  "notify.subject.obligationReminder": "Påmindelse: fristen for en forpligtelse fra {body} nærmer sig",
   "notify.subject.confirm": "Bekræft dit abonnement på {body}",
   "notify.subject.digest": "Tværs: nyt fra {day}",
   "notify.lead.agenda": "Dagsordenen til mødet i {body} {when} er offentliggjort.",
@@ -35,6 +37,10 @@ export const daNotifications = {
   "notify.lead.actionOverdue":
     "En opfølgning i {body}, som du er ansvarlig for, er forfalden og ikke markeret som udført.",
   "notify.lead.minutesReminder": "Referatet af mødet i {body} {when} venter stadig på din godkendelse.",
+  "notify.lead.obligationArrived":
+    "{body} har sendt jer en forpligtelse eller en anmodning om tilbagemelding. Svar i Tværs senest på fristen: udført, ikke relevant eller bed om mere tid.",
+  "notify.lead.obligationReminder":
+    "Fristen for forpligtelsen fra {body} nærmer sig, og I har ikke svaret endnu.",
   "notify.lead.confirm":
     "Nogen (forhåbentlig dig) har bedt om at få nye dagsordener og referater fra {body} på e-mail. Bekræft abonnementet ved at åbne linket. Har du ikke bedt om det, så se bort fra denne mail; du får ingen flere.",
   "notify.lead.digest": "Det skete i Tværs {day}:",

@@ -17,6 +17,8 @@ export const enNotifications: Record<keyof typeof daNotifications, string> = {
   "notify.subject.actionDue": "Reminder: a follow-up is due soon",
   "notify.subject.actionOverdue": "Reminder: a follow-up is overdue",
   "notify.subject.minutesReminder": "Reminder: the minutes still await your approval: {body} {when}",
+  "notify.subject.obligationArrived": "New obligation from {body}",
+  "notify.subject.obligationReminder": "Reminder: the deadline of an obligation from {body} is near",
   "notify.subject.confirm": "Confirm your subscription to {body}",
   "notify.subject.digest": "Tværs: news of {day}",
   "notify.lead.agenda": "The agenda of the meeting of {body} {when} has been published.",
@@ -37,6 +39,10 @@ export const enNotifications: Record<keyof typeof daNotifications, string> = {
   "notify.lead.actionOverdue":
     "A follow-up in {body} that you are responsible for is overdue and not marked as done.",
   "notify.lead.minutesReminder": "The minutes of the meeting of {body} {when} still await your approval.",
+  "notify.lead.obligationArrived":
+    "{body} has sent you an obligation or a request for feedback. Answer in Tværs by the deadline: done, not relevant or ask for more time.",
+  "notify.lead.obligationReminder":
+    "The deadline of the obligation from {body} is near and you have not answered yet.",
   "notify.lead.confirm":
     "Someone (hopefully you) asked to receive new agendas and minutes of {body} by e-mail. Confirm the subscription by opening the link. If you did not ask for it, ignore this mail; you will get no more.",
   "notify.lead.digest": "What happened in Tværs on {day}:",

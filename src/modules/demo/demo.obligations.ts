@@ -44,7 +44,11 @@ export async function loadDemoObligations(
     text: "Sundhedsklyngerne udarbejder en konkretiseret lokal implementeringsplan for sundhedsaftalens indsatser.",
     deadline: dayOffset(now, -7),
     returns: "document",
-    addressees: { bodyIds: [pnNord as number, fsnNord as number, pnSyd as number, fsnSyd as number] },
+    kind: "obligation",
+    addressees: {
+      bodyIds: [pnNord as number, fsnNord as number, pnSyd as number, fsnSyd as number],
+      partyIds: [],
+    },
   });
   await answerObligation(ctx, o.id, {
     bodyId: pnNord as number,

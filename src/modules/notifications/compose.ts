@@ -23,6 +23,8 @@ export interface MailFacts {
   /** an item's title in a referral, when the reader may see it */
   itemTitle?: string | null;
   actionText?: string | null;
+  /** an obligation's text, when the item it came from is not closed */
+  obligationText?: string | null;
   dueDate?: string | null;
   url: string;
 }
@@ -132,6 +134,9 @@ export function composeMail(lang: Lang, f: MailFacts, footer: MailFooter): Compo
   }
   if (f.actionText) {
     paragraphs.push(f.actionText);
+  }
+  if (f.obligationText) {
+    paragraphs.push(f.obligationText);
   }
   if (f.dueDate) {
     paragraphs.push(t(lang, "notify.dueDate", { date: formatIsoDay(f.dueDate, lang) }));

@@ -11,7 +11,13 @@ import { bodies } from "../bodies/index.ts";
 import { agendaItems, canSeeItem, meetingPath, meetings, visibilityOf } from "../meetings/index.ts";
 import { type ComposedMail, composeMail, type MailFacts } from "./compose.ts";
 import { notificationEvents, notificationOutbox, notificationProfiles } from "./notifications.tables.ts";
-import { actionOwner, type Recipient, subscribersOfBody, usersOfBody } from "./recipients.ts";
+import {
+  actionOwner,
+  answerersOfAddressee,
+  type Recipient,
+  subscribersOfBody,
+  usersOfBody,
+} from "./recipients.ts";
 import { rowsOf } from "./rows.ts";
 import { type Message, modeOf, type Route, routeOf, settingKey } from "./topics.ts";
 
@@ -19,14 +25,17 @@ type MeetingRow = typeof meetings.$inferSelect;
 
 /**
  * Mails that ask the reader to act link to the workspace page where they act (the chair's approval, the
- * secretariat's agenda or minutes); the others link to the meeting's page.
+ * secretariat's agenda or minutes, an addressee's answer to an obligation); the others link to the
+ * meeting's page. The argument is the meeting's id, or the obligation's for the obligation mails.
  */
-const WORKSPACE_PAGE: Partial<Record<Message, (meetingId: number) => string>> = {
+const WORKSPACE_PAGE: Partial<Record<Message, (id: number) => string>> = {
   agendaApproval: (id) => `/arbejdsrum/moeder/${id}/dagsorden-godkendelse`,
   agendaApproved: (id) => `/arbejdsrum/moeder/${id}`,
   agendaSentBack: (id) => `/arbejdsrum/moeder/${id}`,
   minutesApproval: (id) => `/arbejdsrum/moeder/${id}/referat`,
   sentBack: (id) => `/arbejdsrum/moeder/${id}/referat`,
+  obligationArrived: (id) => `/arbejdsrum/forpligtelser/${id}`,
+  obligationReminder: (id) => `/arbejdsrum/forpligtelser/${id}`,
 };
 
 /** What one event is about, loaded once for all its readers. */
@@ -164,7 +173,61 @@ export async function actionSubject(
   };
 }
 
+/**
+ * An obligation that reached an addressee (or its reminder): from the deciding body, with the addressee's
+ * own deadline. The text only when the item it came from is not closed: a mail leaves Tværs, so a closed
+ * decision's words stay behind the login (issue 22.6); the link leads to the page where they answer.
+ */
+export async function obligationSubject(
+  db: DbOrTx,
+  route: Route,
+  event: Extract<DomainEvent, { kind: "obligation_arrived" | "obligation_reminder" }>,
+  baseUrl: string,
+): Promise<Subject | null> {
+  const [o] = rowsOf<{
+    bodyId: number;
+    bodyName: string;
+    text: string;
+    due: string;
+    closed: boolean;
+    addresseeBodyId: number | null;
+  }>(
+    await db.execute(sql`select o.body_id as "bodyId", b.name as "bodyName", o.text,
+        (case when a.state = 'more_time' and a.new_deadline is not null then a.new_deadline else o.deadline end)::text as due,
+        (o.item_id is not null and coalesce(i.access::text, 'closed') = 'closed') as closed,
+        a.body_id as "addresseeBodyId"
+      from obligations o join bodies b on b.id = o.body_id
+      join obligation_addressees a on a.obligation_id = o.id and a.id = ${event.addresseeId}
+      left join agenda_items i on i.id = o.item_id
+      where o.id = ${event.obligationId}`),
+  );
+  if (!o) {
+    return null;
+  }
+  const url = `${baseUrl}${WORKSPACE_PAGE[route.message]?.(event.obligationId) ?? "/arbejdsrum"}`;
+  return {
+    // a body's secretaries are told under that body's settings; a party's representatives under the decider's
+    bodyId: o.addresseeBodyId ?? o.bodyId,
+    bodyName: o.bodyName,
+    url,
+    meeting: null,
+    factsFor() {
+      return {
+        message: route.message,
+        bodyName: o.bodyName,
+        start: null,
+        url,
+        obligationText: o.closed ? null : o.text,
+        dueDate: o.due,
+      };
+    },
+  };
+}
+
 async function subjectOf(db: DbOrTx, route: Route, event: DomainEvent, baseUrl: string) {
+  if (event.kind === "obligation_arrived" || event.kind === "obligation_reminder") {
+    return obligationSubject(db, route, event, baseUrl);
+  }
   if (event.kind === "case_referred") {
     return referralSubject(db, event, baseUrl);
   }
@@ -175,6 +238,9 @@ async function subjectOf(db: DbOrTx, route: Route, event: DomainEvent, baseUrl: 
 }
 
 export async function recipientsOf(db: DbOrTx, route: Route, event: DomainEvent, bodyId: number) {
+  if (route.audience === "addressee") {
+    return "addresseeId" in event ? answerersOfAddressee(db, event.addresseeId) : [];
+  }
   if (route.audience === "owner") {
     const owner = event.kind === "action_assigned" ? await actionOwner(db, event.actionId) : null;
     if (owner?.userId) {

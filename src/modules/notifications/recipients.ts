@@ -1,8 +1,8 @@
 /** Who receives a notification: users with roles in a body, an action's owner, the public's subscribers. */
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { type Actor, PUBLIC_ACTOR, todayInDenmark } from "../auth/index.ts";
-import type { MembershipRole } from "../people/index.ts";
+import { listPartyRepresentativeUsers, type MembershipRole } from "../people/index.ts";
 import { rowsOf } from "./rows.ts";
 import type { Audience } from "./topics.ts";
 
@@ -18,7 +18,7 @@ export interface Recipient {
   settings: Record<string, string>;
 }
 
-const AUDIENCE_ROLES: Record<Exclude<Audience, "owner">, (r: MembershipRole) => boolean> = {
+const AUDIENCE_ROLES: Record<Exclude<Audience, "owner" | "addressee">, (r: MembershipRole) => boolean> = {
   members: () => true,
   chairs: (r) => r === "chair" || r === "vice_chair",
   secretaries: (r) => r === "secretary",
@@ -40,7 +40,7 @@ const lang = (v: string | null): "da" | "en" => (v === "en" ? "en" : "da");
 export async function usersOfBody(
   db: DbOrTx,
   bodyId: number,
-  audience: Exclude<Audience, "owner">,
+  audience: Exclude<Audience, "owner" | "addressee">,
 ): Promise<Recipient[]> {
   const today = todayInDenmark();
   const rows = rowsOf<UserRow>(
@@ -117,4 +117,39 @@ export async function subscribersOfBody(db: DbOrTx, bodyId: number): Promise<Rec
     token: r.token,
     settings: {},
   }));
+}
+
+/** A party's representatives today (the people module's rule) as readers: who answers for the party. */
+export async function usersRepresentingParty(db: DbOrTx, partyId: number): Promise<Recipient[]> {
+  const ids = await listPartyRepresentativeUsers(db, partyId, todayInDenmark());
+  if (ids.length === 0) {
+    return [];
+  }
+  const rows = rowsOf<Omit<UserRow, "roles">>(
+    await db.execute(sql`select u.id as "userId", u.email, u.locale, u.is_admin as "isAdmin",
+        p.settings, p.unsubscribe_token as token
+      from users u left join notification_profiles p on p.user_id = u.id
+      where ${inArray(sql`u.id`, ids)} order by u.id`),
+  );
+  return rows.map((r) => ({
+    address: r.email,
+    locale: lang(r.locale),
+    actor: { userId: r.userId, name: null, isAdmin: r.isAdmin, system: false, roles: new Map() },
+    userId: r.userId,
+    subscriptionId: null,
+    token: r.token ?? "",
+    settings: r.settings ?? {},
+  }));
+}
+
+/** Who answers for an obligation's addressee: the body's secretaries, or the party's representatives. */
+export async function answerersOfAddressee(db: DbOrTx, addresseeId: number): Promise<Recipient[]> {
+  const [a] = rowsOf<{ bodyId: number | null; partyId: number | null }>(
+    await db.execute(sql`select body_id as "bodyId", party_id as "partyId" from obligation_addressees
+      where id = ${addresseeId}`),
+  );
+  if (a?.bodyId != null) {
+    return usersOfBody(db, a.bodyId, "secretaries");
+  }
+  return a?.partyId != null ? usersRepresentingParty(db, a.partyId) : [];
 }

@@ -9,8 +9,12 @@ export type Topic = (typeof TOPICS)[number];
 export const MODES = ["immediate", "digest", "off"] as const;
 export type Mode = (typeof MODES)[number];
 
-/** members: anyone with an active membership of the body; chairs: chair and vice-chair; secretaries. */
-export type Audience = "members" | "chairs" | "secretaries" | "owner";
+/**
+ * members: anyone with an active membership of the body; chairs: chair and vice-chair; secretaries;
+ * owner: an action's owner; addressee: who answers for an obligation's addressee (a body's secretaries or
+ * a party's representatives).
+ */
+export type Audience = "members" | "chairs" | "secretaries" | "owner" | "addressee";
 
 /** The message family of a mail (its subject and lead in the catalogues). */
 export type Message =
@@ -28,7 +32,9 @@ export type Message =
   | "actionAssigned"
   | "actionDue"
   | "actionOverdue"
-  | "minutesReminder";
+  | "minutesReminder"
+  | "obligationArrived"
+  | "obligationReminder";
 
 export interface Route {
   topic: Topic;
@@ -67,6 +73,20 @@ export function routeOf(event: DomainEvent): Route | null {
       return { topic: "secretariat", audience: "secretaries", subscribers: false, message: "caseReferred" };
     case "action_assigned":
       return { topic: "actions", audience: "owner", subscribers: false, message: "actionAssigned" };
+    case "obligation_arrived":
+      return {
+        topic: "secretariat",
+        audience: "addressee",
+        subscribers: false,
+        message: "obligationArrived",
+      };
+    case "obligation_reminder":
+      return {
+        topic: "secretariat",
+        audience: "addressee",
+        subscribers: false,
+        message: "obligationReminder",
+      };
     default:
       return null;
   }

@@ -1,12 +1,18 @@
+export { canSeeAddressee, mayAnswerFor, readerOf, visibleObligationsWhere } from "./obligations.access.ts";
+export { REMIND_DAYS_BEFORE, runObligationReminders } from "./obligations.jobs.ts";
 export { obligationPageRoutes } from "./obligations.page-routes.ts";
 export { obligationRoutes } from "./obligations.routes.ts";
 export type { TObligation } from "./obligations.schemas.ts";
 export {
   answerObligation,
+  answerObligationWithFile,
+  attachObligationReport,
   fanOutObligation,
   getObligation,
   listBodyObligations,
   listItemObligations,
+  readAnswerFile,
+  readObligationReport,
 } from "./obligations.service.ts";
 export { obligationAddressees, obligations } from "./obligations.tables.ts";
 export { addObligationStatusItem } from "./status-item.service.ts";

@@ -1,29 +1,44 @@
-/** The workspace pages of obligations: fan out from an item, answer as an addressee, follow as the decider. */
+/**
+ * The workspace pages of obligations: fan out from an item (with a report for a feedback request), answer
+ * as an addressee (with a file), follow as the decider, the answers side by side. The forms take files, so
+ * they are multipart (their CSRF field read with the parts); urlencoded posts without a file work too.
+ */
 
-import { asc } from "drizzle-orm";
+import fastifyMultipart from "@fastify/multipart";
+import { asc, isNull, or, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { parseDanishDate } from "../../lib/danish-date.ts";
 import type { Ctx } from "../../server/context.ts";
 import { AppError, notFound } from "../../server/errors.ts";
+import { csrfValid } from "../../web/csrf.ts";
 import type { FieldErrors } from "../../web/form-fields.tsx";
 import { type PageCtx, pageContext, sendPage } from "../../web/page.ts";
 import { idFromSlug } from "../../web/slug.ts";
-import { canEditBody, canReadClosed } from "../auth/index.ts";
+import { canEditBody, canReadClosed, todayInDenmark } from "../auth/index.ts";
 import { bodies, getBody } from "../bodies/index.ts";
+import { classifyUpload } from "../files/index.ts";
 import { getItemWithMeeting } from "../meetings/index.ts";
+import { parties } from "../parties/index.ts";
+import { AnswersSideBySidePage, MyObligationsPage } from "./answers.pages.tsx";
+import { readerOf } from "./obligations.access.ts";
 import {
   BodyObligationsPage,
   type FanOutForm,
   ItemObligationsPage,
   ObligationPage,
 } from "./obligations.pages.tsx";
+import { sendObligationFile } from "./obligations.routes.ts";
 import { ZAnswer, ZFanOut } from "./obligations.schemas.ts";
 import {
   answerObligation,
+  type CheckedFile,
   fanOutObligation,
   getObligation,
   listBodyObligations,
   listItemObligations,
+  listMyObligations,
+  readAnswerFile,
+  readObligationReport,
 } from "./obligations.service.ts";
 import { oblItemPath, oblPath } from "./obligations.urls.ts";
 import { addObligationStatusItem } from "./status-item.service.ts";
@@ -68,13 +83,73 @@ function fieldErrors(issues: { path: PropertyKey[] | string; message: string }[]
   return out;
 }
 const isFormError = (err: unknown): err is AppError =>
-  err instanceof AppError && ["validation_failed", "conflict"].includes(err.code);
+  err instanceof AppError && ["validation_failed", "conflict", "payload_too_large"].includes(err.code);
+
+interface PostedFile {
+  name: string;
+  bytes: Uint8Array;
+  truncated: boolean;
+}
+
+/**
+ * A page form, multipart (with a file) or urlencoded: repeated fields (checkboxes) kept as lists. The
+ * multipart form's CSRF field is checked here, before anything is read further; the urlencoded one by
+ * the web plugin.
+ */
+async function readForm(req: FastifyRequest, ctx: PageCtx): Promise<{ f: Form; file: PostedFile | null }> {
+  if (!req.isMultipart()) {
+    return { f: fields(req.body), file: null };
+  }
+  const f: Form = {};
+  let file: PostedFile | null = null;
+  for await (const part of req.parts()) {
+    if (part.type === "file") {
+      const bytes = new Uint8Array(await part.toBuffer().catch(() => Buffer.alloc(0)));
+      file = part.filename ? { name: part.filename, bytes, truncated: part.file.truncated } : null;
+    } else if (typeof part.value === "string") {
+      const prev = f[part.fieldname];
+      const v = part.value.trim();
+      f[part.fieldname] = prev === undefined ? v : [...(Array.isArray(prev) ? prev : [prev]), v];
+    }
+  }
+  if (!csrfValid(req, one(f, "_csrf"))) {
+    throw new AppError("forbidden", ctx.t("error.csrf"));
+  }
+  delete f._csrf;
+  return { f, file };
+}
+
+/** A posted file checked like every upload (size, emptiness, the one allow-list by content); null: none. */
+function checkedFile(file: PostedFile | null, maxBytes: number, field: string): CheckedFile | null {
+  if (!file) {
+    return null;
+  }
+  const mb = `${Math.round((maxBytes / 1024 / 1024) * 10) / 10}`.replace(".", ",");
+  const fail = (code: "validation_failed" | "payload_too_large", message: string) =>
+    new AppError(code, message, [{ path: field, message }]);
+  if (file.truncated || file.bytes.byteLength > maxBytes) {
+    throw fail("payload_too_large", `Filen er for stor. Den største tilladte størrelse er ${mb} MB.`);
+  }
+  if (file.bytes.byteLength === 0) {
+    throw fail("validation_failed", "Filen er tom.");
+  }
+  const verdict = classifyUpload(file.bytes, file.name);
+  if (!verdict.ok) {
+    throw fail("validation_failed", verdict.error);
+  }
+  return { bytes: file.bytes, fileName: verdict.fileName, mimeType: verdict.mimeType };
+}
+
+const statusOf = (err: AppError) => (err.code === "payload_too_large" ? 413 : 400);
 
 function write<T>(req: FastifyRequest, ctx: PageCtx, run: (svc: Ctx) => Promise<T>) {
   return req.server.database.db.transaction((tx) => run({ db: tx, actor: ctx.actor }));
 }
 
 export async function obligationPageRoutes(app: FastifyInstance) {
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: app.config.maxUploadBytes, files: 1, fields: 600 },
+  });
   const contexts = new WeakMap<FastifyRequest, PageCtx>();
   app.addHook("preHandler", async (req: FastifyRequest, reply: FastifyReply) => {
     const ctx = pageContext(req, reply);
@@ -98,27 +173,47 @@ export async function obligationPageRoutes(app: FastifyInstance) {
     req: FastifyRequest<{ Params: { itemId: string } }>,
     reply: FastifyReply,
     form: FanOutForm | null,
+    code = 400,
   ) {
     const ctx = ctxOf(req);
     const { item, meeting } = await loadItem(ctx, req.params.itemId);
     const editor = canEditBody(ctx.actor, meeting.bodyId);
-    const [obligations, bodyRows] = await Promise.all([
+    const today = todayInDenmark();
+    const [obligations, bodyRows, partyRows] = await Promise.all([
       listItemObligations(ctx.svc, item.id),
       editor
         ? ctx.svc.db
             .select({ id: bodies.id, name: bodies.name, region: bodies.region })
             .from(bodies)
+            .where(or(isNull(bodies.validTo), sql`${bodies.validTo} >= ${today}`))
             .orderBy(asc(bodies.name))
         : Promise.resolve([]),
+      editor
+        ? ctx.svc.db
+            .select({ id: parties.id, name: parties.name, region: parties.region })
+            .from(parties)
+            .where(or(isNull(parties.validTo), sql`${parties.validTo} >= ${today}`))
+            .orderBy(asc(parties.name))
+        : Promise.resolve([]),
     ]);
-    const regions = [...new Set(bodyRows.flatMap((b) => (b.region ? [b.region] : [])))].sort();
+    const regions = [
+      ...new Set([...bodyRows, ...partyRows].flatMap((b) => (b.region ? [b.region] : []))),
+    ].sort();
     const data = {
       item: { id: item.id, number: item.number, title: item.title, meetingId: meeting.id },
       obligations,
-      editor: editor ? { regions, bodies: bodyRows.map((b) => ({ id: b.id, name: b.name })), form } : null,
+      editor: editor
+        ? {
+            regions,
+            bodies: bodyRows.map((b) => ({ id: b.id, name: b.name })),
+            parties: partyRows.map((p) => ({ id: p.id, name: p.name })),
+            maxUploadBytes: app.config.maxUploadBytes,
+            form,
+          }
+        : null,
       saved: (req.query as Record<string, string>).gemt === "1",
     };
-    return sendPage(reply, ctx, ItemObligationsPage({ ctx, data }), form ? 400 : 200);
+    return sendPage(reply, ctx, ItemObligationsPage({ ctx, data }), form ? code : 200);
   }
 
   app.get<{ Params: { itemId: string } }>("/arbejdsrum/forpligtelser/punkt/:itemId", hidden, (req, reply) =>
@@ -131,14 +226,20 @@ export async function obligationPageRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const ctx = ctxOf(req);
       const { item } = await loadItem(ctx, req.params.itemId);
-      const f = fields(req.body);
+      const { f, file } = await readForm(req, ctx);
       const deadline = parseDanishDate(one(f, "deadline"));
       const bodyIds = many(f, "bodyIds").map(Number);
+      const partyIds = many(f, "partyIds").map(Number);
+      const kind = one(f, "kind") || "obligation";
       const parsed = ZFanOut.safeParse({
+        kind,
         text: one(f, "text"),
         deadline: deadline ?? "",
-        returns: one(f, "returns"),
-        addressees: bodyIds.length > 0 ? { bodyIds } : { region: one(f, "region"), kinds: many(f, "kinds") },
+        returns: kind === "feedback" ? "answer" : one(f, "returns"),
+        addressees:
+          bodyIds.length + partyIds.length > 0
+            ? { bodyIds, partyIds }
+            : { region: one(f, "region"), kinds: many(f, "kinds"), partyTypes: many(f, "partyTypes") },
       });
       if (!parsed.success || !deadline) {
         const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
@@ -148,13 +249,12 @@ export async function obligationPageRoutes(app: FastifyInstance) {
         return renderItem(req, reply, { values: f, errors });
       }
       try {
-        await write(req, ctx, (svc) => fanOutObligation(svc, item.id, parsed.data));
+        const report = checkedFile(file, app.config.maxUploadBytes, "report");
+        await write(req, ctx, (svc) => fanOutObligation(svc, item.id, parsed.data, report));
       } catch (err) {
         if (isFormError(err)) {
-          return renderItem(req, reply, {
-            values: f,
-            errors: fieldErrors(err.fields ?? [{ path: "addressees", message: err.message }]),
-          });
+          const errors = fieldErrors(err.fields ?? [{ path: "addressees", message: err.message }]);
+          return renderItem(req, reply, { values: f, errors }, statusOf(err));
         }
         throw err;
       }
@@ -166,9 +266,11 @@ export async function obligationPageRoutes(app: FastifyInstance) {
     req: FastifyRequest<{ Params: { id: string } }>,
     reply: FastifyReply,
     form: { values: Record<string, string>; errors: FieldErrors } | null,
+    code = 400,
   ) {
     const ctx = ctxOf(req);
     const o = await getObligation(ctx.svc, idOf(req.params.id, "Forpligtelsen"));
+    const reader = await readerOf(ctx.svc);
     const q = req.query as Record<string, string>;
     const saved =
       q.gemt === "svar" ? ctx.t("obl.answered") : q.gemt === "status" ? ctx.t("obl.statusItemMade") : null;
@@ -179,15 +281,21 @@ export async function obligationPageRoutes(app: FastifyInstance) {
     }
     const data = {
       o,
-      // the addressees whose secretary the reader is (an admin answers through the API, not with 20 forms)
-      answerFor: o.addressees.filter((a) => ctx.actor.roles.get(a.bodyId)?.has("secretary") === true),
+      // the addressees the reader answers for in person: a body they are secretary of, a party they
+      // represent (an admin answers through the API, not with 20 forms)
+      answerFor: o.addressees.filter((a) =>
+        a.bodyId !== null
+          ? ctx.actor.roles.get(a.bodyId)?.has("secretary") === true
+          : a.partyId !== null && reader.parties.has(a.partyId),
+      ),
       deciding: { member: canReadClosed(ctx.actor, o.bodyId), editor: canEditBody(ctx.actor, o.bodyId) },
       errors: form?.errors ?? {},
       values: form?.values ?? {},
       saved,
       statusItemHref,
+      maxUploadBytes: app.config.maxUploadBytes,
     };
-    return sendPage(reply, ctx, ObligationPage({ ctx, data }), form ? 400 : 200);
+    return sendPage(reply, ctx, ObligationPage({ ctx, data }), form ? code : 200);
   }
 
   app.get<{ Params: { id: string } }>("/arbejdsrum/forpligtelser/:id", hidden, (req, reply) =>
@@ -197,14 +305,15 @@ export async function obligationPageRoutes(app: FastifyInstance) {
   app.post<{ Params: { id: string } }>("/arbejdsrum/forpligtelser/:id/svar", hidden, async (req, reply) => {
     const ctx = ctxOf(req);
     const id = idOf(req.params.id, "Forpligtelsen");
-    const f = fields(req.body);
+    const { f, file } = await readForm(req, ctx);
     const values = Object.fromEntries(
       Object.entries(f).map(([k, v]) => [k, Array.isArray(v) ? (v[0] ?? "") : v]),
     );
     const newDeadline = one(f, "newDeadline") ? parseDanishDate(one(f, "newDeadline")) : null;
     const state = one(f, "state");
     const parsed = ZAnswer.safeParse({
-      bodyId: one(f, "bodyId"),
+      bodyId: one(f, "bodyId") || null,
+      partyId: one(f, "partyId") || null,
       state,
       answerText: one(f, "answerText") || null,
       link: one(f, "link") || null,
@@ -215,18 +324,53 @@ export async function obligationPageRoutes(app: FastifyInstance) {
       return renderObligation(req, reply, { values, errors: fieldErrors(parsed.error.issues) });
     }
     try {
-      await write(req, ctx, (svc) => answerObligation(svc, id, parsed.data));
+      const checked = checkedFile(file, app.config.maxUploadBytes, "file");
+      await write(req, ctx, (svc) => answerObligation(svc, id, parsed.data, checked));
     } catch (err) {
       if (isFormError(err)) {
-        return renderObligation(req, reply, {
-          values,
-          errors: fieldErrors(err.fields ?? [{ path: "form", message: err.message }]),
-        });
+        return renderObligation(
+          req,
+          reply,
+          { values, errors: fieldErrors(err.fields ?? [{ path: "form", message: err.message }]) },
+          statusOf(err),
+        );
       }
       throw err;
     }
     return reply.redirect(`${oblPath(id)}?gemt=svar`, 303);
   });
+
+  app.get<{ Params: { id: string; addresseeId: string } }>(
+    "/arbejdsrum/forpligtelser/:id/svar/:addresseeId/fil",
+    hidden,
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const file = await readAnswerFile(
+        ctx.svc,
+        idOf(req.params.id, "Forpligtelsen"),
+        idOf(req.params.addresseeId, "Svaret"),
+      );
+      return sendObligationFile(reply, file);
+    },
+  );
+
+  app.get<{ Params: { id: string } }>("/arbejdsrum/forpligtelser/:id/rapport", hidden, async (req, reply) => {
+    const ctx = ctxOf(req);
+    return sendObligationFile(
+      reply,
+      await readObligationReport(ctx.svc, idOf(req.params.id, "Forpligtelsen")),
+    );
+  });
+
+  app.get<{ Params: { id: string } }>(
+    "/arbejdsrum/forpligtelser/:id/side-om-side",
+    hidden,
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const o = await getObligation(ctx.svc, idOf(req.params.id, "Forpligtelsen"));
+      return sendPage(reply, ctx, AnswersSideBySidePage({ ctx, o }));
+    },
+  );
 
   app.post<{ Params: { id: string } }>(
     "/arbejdsrum/forpligtelser/:id/statuspunkt",
@@ -245,6 +389,11 @@ export async function obligationPageRoutes(app: FastifyInstance) {
       return reply.redirect(`${oblPath(id)}?gemt=status`, 303);
     },
   );
+
+  app.get("/arbejdsrum/forpligtelser", hidden, async (req, reply) => {
+    const ctx = ctxOf(req);
+    return sendPage(reply, ctx, MyObligationsPage({ ctx, data: await listMyObligations(ctx.svc) }));
+  });
 
   app.get<{ Params: { id: string } }>("/arbejdsrum/organer/:id/forpligtelser", hidden, async (req, reply) => {
     const ctx = ctxOf(req);

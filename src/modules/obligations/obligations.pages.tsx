@@ -1,14 +1,28 @@
 import type { Html } from "#jsx/jsx-runtime";
 import { CsrfField, Layout } from "../../server/layout.tsx";
 import { ErrorSummary, type FieldErrors, SelectField, TextField } from "../../web/form-fields.tsx";
-import { formatIsoDay } from "../../web/format.ts";
+import { formatFileSize, formatIsoDay } from "../../web/format.ts";
 import type { MessageKey } from "../../web/i18n.ts";
 import type { PageCtx } from "../../web/page.ts";
 import type { TAddressee, TObligation } from "./obligations.schemas.ts";
 import { OBLIGATION_RETURNS } from "./obligations.tables.ts";
-import { oblItemPath, oblPath } from "./obligations.urls.ts";
+import {
+  oblAnswerFilePath,
+  oblItemPath,
+  oblPath,
+  oblReportPath,
+  oblSideBySidePath,
+} from "./obligations.urls.ts";
 
 const day = (ctx: PageCtx, iso: string) => formatIsoDay(iso, ctx.lang);
+/** The party types a fan-out picks in a region (all municipalities of a region, the region itself …). */
+export const FAN_OUT_PARTY_TYPES = [
+  "municipality",
+  "region",
+  "hospital",
+  "psychiatry",
+  "general_practice",
+] as const;
 /** The kinds a fan-out usually picks first (clusters, health councils, municipal fora). */
 export const FAN_OUT_KINDS = [
   "cluster_professional",
@@ -54,14 +68,14 @@ export function RollUpTable({ ctx, o }: { ctx: PageCtx; o: TObligation }): Html 
           <tbody>
             {o.addressees.map((a) => (
               <tr class={a.late ? "tv-late" : undefined}>
-                <td>{a.bodyName}</td>
+                <td>{a.name}</td>
                 <td>
                   {t(`obl.state.${a.state}` as MessageKey)}
                   {a.late ? <strong>{` · ${t("obl.late")}`}</strong> : null}
                 </td>
                 <td>{day(ctx, a.due)}</td>
                 <td>
-                  <AnswerText a={a} />
+                  <AnswerText ctx={ctx} o={o} a={a} />
                 </td>
               </tr>
             ))}
@@ -72,7 +86,8 @@ export function RollUpTable({ ctx, o }: { ctx: PageCtx; o: TObligation }): Html 
   );
 }
 
-function AnswerText({ a }: { a: TAddressee }): Html {
+/** An addressee's answer: its text (or reason), its link and its file. */
+export function AnswerText({ ctx, o, a }: { ctx: PageCtx; o: TObligation; a: TAddressee }): Html {
   return (
     <span>
       {a.state === "not_relevant" ? (a.reason ?? "") : (a.answerText ?? "")}
@@ -84,7 +99,52 @@ function AnswerText({ a }: { a: TAddressee }): Html {
           </a>
         </>
       ) : null}
+      {a.file ? (
+        <>
+          {" "}
+          <a href={oblAnswerFilePath(o.id, a.id)}>
+            {ctx.t("obl.fileLink", { name: a.file.fileName, size: formatFileSize(a.file.size, ctx.lang) })}
+          </a>
+        </>
+      ) : null}
     </span>
+  );
+}
+
+/** A file input with its hint (the allowed types and the size limit) and error. */
+export function FileField(props: {
+  ctx: PageCtx;
+  id: string;
+  name: string;
+  label: string;
+  /** the upload limit (config) */
+  maxBytes: number;
+  error?: string | undefined;
+}): Html {
+  const { t } = props.ctx;
+  return (
+    <div class={props.error ? "form-group form-error" : "form-group"}>
+      <label class="form-label" for={props.id}>
+        {props.label}
+      </label>
+      <span class="form-hint" id={`${props.id}-hint`}>
+        {t("obl.fileHint", { size: formatFileSize(props.maxBytes, props.ctx.lang) })}
+      </span>
+      {props.error ? (
+        <span class="form-error-message" id={`${props.id}-error`}>
+          {props.error}
+        </span>
+      ) : null}
+      <input
+        class="form-input"
+        type="file"
+        id={props.id}
+        name={props.name}
+        accept=".pdf,.docx,.xlsx,.odt,.txt,.png,.jpg,.jpeg"
+        aria-describedby={props.error ? `${props.id}-hint ${props.id}-error` : `${props.id}-hint`}
+        aria-invalid={props.error ? "true" : undefined}
+      />
+    </div>
   );
 }
 
@@ -97,7 +157,13 @@ export interface ItemObligationsData {
   item: { id: number; number: number; title: string; meetingId: number };
   obligations: TObligation[];
   /** the form for the deciding body's secretariat; null for other members */
-  editor: { regions: string[]; bodies: { id: number; name: string }[]; form: FanOutForm | null } | null;
+  editor: {
+    regions: string[];
+    bodies: { id: number; name: string }[];
+    parties: { id: number; name: string }[];
+    maxUploadBytes: number;
+    form: FanOutForm | null;
+  } | null;
   saved: boolean;
 }
 
@@ -129,7 +195,15 @@ export function ItemObligationsPage({ ctx, data }: { ctx: PageCtx; data: ItemObl
           <h2 id={`obl-${o.id}`}>
             <a href={oblPath(o.id)}>{o.text}</a>
           </h2>
-          <p class="tv-meta">{t("obl.from", { body: o.bodyName, date: day(ctx, o.deadline) })}</p>
+          <p class="tv-meta">
+            {t(`obl.kind.${o.kind}` as MessageKey)} ·{" "}
+            {t("obl.from", { body: o.bodyName, date: day(ctx, o.deadline) })}
+          </p>
+          {o.kind === "feedback" ? (
+            <p>
+              <a href={oblSideBySidePath(o.id)}>{t("obl.sideBySide")}</a>
+            </p>
+          ) : null}
           <RollUpTable ctx={ctx} o={o} />
         </section>
       ))}
@@ -151,13 +225,34 @@ function FanOut({
   const v = editor.form?.values ?? {};
   const errors = editor.form?.errors ?? {};
   const kinds = new Set(list(v.kinds));
+  const partyTypes = new Set(list(v.partyTypes));
   const picked = new Set(list(v.bodyIds));
+  const pickedParties = new Set(list(v.partyIds));
+  const kind = str(v.kind) || "obligation";
   return (
     <section aria-labelledby="fan-out-h" class="tv-secretariat">
       <h2 id="fan-out-h">{t("obl.new")}</h2>
       <ErrorSummary ctx={ctx} heading={t("obl.problem")} errors={errors} />
-      <form method="post" action={oblItemPath(item.id)}>
+      <form method="post" action={oblItemPath(item.id)} enctype="multipart/form-data">
         <CsrfField ctx={ctx} />
+        <fieldset class="form-group">
+          <legend class="form-label">{t("obl.kind")}</legend>
+          <ul class="nobullet-list">
+            {(["obligation", "feedback"] as const).map((k) => (
+              <li class="form-group-radio">
+                <input
+                  class="form-radio"
+                  type="radio"
+                  id={`kind-choice-${k}`}
+                  name="kind"
+                  value={k}
+                  checked={kind === k}
+                />
+                <label for={`kind-choice-${k}`}>{t(`obl.kindChoice.${k}` as MessageKey)}</label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
         <TextField
           id="text"
           label={t("obl.text")}
@@ -177,7 +272,16 @@ function FanOut({
           id="returns"
           label={t("obl.returns")}
           value={str(v.returns) || "document"}
+          hint={t("obl.returnsHint")}
           options={OBLIGATION_RETURNS.map((r) => ({ value: r, label: t(`obl.returns.${r}` as MessageKey) }))}
+        />
+        <FileField
+          ctx={ctx}
+          id="report"
+          name="report"
+          label={t("obl.report")}
+          maxBytes={editor.maxUploadBytes}
+          error={errors.report}
         />
         <fieldset id="addressees" class={errors.addressees ? "form-group form-error" : "form-group"}>
           <legend class="form-label">{t("obl.to")}</legend>
@@ -205,7 +309,23 @@ function FanOut({
               </li>
             ))}
           </ul>
-          <details open={picked.size > 0}>
+          <p class="form-label">{t("obl.partyTypes")}</p>
+          <ul class="nobullet-list tv-checks">
+            {FAN_OUT_PARTY_TYPES.map((k) => (
+              <li>
+                <input
+                  class="form-checkbox"
+                  type="checkbox"
+                  id={`ptype-${k}`}
+                  name="partyTypes"
+                  value={k}
+                  checked={partyTypes.has(k)}
+                />
+                <label for={`ptype-${k}`}>{t(`obl.partyType.${k}` as MessageKey)}</label>
+              </li>
+            ))}
+          </ul>
+          <details open={picked.size + pickedParties.size > 0}>
             <summary>{t("obl.toList")}</summary>
             <p class="form-hint">{t("obl.toListHint")}</p>
             <ul class="nobullet-list tv-checks">
@@ -223,6 +343,22 @@ function FanOut({
                 </li>
               ))}
             </ul>
+            <p class="form-label">{t("obl.partyList")}</p>
+            <ul class="nobullet-list tv-checks">
+              {editor.parties.map((p) => (
+                <li>
+                  <input
+                    class="form-checkbox"
+                    type="checkbox"
+                    id={`party-${p.id}`}
+                    name="partyIds"
+                    value={String(p.id)}
+                    checked={pickedParties.has(String(p.id))}
+                  />
+                  <label for={`party-${p.id}`}>{p.name}</label>
+                </li>
+              ))}
+            </ul>
           </details>
         </fieldset>
         <button type="submit" class="button button-primary">
@@ -235,7 +371,7 @@ function FanOut({
 
 export interface ObligationData {
   o: TObligation;
-  /** the addressee bodies whose secretariat the reader is (answer forms) */
+  /** the addressees the reader answers for: a body's secretariat, a party's representative (answer forms) */
   answerFor: TAddressee[];
   deciding: { member: boolean; editor: boolean };
   errors: FieldErrors;
@@ -243,6 +379,7 @@ export interface ObligationData {
   saved: string | null;
   /** the workspace page of the generated status item, once made */
   statusItemHref: string | null;
+  maxUploadBytes: number;
 }
 
 /** /arbejdsrum/forpligtelser/<id>: one obligation, its roll-up, and the answer form of an addressee. */
@@ -260,13 +397,25 @@ export function ObligationPage({ ctx, data }: { ctx: PageCtx; data: ObligationDa
         { text: t("obl.title") },
       ]}
     >
-      <h1>{t("obl.title")}</h1>
+      <h1>{t(`obl.kind.${o.kind}` as MessageKey)}</h1>
       <Saved text={data.saved} />
       <p class="font-lead">{o.text}</p>
       <p class="tv-meta">
         {t("obl.from", { body: o.bodyName, date: day(ctx, o.deadline) })} ·{" "}
         {t(`obl.returns.${o.returns}` as MessageKey)}
       </p>
+      {o.report ? (
+        <p>
+          <a href={oblReportPath(o.id)}>
+            {t("obl.reportLink", { name: o.report.fileName, size: formatFileSize(o.report.size, ctx.lang) })}
+          </a>
+        </p>
+      ) : null}
+      {o.kind === "feedback" || o.addressees.length > 1 ? (
+        <p>
+          <a href={oblSideBySidePath(o.id)}>{t("obl.sideBySide")}</a>
+        </p>
+      ) : null}
       {o.itemId !== null && data.deciding.member ? (
         <p>
           <a href={oblItemPath(o.itemId)}>{t("obl.itemLink")}</a>
@@ -276,12 +425,12 @@ export function ObligationPage({ ctx, data }: { ctx: PageCtx; data: ObligationDa
         ctx={ctx}
         heading={t("obl.answerProblem")}
         errors={Object.fromEntries(
-          Object.entries(data.errors).map(([k, v]) => [`${k}-${data.values.bodyId ?? ""}`, v]),
+          Object.entries(data.errors).map(([k, v]) => [`${k}-${sentKey(data.values)}`, v]),
         )}
       />
       {data.answerFor.map((a) => {
         // only the form that was sent gets its values and errors back
-        const mine = data.values.bodyId === String(a.bodyId);
+        const mine = sentKey(data.values) === keyOf(a);
         return (
           <AnswerForm
             ctx={ctx}
@@ -289,6 +438,7 @@ export function ObligationPage({ ctx, data }: { ctx: PageCtx; data: ObligationDa
             a={a}
             values={mine ? data.values : {}}
             errors={mine ? data.errors : {}}
+            maxBytes={data.maxUploadBytes}
           />
         );
       })}
@@ -313,27 +463,39 @@ export function ObligationPage({ ctx, data }: { ctx: PageCtx; data: ObligationDa
   );
 }
 
+/** The key of an addressee in field ids: b<body> or p<party>. */
+const keyOf = (a: Pick<TAddressee, "bodyId" | "partyId">) =>
+  a.bodyId !== null ? `b${a.bodyId}` : `p${a.partyId ?? ""}`;
+const sentKey = (v: Record<string, string>) => (v.bodyId ? `b${v.bodyId}` : v.partyId ? `p${v.partyId}` : "");
+
 function AnswerForm({
   ctx,
   o,
   a,
   values,
   errors,
+  maxBytes,
 }: {
   ctx: PageCtx;
   o: TObligation;
   a: TAddressee;
   values: Record<string, string>;
   errors: FieldErrors;
+  maxBytes: number;
 }): Html {
   const { t } = ctx;
   const state = values.state ?? (a.state === "open" ? "done" : a.state);
+  const k = keyOf(a);
   return (
-    <section aria-labelledby={`answer-${a.bodyId}`} class="tv-secretariat">
-      <h2 id={`answer-${a.bodyId}`}>{t("obl.yourAnswer", { body: a.bodyName })}</h2>
-      <form method="post" action={`${oblPath(o.id)}/svar`}>
+    <section aria-labelledby={`answer-${k}`} class="tv-secretariat">
+      <h2 id={`answer-${k}`}>{t("obl.yourAnswer", { body: a.name })}</h2>
+      <form method="post" action={`${oblPath(o.id)}/svar`} enctype="multipart/form-data">
         <CsrfField ctx={ctx} />
-        <input type="hidden" name="bodyId" value={String(a.bodyId)} />
+        {a.bodyId !== null ? (
+          <input type="hidden" name="bodyId" value={String(a.bodyId)} />
+        ) : (
+          <input type="hidden" name="partyId" value={String(a.partyId)} />
+        )}
         <fieldset class="form-group">
           <legend class="form-label">{t("obl.choice")}</legend>
           <ul class="nobullet-list">
@@ -342,18 +504,18 @@ function AnswerForm({
                 <input
                   class="form-radio"
                   type="radio"
-                  id={`state-${a.bodyId}-${s}`}
+                  id={`state-${k}-${s}`}
                   name="state"
                   value={s}
                   checked={state === s}
                 />
-                <label for={`state-${a.bodyId}-${s}`}>{t(`obl.choice.${s}` as MessageKey)}</label>
+                <label for={`state-${k}-${s}`}>{t(`obl.choice.${s}` as MessageKey)}</label>
               </li>
             ))}
           </ul>
         </fieldset>
         <TextField
-          id={`answerText-${a.bodyId}`}
+          id={`answerText-${k}`}
           name="answerText"
           label={t("obl.answerText")}
           textarea
@@ -361,7 +523,7 @@ function AnswerForm({
           error={errors.answerText}
         />
         <TextField
-          id={`link-${a.bodyId}`}
+          id={`link-${k}`}
           name="link"
           label={t("obl.link")}
           hint={t("obl.linkHint")}
@@ -369,15 +531,23 @@ function AnswerForm({
           value={values.link ?? a.link ?? ""}
           error={errors.link}
         />
+        <FileField
+          ctx={ctx}
+          id={`file-${k}`}
+          name="file"
+          maxBytes={maxBytes}
+          label={a.file ? t("obl.fileReplace", { name: a.file.fileName }) : t("obl.file")}
+          error={errors.file}
+        />
         <TextField
-          id={`reason-${a.bodyId}`}
+          id={`reason-${k}`}
           name="reason"
           label={t("obl.reason")}
           value={values.reason ?? a.reason ?? ""}
           error={errors.reason}
         />
         <TextField
-          id={`newDeadline-${a.bodyId}`}
+          id={`newDeadline-${k}`}
           name="newDeadline"
           label={t("obl.newDeadline")}
           hint={t("obl.deadlineHint")}

@@ -1,20 +1,100 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ERROR_RESPONSES } from "../../server/crud-routes.ts";
-import { ZIdParams } from "../../server/schemas.ts";
-import { ZAnswer, ZFanOut, ZObligation } from "./obligations.schemas.ts";
+import { AppError } from "../../server/errors.ts";
+import { acceptRawBodies } from "../../server/raw-upload.ts";
+import { ZId, ZIdParams } from "../../server/schemas.ts";
+import { assertUploadFits } from "../files/index.ts";
+import { ZAnswer, ZAnswerFileQuery, ZFanOut, ZObligation } from "./obligations.schemas.ts";
 import {
   answerObligation,
+  answerObligationWithFile,
+  attachObligationReport,
+  type CheckedFile,
   fanOutObligation,
   getObligation,
   listBodyObligations,
   listItemObligations,
+  readAnswerFile,
+  readObligationReport,
 } from "./obligations.service.ts";
 import { addObligationStatusItem } from "./status-item.service.ts";
 
+/** Sends an answer's file or a report as a download; never cached (it may come from a closed item). */
+export function sendObligationFile(
+  reply: FastifyReply,
+  file: { bytes: Uint8Array; mimeType: string; fileName: string },
+) {
+  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return reply
+    .header("content-type", file.mimeType)
+    .header(
+      "content-disposition",
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    )
+    .header("x-content-type-options", "nosniff")
+    .header("cache-control", "private, no-store")
+    .serializer((p: unknown) => p as string)
+    .send(Buffer.from(file.bytes));
+}
+
+/** The raw bytes of an API upload, checked by the one allow-list (type from the content, name cleaned). */
+function checkedUpload(req: FastifyRequest, fileName: string | undefined): CheckedFile {
+  const bytes = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
+  if (bytes.byteLength === 0) {
+    throw new AppError("validation_failed", "Filen er tom.", [{ path: "body", message: "Filen er tom." }]);
+  }
+  const declared = (req.headers["content-type"] ?? "application/octet-stream").split(";")[0]?.trim() ?? "";
+  const fits = assertUploadFits(bytes, declared, fileName ?? "fil");
+  return { bytes, mimeType: fits.mimeType.slice(0, 200), fileName: fits.fileName ?? "fil" };
+}
+
+/** PUT uploads (raw bytes, any content type) in their own parser scope, limited to the upload size. */
+async function obligationUploadRoutes(app: FastifyInstance) {
+  acceptRawBodies(app, app.config.maxUploadBytes);
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = () => app.database.db;
+  const tags = ["Forpligtelser"];
+
+  r.put("/obligations/:id/answers/file", {
+    bodyLimit: app.config.maxUploadBytes,
+    schema: {
+      tags,
+      summary: "Et modtagende forums eller en parts svar med en fil (udført); filens bytes i kroppen",
+      params: ZIdParams,
+      querystring: ZAnswerFileQuery,
+      response: { 200: ZObligation, ...ERROR_RESPONSES },
+    },
+    handler: async (req) => {
+      const file = checkedUpload(req, req.query.fileName);
+      return db().transaction((tx) =>
+        answerObligationWithFile({ db: tx, actor: req.actor }, req.params.id, req.query, file),
+      );
+    },
+  });
+
+  r.put("/obligations/:id/report", {
+    bodyLimit: app.config.maxUploadBytes,
+    schema: {
+      tags,
+      summary: "Vedhæft rapporten, der sendes med (fx til en anmodning om tilbagemelding); bytes i kroppen",
+      params: ZIdParams,
+      querystring: z.strictObject({ fileName: z.string().max(255).optional() }),
+      response: { 200: ZObligation, ...ERROR_RESPONSES },
+    },
+    handler: async (req) => {
+      const file = checkedUpload(req, req.query.fileName);
+      return db().transaction((tx) =>
+        attachObligationReport({ db: tx, actor: req.actor }, req.params.id, file),
+      );
+    },
+  });
+}
+
 /** /api/v1: obligations fanned out from a decision, their answers and the status item. */
 export async function obligationRoutes(app: FastifyInstance) {
+  await app.register(obligationUploadRoutes);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.database.db;
   const tags = ["Forpligtelser"];
@@ -84,6 +164,31 @@ export async function obligationRoutes(app: FastifyInstance) {
     },
     handler: async (req) =>
       db().transaction((tx) => answerObligation({ db: tx, actor: req.actor }, req.params.id, req.body)),
+  });
+
+  r.get("/obligations/:id/addressees/:addresseeId/file", {
+    schema: {
+      tags,
+      summary: "Filen i et modtagers svar (for dem, der må se svaret)",
+      params: z.strictObject({ id: ZId, addresseeId: ZId }),
+      response: ERROR_RESPONSES,
+    },
+    handler: async (req, reply) =>
+      sendObligationFile(
+        reply,
+        await readAnswerFile({ db: db(), actor: req.actor }, req.params.id, req.params.addresseeId),
+      ),
+  });
+
+  r.get("/obligations/:id/report", {
+    schema: {
+      tags,
+      summary: "Rapporten, der blev sendt med forpligtelsen eller anmodningen om tilbagemelding",
+      params: ZIdParams,
+      response: ERROR_RESPONSES,
+    },
+    handler: async (req, reply) =>
+      sendObligationFile(reply, await readObligationReport({ db: db(), actor: req.actor }, req.params.id)),
   });
 
   r.post("/obligations/:id/status-item", {

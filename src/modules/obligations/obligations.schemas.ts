@@ -1,30 +1,47 @@
 import { z } from "zod";
 import { ZDate, ZId, ZRowMeta, ZText } from "../../server/schemas.ts";
 import { BODY_KINDS } from "../bodies/index.ts";
-import { ADDRESSEE_STATES, OBLIGATION_RETURNS } from "./obligations.tables.ts";
+import { PARTY_TYPES } from "../parties/index.ts";
+import { ADDRESSEE_STATES, OBLIGATION_KINDS, OBLIGATION_RETURNS } from "./obligations.tables.ts";
 
 export const ZObligationReturn = z.enum(OBLIGATION_RETURNS);
 export const ZAddresseeState = z.enum(ADDRESSEE_STATES);
+export const ZObligationKind = z.enum(OBLIGATION_KINDS);
 
-/** Who gets the obligation: every current body of some kinds in a region, or a hand-picked list. */
+/**
+ * Who gets the obligation: every current body of some kinds and/or every current party of some types in a
+ * region (all clusters, all municipalities of a region), or a hand-picked list of bodies and parties.
+ */
 export const ZAddresseeChoice = z.union([
   z.strictObject({
     region: ZText(100).min(1, "Vælg en region."),
-    kinds: z.array(z.enum(BODY_KINDS)).min(1, "Vælg mindst én slags forum.").max(BODY_KINDS.length),
+    kinds: z.array(z.enum(BODY_KINDS)).max(BODY_KINDS.length).default([]),
+    partyTypes: z.array(z.enum(PARTY_TYPES)).max(PARTY_TYPES.length).default([]),
   }),
-  z.strictObject({ bodyIds: z.array(ZId).min(1, "Vælg mindst ét forum.").max(200) }),
+  z.strictObject({
+    bodyIds: z.array(ZId).max(200).default([]),
+    partyIds: z.array(ZId).max(200).default([]),
+  }),
 ]);
 
 export const ZFanOut = z.strictObject({
+  /** a feedback request (a report or question to answer) always asks for an answer */
+  kind: ZObligationKind.default("obligation"),
   text: ZText(4000).min(1, "Skal udfyldes."),
   deadline: ZDate,
   returns: ZObligationReturn,
   addressees: ZAddresseeChoice,
 });
 
-/** An addressee's answer: done (text and/or link), not relevant (reason), or more time (a later date). */
+/** Which addressee answers: a body or a party (exactly one). */
+const ZWho = {
+  bodyId: ZId.nullable().optional().describe("the addressee body that answers"),
+  partyId: ZId.nullable().optional().describe("the addressee party that answers"),
+};
+
+/** An addressee's answer: done (text, link and/or an uploaded file), not relevant (reason), or more time. */
 export const ZAnswer = z.strictObject({
-  bodyId: ZId.describe("the addressee body that answers"),
+  ...ZWho,
   state: z.enum(["done", "not_relevant", "more_time"]),
   answerText: ZText(4000).nullable().optional(),
   link: z
@@ -36,10 +53,20 @@ export const ZAnswer = z.strictObject({
   newDeadline: ZDate.nullable().optional(),
 });
 
+/** The query of an answer's file upload (raw bytes in the body). */
+export const ZAnswerFileQuery = z.strictObject({
+  ...ZWho,
+  fileName: z.string().max(255).optional(),
+});
+
+export const ZFile = z.object({ fileName: z.string(), mimeType: z.string(), size: z.number().int() });
+
 export const ZAddressee = z.object({
   ...ZRowMeta,
-  bodyId: z.number().int(),
-  bodyName: z.string(),
+  bodyId: z.number().int().nullable(),
+  partyId: z.number().int().nullable(),
+  /** the body's or the party's name */
+  name: z.string(),
   state: ZAddresseeState,
   answerText: z.string().nullable(),
   link: z.string().nullable(),
@@ -47,8 +74,13 @@ export const ZAddressee = z.object({
   newDeadline: z.string().nullable(),
   /** the addressee's own deadline: the later date it asked for, else the obligation's */
   due: z.string(),
+  /** the answer's uploaded file, if any (GET /obligations/:id/addressees/:addresseeId/file) */
+  file: ZFile.nullable(),
   answeredAt: z.string().nullable(),
+  remindedAt: z.string().nullable(),
   late: z.boolean(),
+  /** the reader may answer for this addressee */
+  mayAnswer: z.boolean(),
 });
 
 export const ZRollUp = z.object({
@@ -69,6 +101,9 @@ export const ZObligation = z.object({
   text: z.string(),
   deadline: z.string(),
   returns: ZObligationReturn,
+  kind: ZObligationKind,
+  /** the report sent along (GET /obligations/:id/report) */
+  report: ZFile.nullable(),
   statusItemId: z.number().int().nullable(),
   /** the deciding body's members see every addressee; an addressee's members only their own */
   addressees: z.array(ZAddressee),

@@ -2,20 +2,23 @@
  * Obligations fanned out from one decision to many bodies (issue 22.1): the fan-out, the addressees'
  * answers, the roll-up the deciding body reads, and the status item on its next agenda.
  */
-import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { emitDomainEvent } from "../../lib/domain-events.ts";
 import type { Ctx } from "../../server/context.ts";
 import { AppError, notFound } from "../../server/errors.ts";
 import { isoOrNull, presentMeta } from "../../server/schemas.ts";
-import {
-  type Actor,
-  authorize,
-  canEditBody,
-  canReadClosed,
-  isPrivileged,
-  todayInDenmark,
-} from "../auth/index.ts";
+import { authorize, canEditBody, canReadClosed, todayInDenmark } from "../auth/index.ts";
 import { bodies } from "../bodies/index.ts";
+import { readFile, storeFile } from "../files/index.ts";
 import { canSeeItem, getItemWithMeeting, visibilityOf } from "../meetings/index.ts";
+import { parties } from "../parties/index.ts";
+import {
+  canSeeAddressee,
+  mayAnswerFor,
+  type Reader,
+  readerOf,
+  visibleObligationsWhere,
+} from "./obligations.access.ts";
 import type { TAddressee, TAnswer, TFanOut, TObligation } from "./obligations.schemas.ts";
 import { type AddresseeState, obligationAddressees, obligations } from "./obligations.tables.ts";
 
@@ -23,27 +26,11 @@ export type ObligationRow = typeof obligations.$inferSelect;
 type AddresseeRow = typeof obligationAddressees.$inferSelect;
 const WHAT = "Forpligtelsen";
 
-const memberBodies = (actor: Actor) => [...actor.roles.keys()];
-
-/**
- * SQL: the obligations a reader may see at all — the deciding body's members and the addressee bodies'
- * members, nobody else (the text may come from a closed item: issue 22.6). The one home of this rule.
- */
-export function visibleObligationsWhere(actor: Actor): SQL | undefined {
-  if (isPrivileged(actor)) {
-    return undefined;
-  }
-  const mine = memberBodies(actor);
-  if (mine.length === 0) {
-    return sql`false`;
-  }
-  const addressed = sql`(select ${obligationAddressees.obligationId} from ${obligationAddressees} where ${inArray(obligationAddressees.bodyId, mine)})`;
-  return or(inArray(obligations.bodyId, mine), inArray(obligations.id, addressed));
-}
-
-/** The one predicate twin of `visibleObligationsWhere`: may this reader see this obligation's addressee row? */
-export function canSeeAddressee(actor: Actor, obligation: { bodyId: number }, addresseeBodyId: number) {
-  return canReadClosed(actor, obligation.bodyId) || canReadClosed(actor, addresseeBodyId);
+/** A checked upload (type from the content, name cleaned) to keep with an answer or as the report. */
+export interface CheckedFile {
+  bytes: Uint8Array;
+  fileName: string;
+  mimeType: string;
 }
 
 /** The addressee's own deadline and whether it is late today. */
@@ -75,13 +62,15 @@ async function presentObligations(ctx: Ctx, rows: ObligationRow[]): Promise<TObl
   if (rows.length === 0) {
     return [];
   }
+  const reader = await readerOf(ctx);
   const ids = rows.map((r) => r.id);
   const addresseeRows = await ctx.db
-    .select({ a: obligationAddressees, name: bodies.name })
+    .select({ a: obligationAddressees, body: bodies.name, party: parties.name })
     .from(obligationAddressees)
-    .innerJoin(bodies, eq(bodies.id, obligationAddressees.bodyId))
+    .leftJoin(bodies, eq(bodies.id, obligationAddressees.bodyId))
+    .leftJoin(parties, eq(parties.id, obligationAddressees.partyId))
     .where(inArray(obligationAddressees.obligationId, ids))
-    .orderBy(asc(bodies.name), asc(obligationAddressees.id));
+    .orderBy(asc(sql`coalesce(${bodies.name}, ${parties.name})`), asc(obligationAddressees.id));
   const bodyIds = [...new Set(rows.map((r) => r.bodyId))];
   const names = new Map(
     (
@@ -94,8 +83,8 @@ async function presentObligations(ctx: Ctx, rows: ObligationRow[]): Promise<TObl
   const today = todayInDenmark();
   return rows.map((r) => {
     const addressees = addresseeRows
-      .filter(({ a }) => a.obligationId === r.id && canSeeAddressee(ctx.actor, r, a.bodyId))
-      .map(({ a, name }) => presentAddressee(r, a, name, today));
+      .filter(({ a }) => a.obligationId === r.id && canSeeAddressee(reader, r, a))
+      .map(({ a, body, party }) => presentAddressee(reader, r, a, body ?? party ?? "", today));
     return {
       ...presentMeta(r),
       bodyId: r.bodyId,
@@ -104,6 +93,8 @@ async function presentObligations(ctx: Ctx, rows: ObligationRow[]): Promise<TObl
       text: r.text,
       deadline: r.deadline,
       returns: r.returns,
+      kind: r.kind,
+      report: fileOf(r.reportSha256, r.reportFileName, r.reportMimeType, r.reportSize),
       statusItemId: r.statusItemId,
       addressees,
       rollUp: rollUp(addressees),
@@ -111,18 +102,34 @@ async function presentObligations(ctx: Ctx, rows: ObligationRow[]): Promise<TObl
   });
 }
 
-function presentAddressee(o: ObligationRow, a: AddresseeRow, name: string, today: string): TAddressee {
+function fileOf(sha: string | null, name: string | null, mime: string | null, size: number | null) {
+  return sha
+    ? { fileName: name ?? "fil", mimeType: mime ?? "application/octet-stream", size: size ?? 0 }
+    : null;
+}
+
+function presentAddressee(
+  reader: Reader,
+  o: ObligationRow,
+  a: AddresseeRow,
+  name: string,
+  today: string,
+): TAddressee {
   return {
     ...presentMeta(a),
     bodyId: a.bodyId,
-    bodyName: name,
+    partyId: a.partyId,
+    name,
     state: a.state,
     answerText: a.answerText,
     link: a.link,
     reason: a.reason,
     newDeadline: a.newDeadline,
+    file: fileOf(a.sha256, a.fileName, a.mimeType, a.size),
     answeredAt: isoOrNull(a.answeredAt),
+    remindedAt: isoOrNull(a.remindedAt),
     ...addresseeDue(o.deadline, a, today),
+    mayAnswer: mayAnswerFor(reader, a),
   };
 }
 
@@ -174,35 +181,116 @@ export async function listBodyObligations(ctx: Ctx, bodyId: number) {
   };
 }
 
-/** The current bodies a choice names: every body of the kinds in the region, or the listed ones. */
-async function resolveAddressees(ctx: Ctx, choice: TFanOut["addressees"]): Promise<number[]> {
-  const today = todayInDenmark();
-  const current = or(isNull(bodies.validTo), sql`${bodies.validTo} >= ${today}`);
-  const rows =
-    "bodyIds" in choice
-      ? await ctx.db.select({ id: bodies.id }).from(bodies).where(inArray(bodies.id, choice.bodyIds))
-      : await ctx.db
-          .select({ id: bodies.id })
-          .from(bodies)
-          .where(and(eq(bodies.region, choice.region), inArray(bodies.kind, choice.kinds), current));
-  if ("bodyIds" in choice && rows.length !== new Set(choice.bodyIds).size) {
-    throw new AppError("validation_failed", "Et af de valgte fora findes ikke.", [
-      { path: "addressees.bodyIds", message: "Et af de valgte fora findes ikke." },
-    ]);
+/**
+ * The reader's own obligations across bodies and parties: those received by a body they take part in or a
+ * party they represent (to answer), and those sent by a body they take part in (to follow).
+ */
+export async function listMyObligations(ctx: Ctx) {
+  const reader = await readerOf(ctx);
+  const mine = [...ctx.actor.roles.keys()];
+  const partyIds = [...reader.parties];
+  if (mine.length + partyIds.length === 0) {
+    return { received: [], sent: [] };
   }
-  if (rows.length === 0) {
-    throw new AppError("validation_failed", "Der er ingen fora af de valgte slags i regionen.", [
-      { path: "addressees", message: "Ingen fora passer til valget." },
-    ]);
-  }
-  return rows.map((r) => r.id);
+  const addressedTo = or(
+    mine.length > 0 ? inArray(obligationAddressees.bodyId, mine) : undefined,
+    partyIds.length > 0 ? inArray(obligationAddressees.partyId, partyIds) : undefined,
+  );
+  const receivedIds = sql`(select ${obligationAddressees.obligationId} from ${obligationAddressees} where ${addressedTo})`;
+  const [received, sent] = await Promise.all([
+    ctx.db
+      .select()
+      .from(obligations)
+      .where(inArray(obligations.id, receivedIds))
+      .orderBy(asc(obligations.deadline)),
+    mine.length > 0
+      ? ctx.db
+          .select()
+          .from(obligations)
+          .where(inArray(obligations.bodyId, mine))
+          .orderBy(desc(obligations.id))
+      : Promise.resolve([]),
+  ]);
+  return { received: await presentObligations(ctx, received), sent: await presentObligations(ctx, sent) };
+}
+
+type Addressees = { bodyIds: number[]; partyIds: number[] };
+
+function invalid(path: string, message: string): AppError {
+  return new AppError("validation_failed", message, [{ path, message }]);
 }
 
 /**
- * Fans a decision out: one obligation with one text, deadline and what must come back, and one addressee
- * row for each chosen body. The deciding body's secretariat only.
+ * The current bodies and parties a choice names: every body of the kinds and every party of the types in
+ * the region (all clusters, all municipalities of a region), or the listed ones.
  */
-export async function fanOutObligation(ctx: Ctx, itemId: number, input: TFanOut): Promise<TObligation> {
+async function resolveAddressees(ctx: Ctx, choice: TFanOut["addressees"]): Promise<Addressees> {
+  if ("bodyIds" in choice || "partyIds" in choice) {
+    const list = choice as { bodyIds: number[]; partyIds: number[] };
+    const [b, p] = await Promise.all([
+      list.bodyIds.length > 0
+        ? ctx.db.select({ id: bodies.id }).from(bodies).where(inArray(bodies.id, list.bodyIds))
+        : [],
+      list.partyIds.length > 0
+        ? ctx.db.select({ id: parties.id }).from(parties).where(inArray(parties.id, list.partyIds))
+        : [],
+    ]);
+    if (b.length !== new Set(list.bodyIds).size || p.length !== new Set(list.partyIds).size) {
+      throw invalid("addressees", "Et af de valgte fora eller parter findes ikke.");
+    }
+    if (b.length + p.length === 0) {
+      throw invalid("addressees", "Vælg mindst ét forum eller én part.");
+    }
+    return { bodyIds: b.map((r) => r.id), partyIds: p.map((r) => r.id) };
+  }
+  const { region, kinds, partyTypes } = choice as { region: string; kinds: string[]; partyTypes: string[] };
+  if (kinds.length + partyTypes.length === 0) {
+    throw invalid("addressees", "Vælg mindst én slags forum eller part.");
+  }
+  const today = todayInDenmark();
+  const [b, p] = await Promise.all([
+    kinds.length > 0
+      ? ctx.db
+          .select({ id: bodies.id })
+          .from(bodies)
+          .where(
+            and(
+              eq(bodies.region, region),
+              inArray(bodies.kind, kinds as (typeof bodies.kind.enumValues)[number][]),
+              or(isNull(bodies.validTo), sql`${bodies.validTo} >= ${today}`),
+            ),
+          )
+      : [],
+    partyTypes.length > 0
+      ? ctx.db
+          .select({ id: parties.id })
+          .from(parties)
+          .where(
+            and(
+              eq(parties.region, region),
+              inArray(parties.type, partyTypes as (typeof parties.type.enumValues)[number][]),
+              or(isNull(parties.validTo), sql`${parties.validTo} >= ${today}`),
+            ),
+          )
+      : [],
+  ]);
+  if (b.length + p.length === 0) {
+    throw invalid("addressees", "Der er ingen fora eller parter af de valgte slags i regionen.");
+  }
+  return { bodyIds: b.map((r) => r.id), partyIds: p.map((r) => r.id) };
+}
+
+/**
+ * Fans a decision out: one obligation (or feedback request) with one text, deadline and what must come
+ * back, and one addressee row for each chosen body or party; each addressee's answerers are told (the
+ * notifications module mails them after the commit). The deciding body's secretariat only.
+ */
+export async function fanOutObligation(
+  ctx: Ctx,
+  itemId: number,
+  input: TFanOut,
+  report: CheckedFile | null = null,
+): Promise<TObligation> {
   const { item, meeting } = await getItemWithMeeting(ctx, itemId);
   if (!canSeeItem(visibilityOf(ctx.actor, meeting), item.access)) {
     throw notFound("Punktet");
@@ -212,7 +300,8 @@ export async function fanOutObligation(ctx: Ctx, itemId: number, input: TFanOut)
     canEditBody(ctx.actor, meeting.bodyId),
     "Kun forummets sekretariat kan sende forpligtelser ud fra en beslutning.",
   );
-  const bodyIds = await resolveAddressees(ctx, input.addressees);
+  const to = await resolveAddressees(ctx, input.addressees);
+  const stored = report ? await storeFile(ctx.db, report.bytes) : null;
   const [row] = await ctx.db
     .insert(obligations)
     .values({
@@ -220,20 +309,60 @@ export async function fanOutObligation(ctx: Ctx, itemId: number, input: TFanOut)
       itemId: item.id,
       text: input.text,
       deadline: input.deadline,
-      returns: input.returns,
+      kind: input.kind,
+      returns: input.kind === "feedback" ? "answer" : input.returns,
+      ...(report && stored ? reportColumns(report, stored.size, stored.sha256) : {}),
       createdBy: ctx.actor.userId,
     })
     .returning();
   const obligation = row as ObligationRow;
-  await ctx.db
+  const added = await ctx.db
     .insert(obligationAddressees)
-    .values(bodyIds.map((bodyId) => ({ obligationId: obligation.id, bodyId })));
+    .values([
+      ...to.bodyIds.map((bodyId) => ({ obligationId: obligation.id, bodyId })),
+      ...to.partyIds.map((partyId) => ({ obligationId: obligation.id, partyId })),
+    ])
+    .returning({ id: obligationAddressees.id });
+  for (const a of added) {
+    await emitDomainEvent(ctx, {
+      kind: "obligation_arrived",
+      obligationId: obligation.id,
+      addresseeId: a.id,
+    });
+  }
   return getObligation(ctx, obligation.id);
 }
 
-function answerErrors(input: TAnswer) {
-  if (input.state === "done" && !input.answerText && !input.link) {
-    return { path: "answerText", message: "Skriv et svar eller angiv et link til dokumentet." };
+const reportColumns = (f: CheckedFile, size: number, sha256: string) => ({
+  reportSha256: sha256,
+  reportFileName: f.fileName,
+  reportMimeType: f.mimeType,
+  reportSize: size,
+});
+
+/** Attaches (or replaces) the report sent along with an obligation; the deciding body's secretariat. */
+export async function attachObligationReport(ctx: Ctx, id: number, file: CheckedFile): Promise<TObligation> {
+  const obligation = await loadObligation(ctx, id);
+  authorize(
+    ctx.actor,
+    canEditBody(ctx.actor, obligation.bodyId),
+    "Kun det besluttende forums sekretariat kan vedhæfte rapporten.",
+  );
+  const stored = await storeFile(ctx.db, file.bytes);
+  await ctx.db
+    .update(obligations)
+    .set({
+      ...reportColumns(file, stored.size, stored.sha256),
+      updatedAt: new Date(),
+      version: sql`${obligations.version} + 1`,
+    })
+    .where(eq(obligations.id, id));
+  return getObligation(ctx, id);
+}
+
+function answerErrors(input: TAnswer, hasFile: boolean) {
+  if (input.state === "done" && !input.answerText && !input.link && !hasFile) {
+    return { path: "answerText", message: "Skriv et svar, angiv et link eller vedhæft en fil." };
   }
   if (input.state === "not_relevant" && !input.reason) {
     return { path: "reason", message: "Skriv hvorfor forpligtelsen ikke er relevant." };
@@ -244,29 +373,61 @@ function answerErrors(input: TAnswer) {
   return null;
 }
 
-/** An addressee body's secretariat answers: done, not relevant (with a reason) or more time (a later date). */
-export async function answerObligation(ctx: Ctx, id: number, input: TAnswer): Promise<TObligation> {
-  const obligation = await loadObligation(ctx, id);
+/** The addressee row a body or party answers as, if the reader may see it (else 404). */
+async function addresseeFor(
+  ctx: Ctx,
+  obligation: ObligationRow,
+  who: { bodyId?: number | null; partyId?: number | null },
+): Promise<{ reader: Reader; addressee: AddresseeRow }> {
+  const bodyId = who.bodyId ?? null;
+  const partyId = who.partyId ?? null;
+  if ((bodyId === null) === (partyId === null)) {
+    throw invalid("bodyId", "Angiv enten det forum eller den part, der svarer.");
+  }
   const [addressee] = await ctx.db
     .select()
     .from(obligationAddressees)
-    .where(and(eq(obligationAddressees.obligationId, id), eq(obligationAddressees.bodyId, input.bodyId)));
-  if (!addressee || !canSeeAddressee(ctx.actor, obligation, input.bodyId)) {
+    .where(
+      and(
+        eq(obligationAddressees.obligationId, obligation.id),
+        bodyId !== null
+          ? eq(obligationAddressees.bodyId, bodyId)
+          : eq(obligationAddressees.partyId, partyId as number),
+      ),
+    );
+  const reader = await readerOf(ctx);
+  if (!addressee || !canSeeAddressee(reader, obligation, addressee)) {
     throw notFound(WHAT);
   }
   authorize(
     ctx.actor,
-    canEditBody(ctx.actor, input.bodyId),
-    "Kun sekretariatet for det forum, forpligtelsen er sendt til, kan svare.",
+    mayAnswerFor(reader, addressee),
+    "Kun sekretariatet for det forum, forpligtelsen er sendt til, eller partens repræsentanter kan svare.",
   );
-  const problem = answerErrors(input);
+  return { reader, addressee };
+}
+
+/**
+ * An addressee answers: done (text, link and/or a file), not relevant (with a reason) or more time (a
+ * later date). A body's secretariat, or a party's representatives (`mayAnswerFor`). A file kept from an
+ * earlier answer stays unless a new one comes.
+ */
+export async function answerObligation(
+  ctx: Ctx,
+  id: number,
+  input: TAnswer,
+  file: CheckedFile | null = null,
+): Promise<TObligation> {
+  const obligation = await loadObligation(ctx, id);
+  const { addressee } = await addresseeFor(ctx, obligation, input);
+  const problem = answerErrors(input, file !== null || addressee.sha256 !== null);
   if (problem) {
     throw new AppError("validation_failed", problem.message, [problem]);
   }
   if (input.state === "more_time" && input.newDeadline && input.newDeadline <= obligation.deadline) {
-    const message = "Den nye dato skal ligge efter fristen.";
-    throw new AppError("validation_failed", message, [{ path: "newDeadline", message }]);
+    throw invalid("newDeadline", "Den nye dato skal ligge efter fristen.");
   }
+  const stored = file ? await storeFile(ctx.db, file.bytes) : null;
   await ctx.db
     .update(obligationAddressees)
     .set({
@@ -275,6 +436,9 @@ export async function answerObligation(ctx: Ctx, id: number, input: TAnswer): Pr
       link: input.link ?? null,
       reason: input.state === "not_relevant" ? (input.reason ?? null) : null,
       newDeadline: input.state === "more_time" ? (input.newDeadline ?? null) : null,
+      ...(file && stored
+        ? { sha256: stored.sha256, fileName: file.fileName, mimeType: file.mimeType, size: stored.size }
+        : {}),
       answeredAt: new Date(),
       answeredBy: ctx.actor.userId,
       updatedAt: new Date(),
@@ -282,4 +446,57 @@ export async function answerObligation(ctx: Ctx, id: number, input: TAnswer): Pr
     })
     .where(eq(obligationAddressees.id, addressee.id));
   return getObligation(ctx, id);
+}
+
+/** Keeps an uploaded file as the addressee's answer: done with a file (the API's file upload). */
+export async function answerObligationWithFile(
+  ctx: Ctx,
+  id: number,
+  who: { bodyId?: number | null; partyId?: number | null },
+  file: CheckedFile,
+): Promise<TObligation> {
+  const obligation = await loadObligation(ctx, id);
+  const { addressee } = await addresseeFor(ctx, obligation, who);
+  return answerObligation(
+    ctx,
+    id,
+    {
+      bodyId: addressee.bodyId,
+      partyId: addressee.partyId,
+      state: "done",
+      answerText: addressee.state === "done" ? addressee.answerText : null,
+      link: addressee.state === "done" ? addressee.link : null,
+    },
+    file,
+  );
+}
+
+/** The bytes of an answer's file, for whoever may see that addressee's row. */
+export async function readAnswerFile(ctx: Ctx, id: number, addresseeId: number) {
+  const obligation = await loadObligation(ctx, id);
+  const [a] = await ctx.db
+    .select()
+    .from(obligationAddressees)
+    .where(and(eq(obligationAddressees.id, addresseeId), eq(obligationAddressees.obligationId, id)));
+  if (!a || !a.sha256 || !canSeeAddressee(await readerOf(ctx), obligation, a)) {
+    throw new AppError("not_found", "Svaret har ingen fil.");
+  }
+  return fileBytes(ctx, a.sha256, a.fileName, a.mimeType, `svar-${a.id}`);
+}
+
+/** The bytes of the report sent along with an obligation, for whoever may see the obligation. */
+export async function readObligationReport(ctx: Ctx, id: number) {
+  const o = await loadObligation(ctx, id);
+  if (!o.reportSha256) {
+    throw new AppError("not_found", "Forpligtelsen har ingen rapport.");
+  }
+  return fileBytes(ctx, o.reportSha256, o.reportFileName, o.reportMimeType, `rapport-${o.id}`);
+}
+
+async function fileBytes(ctx: Ctx, sha: string, name: string | null, mime: string | null, fallback: string) {
+  const bytes = await readFile(ctx.db, sha);
+  if (!bytes) {
+    throw new AppError("not_found", "Filen findes ikke længere.");
+  }
+  return { bytes, fileName: name ?? fallback, mimeType: mime ?? "application/octet-stream" };
 }

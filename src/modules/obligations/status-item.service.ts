@@ -41,7 +41,8 @@ export function statusItemSummary(o: TObligation): string {
         : a.state === "more_time"
           ? `ny dato ${danishDay(a.due)}`
           : a.answerText;
-    return `| ${cell(a.bodyName)} | ${state} | ${cell(note ?? "")}${a.link ? ` ${a.link}` : ""} |`;
+    const file = a.file ? ` (fil: ${cell(a.file.fileName)})` : "";
+    return `| ${cell(a.name)} | ${state} | ${cell(note ?? "")}${a.link ? ` ${a.link}` : ""}${file} |`;
   });
   return [
     `Forpligtelse med frist ${danishDay(o.deadline)}: ${o.text}`,
@@ -91,7 +92,7 @@ export async function addObligationStatusItem(
   const origin = o.itemId !== null ? await getItemWithMeeting(ctx, o.itemId).catch(() => null) : null;
   const item = await createItem(ctx, {
     meetingId: next.id,
-    title: statusItemTitle(o.addressees.map((a) => a.bodyName)),
+    title: statusItemTitle(o.addressees.map((a) => a.name)),
     kind: "orientation",
     access: origin?.item.access ?? "closed",
     sections: { summary: statusItemSummary(o) },

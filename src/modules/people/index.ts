@@ -1,4 +1,9 @@
 export { type BodyMember, listBodyMembers, ROLE_ORDER } from "./body-members.ts";
+export {
+  listPartyRepresentativeUsers,
+  listRepresentedParties,
+  representedPartiesSql,
+} from "./party-representatives.ts";
 export { peoplePageRoutes } from "./people.page-routes.ts";
 export { peopleRoutes } from "./people.routes.ts";
 export {
