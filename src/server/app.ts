@@ -13,7 +13,13 @@ import { z } from "zod";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import { actionRoutes } from "../modules/actions/index.ts";
-import { agreementPageRoutes, agreementRoutes, hearingRoutes } from "../modules/agreements/index.ts";
+import {
+  agreementPageRoutes,
+  agreementRoutes,
+  hearingRoutes,
+  implementationPageRoutes,
+  implementationRoutes,
+} from "../modules/agreements/index.ts";
 import { auditRoutes } from "../modules/audit/index.ts";
 import { authPageRoutes, authPlugin, authRoutes } from "../modules/auth/index.ts";
 import { bodyRoutes } from "../modules/bodies/index.ts";
@@ -185,6 +191,7 @@ export async function buildApp({
       await api.register(mandateRoutes);
       await api.register(agreementRoutes);
       await api.register(hearingRoutes);
+      await api.register(implementationRoutes);
       await api.register(reorganisationRoutes);
     },
     { prefix: "/api/v1" },
@@ -205,6 +212,7 @@ export async function buildApp({
   await app.register(indicatorPageRoutes);
   await app.register(mandatePageRoutes);
   await app.register(agreementPageRoutes);
+  await app.register(implementationPageRoutes);
   await app.register(workspacePageRoutes);
   await app.register(removalPageRoutes);
   await app.register(obligationPageRoutes);

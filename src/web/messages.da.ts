@@ -3,6 +3,7 @@
 import { daAgreements } from "./messages.agreements.da.ts";
 import { daCases } from "./messages.cases.da.ts";
 import { daGovernance } from "./messages.governance.da.ts";
+import { daImplementation } from "./messages.implementation.da.ts";
 import { daLogin } from "./messages.login.da.ts";
 import { daMandates } from "./messages.mandates.da.ts";
 import { daMatters } from "./messages.matters.da.ts";
@@ -28,6 +29,7 @@ export const da = {
   ...daGovernance,
   ...daCases,
   ...daObligations,
+  ...daImplementation,
   ...daMatters,
   ...daSecurity,
   ...daRemovals,

@@ -2,6 +2,7 @@ import { enAgreements } from "./messages.agreements.en.ts";
 import { enCases } from "./messages.cases.en.ts";
 import type { da } from "./messages.da.ts";
 import { enGovernance } from "./messages.governance.en.ts";
+import { enImplementation } from "./messages.implementation.en.ts";
 import { enLogin } from "./messages.login.en.ts";
 import { enMandates } from "./messages.mandates.en.ts";
 import { enMatters } from "./messages.matters.en.ts";
@@ -28,6 +29,7 @@ export const en: Record<keyof typeof da, string> = {
   ...enGovernance,
   ...enCases,
   ...enObligations,
+  ...enImplementation,
   ...enMatters,
   ...enSecurity,
   ...enRemovals,

@@ -10,12 +10,17 @@ import { DecisionRef } from "../mandates/index.ts";
 import { AgreementForms, RemarkForm } from "./agreements.forms.tsx";
 import type { TAgreement, THearing } from "./agreements.schemas.ts";
 import { agreementPath } from "./agreements.urls.ts";
+import { isInForce } from "./implementation.rules.ts";
+import type { TRatification } from "./implementation.schemas.ts";
+import { RatificationSection } from "./ratification.view.tsx";
 
 export interface AgreementPageData {
   agreement: TAgreement;
   related: Map<number, { id: number; title: string }>;
   bodies: Map<number, TBody>;
   editor: { items: ItemChoice[]; state: FormState | null; saved: boolean; path: string } | null;
+  /** the ratification tracker (issue 22.4) */
+  ratification: TRatification;
 }
 
 const day = (ctx: PageCtx, d: string) => formatIsoDay(d, ctx.lang);
@@ -237,6 +242,12 @@ export function AgreementPage({ ctx, data }: { ctx: PageCtx; data: AgreementPage
           ))}
         </section>
       ) : null}
+      <RatificationSection
+        ctx={ctx}
+        ratification={data.ratification}
+        inForce={isInForce(a.status)}
+        editor={data.editor ? { state: data.editor.state, path: data.editor.path } : null}
+      />
       <section aria-labelledby="history-h">
         <h2 id="history-h">{t("agreements.history")}</h2>
         <table class="table table--compact">

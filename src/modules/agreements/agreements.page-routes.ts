@@ -22,6 +22,9 @@ import {
 import { addVersion, approveAgreement, createAgreement, moveAgreement } from "./agreements.service.ts";
 import { agreementPath } from "./agreements.urls.ts";
 import { addResponse, closeHearing, startHearing, updateRemark } from "./hearings.service.ts";
+import { ZAddRatificationStep, ZUpdateRatificationStep } from "./implementation.schemas.ts";
+import { addRatificationStep, getRatification, updateRatificationStep } from "./ratification.service.ts";
+import { ratificationUploadRoute } from "./ratification.upload.ts";
 import { ToolboxPage } from "./toolbox.pages.tsx";
 
 const hidden = { schema: { hide: true } };
@@ -32,7 +35,7 @@ function idOf(req: FastifyRequest<Param>): number {
 }
 
 /** The forms' date fields, written as Danes write them. */
-const DATE_FIELDS = ["on", "startsOn", "endsOn", "receivedOn", "closedOn"] as const;
+const DATE_FIELDS = ["on", "startsOn", "endsOn", "receivedOn", "closedOn", "deadline", "approvedOn"] as const;
 
 const decision = (v: Record<string, string>) => ({
   itemId: optInt(v.itemId),
@@ -130,7 +133,13 @@ export async function agreementPageRoutes(app: FastifyInstance) {
           path: canonical,
         }
       : null;
-    return sendPage(reply, ctx, AgreementPage({ ctx, data: { agreement, related, bodies, editor } }), code);
+    const ratification = await getRatification(ctx.svc, agreement.id);
+    return sendPage(
+      reply,
+      ctx,
+      AgreementPage({ ctx, data: { agreement, related, bodies, editor, ratification } }),
+      code,
+    );
   }
 
   app.get<Param>("/aftaler/:param", hidden, (req, reply) => render(req, reply, null));
@@ -167,6 +176,39 @@ export async function agreementPageRoutes(app: FastifyInstance) {
           done: done(req),
         }),
     );
+
+  post(
+    "godkendelser",
+    "ratadd",
+    "name",
+    ZAddRatificationStep,
+    (v) => ({ kind: v.kind ?? "", name: v.name ?? "", deadline: opt(v.deadline) ?? null }),
+    (svc, i, req) => addRatificationStep(svc, idOf(req), i),
+  );
+
+  app.post<Param & { Params: { stepId: string } }>(
+    "/aftaler/:param/godkendelser/:stepId",
+    hidden,
+    async (req, reply) =>
+      runForm(req, reply, {
+        form: `rat${Number(req.params.stepId) || 0}`,
+        fallback: "approvedOn",
+        schema: ZUpdateRatificationStep,
+        dates: DATE_FIELDS,
+        input: (v) => ({
+          version: optInt(v.version),
+          approvedOn: opt(v.approvedOn) ?? null,
+          deadline: opt(v.deadline) ?? null,
+          link: opt(v.link) ?? null,
+          note: v.note ?? "",
+        }),
+        change: (svc, i) => updateRatificationStep(svc, Number(req.params.stepId) || 0, i),
+        render: (state, code) => render(req, reply, state, code),
+        done: done(req),
+      }),
+  );
+
+  await ratificationUploadRoute(app, render, done);
 
   post(
     "version",

@@ -14,3 +14,7 @@ export * from "./agreements.tables.ts";
 export { agreementPath } from "./agreements.urls.ts";
 export { hearingRoutes } from "./hearings.routes.ts";
 export { addRemark, addResponse, closeHearing, startHearing, updateRemark } from "./hearings.service.ts";
+export { implementationPageRoutes } from "./implementation.page-routes.ts";
+export { implementationRoutes } from "./implementation.routes.ts";
+export { attachMatrixToItem, setImplementationState } from "./implementation.service.ts";
+export { addRatificationStep, updateRatificationStep } from "./ratification.service.ts";
