@@ -4,6 +4,8 @@ import { formatFileSize, formatIsoDay } from "../../web/format.ts";
 import type { MessageKey } from "../../web/i18n.ts";
 import { markdown } from "../../web/markdown.ts";
 import type { PageCtx } from "../../web/page.ts";
+import { CaseDecisions } from "../matters/index.ts";
+import { CaseObligations, type TObligation } from "../obligations/index.ts";
 import type { TCase, TTimeline } from "./cases.schemas.ts";
 
 export const casePath = (c: { id: number }) => `/sager/${c.id}`;
@@ -80,8 +82,19 @@ export function CaseListPage({
   );
 }
 
-/** /sager/<id>: the case's way through the bodies, as the reader may see it. */
-export function CasePage({ ctx, timeline }: { ctx: PageCtx; timeline: TTimeline }): Html {
+/**
+ * /sager/<id>: the case's way through the bodies, as the reader may see it; with the roll-up of the
+ * obligations fanned out from its items, for those who may see them.
+ */
+export function CasePage({
+  ctx,
+  timeline,
+  obligations = [],
+}: {
+  ctx: PageCtx;
+  timeline: TTimeline;
+  obligations?: TObligation[];
+}): Html {
   const { t, lang } = ctx;
   const c = timeline.case;
   return (
@@ -144,6 +157,8 @@ export function CasePage({ ctx, timeline }: { ctx: PageCtx; timeline: TTimeline 
           ))}
         </ol>
       )}
+      <CaseObligations ctx={ctx} obligations={obligations} />
+      <CaseDecisions ctx={ctx} decisions={timeline.decisions} />
       {timeline.documents.length > 0 ? (
         <section>
           <h2>{t("cases.documents")}</h2>

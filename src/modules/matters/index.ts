@@ -2,6 +2,7 @@ export { attachToMatter } from "./matters.attachments.ts";
 export { setChairRule } from "./matters.body-rules.ts";
 export { listCaseDecisions, type TCaseDecision } from "./matters.case-decisions.ts";
 export { MattersAwaiting } from "./matters.dashboard.view.tsx";
+export { CaseDecisions } from "./matters.extras.tsx";
 export { runMatterDeadlines } from "./matters.jobs.ts";
 export { reportDecidedMatters } from "./matters.orientation.ts";
 export { matterPageRoutes } from "./matters.page-routes.ts";

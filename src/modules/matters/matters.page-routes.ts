@@ -1,14 +1,20 @@
 /** The workspace pages of matters between meetings: the body's list and form, the matter, decide, answer. */
+import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError, notFound } from "../../server/errors.ts";
 import type { FieldErrors } from "../../web/form-fields.tsx";
+import { readMultipartForm } from "../../web/multipart.ts";
 import { type PageCtx, pageContext, sendPage } from "../../web/page.ts";
 import { idFromSlug } from "../../web/slug.ts";
 import { canEditBody } from "../auth/index.ts";
 import { getBody } from "../bodies/index.ts";
 import { siteUrl } from "../notifications/index.ts";
+import { canPutMatter, canSetChairRule } from "./matters.access.ts";
+import { attachToMatter, readMatterAttachment } from "./matters.attachments.ts";
+import { chairRuleOf, setChairRule } from "./matters.body-rules.ts";
 import { BodyMattersPage, MatterPage, type NewMatterForm } from "./matters.pages.tsx";
-import { ZAnswerMatter, ZCreateMatter, ZDecideMatter } from "./matters.schemas.ts";
+import { sendMatterFile } from "./matters.routes.ts";
+import { ZAnswerMatter, ZChairRule, ZCreateMatter, ZDecideMatter } from "./matters.schemas.ts";
 import { answerMatter, createMatter, decideMatter, getMatter, listBodyMatters } from "./matters.service.ts";
 import { matterPath } from "./matters.urls.ts";
 
@@ -74,7 +80,14 @@ export async function matterPageRoutes(app: FastifyInstance) {
         values: { procedure: "chair_decision", access: "open", rule: "no_objection" },
         errors: {},
       },
-      saved: (req.query as Record<string, string>).gemt === "1",
+      saved:
+        (req.query as Record<string, string>).gemt === "regel"
+          ? ctx.t("matters.chairRuleSaved")
+          : (req.query as Record<string, string>).gemt === "1"
+            ? ctx.t("matters.saved.put")
+            : null,
+      rule: await chairRuleOf(ctx.svc.db, bodyId),
+      canSetRule: canSetChairRule(ctx.actor, bodyId),
     };
     return sendPage(reply, ctx, BodyMattersPage({ ctx, data }), form ? 400 : 200);
   }
@@ -99,6 +112,7 @@ export async function matterPageRoutes(app: FastifyInstance) {
       linkId: f.linkKind && f.linkId ? f.linkId : null,
       rule: written ? f.rule || null : null,
       deadline: f.deadline || null,
+      ...(written && f.audience ? { audience: f.audience } : {}),
     });
     if (!parsed.success) {
       return renderBody(req, reply, { values: f, errors: fieldErrors(parsed.error.issues) });
@@ -119,6 +133,8 @@ export async function matterPageRoutes(app: FastifyInstance) {
     req: FastifyRequest<IdParams>,
     reply: FastifyReply,
     errors: FieldErrors | null,
+    fileErrors: FieldErrors | null = null,
+    status?: number,
   ) {
     const ctx = ctxOf(req);
     const m = await getMatter(ctx.svc, idOf(req.params.id, "Sagen"));
@@ -130,14 +146,76 @@ export async function matterPageRoutes(app: FastifyInstance) {
           ? ctx.t("matters.saved.decided")
           : q === "svaret"
             ? ctx.t("matters.saved.answered")
-            : null;
+            : q === "bilag"
+              ? ctx.t("matters.saved.attached")
+              : null;
+    const canAttach = m.status === "open" && canPutMatter(ctx.actor, m.bodyId);
     return sendPage(
       reply,
       ctx,
-      MatterPage({ ctx, data: { m, errors: errors ?? {}, saved } }),
-      errors ? 400 : 200,
+      MatterPage({
+        ctx,
+        data: { m, errors: errors ?? {}, saved, canAttach, fileErrors: fileErrors ?? {} },
+      }),
+      status ?? (errors || fileErrors ? 400 : 200),
     );
   }
+
+  app.post<IdParams>("/arbejdsrum/organer/:id/beslutningssager/regel", hidden, async (req, reply) => {
+    const ctx = ctxOf(req);
+    const bodyId = idOf(req.params.id, "Forummet");
+    const parsed = ZChairRule.safeParse({ chairRule: fields(req.body).chairRule });
+    if (!parsed.success) {
+      return renderBody(req, reply, null);
+    }
+    await ctx.svc.db.transaction((tx) =>
+      setChairRule({ db: tx, actor: ctx.actor }, bodyId, parsed.data.chairRule),
+    );
+    return reply.redirect(`/arbejdsrum/organer/${bodyId}/beslutningssager?gemt=regel`, 303);
+  });
+
+  app.get<{ Params: { id: string; aid: string } }>(
+    "/arbejdsrum/beslutningssager/:id/bilag/:aid",
+    hidden,
+    async (req, reply) => {
+      const ctx = ctxOf(req as unknown as FastifyRequest);
+      const file = await readMatterAttachment(
+        ctx.svc,
+        idOf(req.params.id, "Sagen"),
+        idOf(req.params.aid, "Bilaget"),
+      );
+      return sendMatterFile(reply, file);
+    },
+  );
+
+  await app.register(async (files) => {
+    await files.register(fastifyMultipart, {
+      limits: { fileSize: app.config.maxUploadBytes, files: 1, fields: 5 },
+    });
+    files.post<IdParams>("/arbejdsrum/beslutningssager/:id/bilag", hidden, async (req, reply) => {
+      const ctx = ctxOf(req);
+      const id = idOf(req.params.id, "Sagen");
+      const form = await readMultipartForm(req, ctx.t, ctx.t("matters.notMultipart"));
+      const file = form.files.at(-1) ?? null;
+      try {
+        await ctx.svc.db.transaction((tx) =>
+          attachToMatter({ db: tx, actor: ctx.actor }, id, {
+            ...(form.fields.title ? { title: form.fields.title } : {}),
+            fileName: file?.name ?? "",
+            bytes: file?.bytes ?? new Uint8Array(),
+            truncated: file?.truncated ?? false,
+            maxBytes: app.config.maxUploadBytes,
+          }),
+        );
+      } catch (err) {
+        if (err instanceof AppError && ["validation_failed", "payload_too_large"].includes(err.code)) {
+          return renderMatter(req, reply, null, errorsOf(err, "file"), err.status);
+        }
+        throw err;
+      }
+      return reply.redirect(`${matterPath(id)}?gemt=bilag`, 303);
+    });
+  });
 
   app.get<IdParams>("/arbejdsrum/beslutningssager/:id", hidden, (req, reply) =>
     renderMatter(req, reply, null),

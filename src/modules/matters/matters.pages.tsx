@@ -5,8 +5,9 @@ import { formatDateTimeLong } from "../../web/format.ts";
 import type { MessageKey } from "../../web/i18n.ts";
 import { markdown } from "../../web/markdown.ts";
 import type { PageCtx } from "../../web/page.ts";
+import { AudienceField, ChairRuleSection, ChairVotes, MatterFiles } from "./matters.extras.tsx";
 import type { TMatter } from "./matters.schemas.ts";
-import { MATTER_LINK_KINDS, MATTER_RULES } from "./matters.tables.ts";
+import { type ChairRule, MATTER_LINK_KINDS, MATTER_RULES } from "./matters.tables.ts";
 import { bodyMattersPath, matterPath } from "./matters.urls.ts";
 
 const when = (ctx: PageCtx, iso: string) => formatDateTimeLong(new Date(iso), ctx.lang);
@@ -123,6 +124,7 @@ function NewMatter({ ctx, bodyId, form }: { ctx: PageCtx; bodyId: number; form: 
         options={MATTER_RULES.map((r) => ({ value: r, label: t(`matters.rule.${r}` as MessageKey) }))}
         error={form.errors.rule}
       />
+      <AudienceField ctx={ctx} value={v.audience} />
       <TextField
         id="deadline"
         type="datetime-local"
@@ -149,7 +151,9 @@ export function BodyMattersPage({
     list: TMatter[];
     editor: boolean;
     form: NewMatterForm;
-    saved: boolean;
+    saved: string | null;
+    rule: ChairRule;
+    canSetRule: boolean;
   };
 }): Html {
   const { t } = ctx;
@@ -168,8 +172,9 @@ export function BodyMattersPage({
         {t("matters.title")}: {data.body.name}
       </h1>
       <p class="font-lead">{t("matters.lead")}</p>
-      <Saved text={data.saved ? t("matters.saved.put") : null} />
+      <Saved text={data.saved} />
       <MatterList ctx={ctx} list={data.list} />
+      <ChairRuleSection ctx={ctx} bodyId={data.body.id} rule={data.rule} canSet={data.canSetRule} />
       {data.editor ? (
         <section aria-labelledby="matters-new">
           <h2 id="matters-new">{t("matters.new")}</h2>
@@ -238,7 +243,13 @@ export function MatterPage({
   data,
 }: {
   ctx: PageCtx;
-  data: { m: TMatter; errors: FieldErrors; saved: string | null };
+  data: {
+    m: TMatter;
+    errors: FieldErrors;
+    saved: string | null;
+    canAttach: boolean;
+    fileErrors: FieldErrors;
+  };
 }): Html {
   const { t } = ctx;
   const m = data.m;
@@ -286,11 +297,14 @@ export function MatterPage({
           </p>
         </div>
       ) : null}
+      <MatterFiles ctx={ctx} m={m} canAttach={data.canAttach} errors={data.fileErrors} />
+      <ChairVotes ctx={ctx} m={m} />
       {m.canDecide ? <DecisionForm ctx={ctx} m={m} errors={data.errors} /> : null}
       {m.canAnswer ? <AnswerForm ctx={ctx} m={m} errors={data.errors} /> : null}
       {m.procedure === "written_procedure" ? (
         <section aria-labelledby="matter-answers">
           <h2 id="matter-answers">{t("matters.answers")}</h2>
+          {m.audience === "party_representatives" ? <p class="tv-meta">{t("matters.perPartyNote")}</p> : null}
           <table class="table">
             <thead>
               <tr>
