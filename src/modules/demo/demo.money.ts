@@ -2,7 +2,13 @@ import { and, eq } from "drizzle-orm";
 import { parseKroner } from "../../lib/money.ts";
 import type { Ctx } from "../../server/context.ts";
 import { createFund, createGrant, setFundParties, setIncome } from "../funds/index.ts";
-import { addLinkDocument, changeStatus, createInitiative } from "../initiatives/index.ts";
+import {
+  addLinkDocument,
+  addPartyFigure,
+  changeStatus,
+  createInitiative,
+  setPartyVariant,
+} from "../initiatives/index.ts";
 import { agendaItems } from "../meetings/index.ts";
 import { type DemoFund, fundsData } from "./demo.data.funds.ts";
 import {
@@ -12,6 +18,7 @@ import {
   INITIATIVE_REGION,
   initiativesData,
 } from "./demo.data.initiatives.ts";
+import { figuresData, VARIANTS_INITIATIVE, variantsData } from "./demo.data.variants.ts";
 
 const kr = (text: string): bigint => {
   const v = parseKroner(text);
@@ -134,6 +141,32 @@ async function loadFund(
   }
 }
 
+/** One initiative's per-party variants (a history per party) and figures over time, through the services. */
+async function loadVariants(ctx: Ctx, initiativeId: number, ids: DemoIds, shift: (day: string) => string) {
+  const seen = new Map<string, number>();
+  for (const v of variantsData) {
+    const version = seen.get(v.partyKey) ?? 0;
+    await setPartyVariant(ctx, initiativeId, must(ids.parties, v.partyKey, "part"), {
+      version,
+      model: v.model,
+      participation: v.participation,
+      reason: v.reason ?? null,
+      effectiveOn: shift(v.on),
+      contactName: v.contactName ?? null,
+    });
+    seen.set(v.partyKey, version + 1);
+  }
+  for (const f of figuresData) {
+    await addPartyFigure(ctx, initiativeId, must(ids.parties, f.partyKey, "part"), {
+      label: f.label,
+      value: f.value,
+      unit: f.unit ?? null,
+      sharePercent: f.sharePercent ?? null,
+      measuredOn: shift(f.measuredOn),
+    });
+  }
+}
+
 /** Loads the demo's initiatives and funds through the services (inside the demo's transaction). */
 export async function loadDemoMoney(ctx: Ctx, ids: DemoIds, shift: (day: string) => string) {
   const initiatives = new Map<string, number>();
@@ -143,5 +176,6 @@ export async function loadDemoMoney(ctx: Ctx, ids: DemoIds, shift: (day: string)
   for (const f of fundsData) {
     await loadFund(ctx, f, { ...ids, initiatives }, shift);
   }
+  await loadVariants(ctx, must(initiatives, VARIANTS_INITIATIVE, "indsats"), ids, shift);
   return { initiatives: initiatives.size, funds: fundsData.length };
 }
