@@ -2,14 +2,17 @@
  * Matters between meetings in the demo (issue 21): the SSU's chair has decided one matter (approved with a
  * remark; the agenda of an extra SSU meeting a week after the coming one, planned here, gets the
  * generated "Orientering om formandsgodkendte sager" from the background task) and has one waiting on her
- * front page; Sundhedsklynge Nord's professional level has a written procedure running, due in five days.
- * Loaded before the demo's users exist, so no mail is queued.
+ * front page, with the secretariat's note attached; a decided chair decision on a case shows on the case's
+ * page. Sundhedsklynge Nord's professional level has two written procedures running: one to every member,
+ * due in five days, and one to a representative per party. The SSS chair group decides by the rule "each
+ * of the chair group". Loaded before the demo's users exist, so no mail is queued.
  */
-import { desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { Ctx } from "../../server/context.ts";
 import type { Actor } from "../auth/index.ts";
 import { bodies } from "../bodies/index.ts";
-import { createMatter, decideMatter } from "../matters/index.ts";
+import { cases, consultations } from "../cases/index.ts";
+import { attachToMatter, createMatter, decideMatter, setChairRule } from "../matters/index.ts";
 import { createMeeting, insertStandardItems, meetings } from "../meetings/index.ts";
 
 const DAY = 86_400_000;
@@ -76,7 +79,7 @@ export async function loadDemoMatters(ctx: Ctx, bodies: ReadonlyMap<string, numb
     { decision: "approved_with_remark", remark: "Aftalen evalueres efter et år." },
     now,
   );
-  await createMatter(
+  const waiting = await createMatter(
     ctx,
     {
       bodyId: ssu,
@@ -86,6 +89,15 @@ export async function loadDemoMatters(ctx: Ctx, bodies: ReadonlyMap<string, numb
     },
     { now },
   );
+  await attachToMatter(ctx, waiting.id, {
+    title: "Sekretariatets notat om udpegningen",
+    fileName: "notat-udpegning.txt",
+    bytes: new TextEncoder().encode(
+      "Notat\n\nFølgegruppen mødes fire gange om året. Sekretariatschefen deltager allerede i den regionale følgegruppe.\n",
+    ),
+    maxBytes: 1024 * 1024,
+  });
+  await decideOnCase(ctx, ssu, chair, now);
   await createMatter(
     ctx,
     {
@@ -99,5 +111,65 @@ export async function loadDemoMatters(ctx: Ctx, bodies: ReadonlyMap<string, numb
     },
     { now },
   );
-  return 3;
+  await createMatter(
+    ctx,
+    {
+      bodyId: fsnNord,
+      procedure: "written_procedure",
+      title: "Fælles høringssvar om regionens sundhedsplan",
+      text: "Klyngen afgiver ét fælles høringssvar. Hver part svarer én gang; partens repræsentant har fået sagen.",
+      question: "Det indstilles, at udkastet til høringssvar godkendes.",
+      rule: "majority",
+      deadline: new Date(now.getTime() + 8 * DAY),
+      audience: "party_representatives",
+    },
+    { now },
+  );
+  const chairGroup = bodies.get("sss-formandskab");
+  if (chairGroup !== undefined) {
+    await setChairRule(ctx, chairGroup, "each");
+    await createMatter(
+      ctx,
+      {
+        bodyId: chairGroup,
+        procedure: "chair_decision",
+        title: "Sager til næste møde i Sundhedssamarbejdsudvalget",
+        question: "Det indstilles, at formandskabet godkender listen over sager til udvalgets næste møde.",
+      },
+      { now },
+    );
+  }
+  return 5;
+}
+
+/** The SSU's first case gets a chair decision between meetings, decided: it shows on the case's page. */
+async function decideOnCase(ctx: Ctx, ssu: number, chair: Actor, now: Date) {
+  const [first] = await ctx.db
+    .select({ id: cases.id, title: cases.title })
+    .from(cases)
+    .innerJoin(consultations, eq(consultations.caseId, cases.id))
+    .where(and(eq(consultations.bodyId, ssu), eq(cases.access, "open")))
+    .orderBy(asc(cases.id))
+    .limit(1);
+  if (!first) {
+    return;
+  }
+  const m = await createMatter(
+    ctx,
+    {
+      bodyId: ssu,
+      procedure: "chair_decision",
+      title: `Tidsplan for ${first.title.charAt(0).toLowerCase()}${first.title.slice(1)}`,
+      question: "Det indstilles, at formandskabet godkender sekretariatets tidsplan for sagen.",
+      linkKind: "case",
+      linkId: first.id,
+    },
+    { now: new Date(now.getTime() - 3 * DAY) },
+  );
+  await decideMatter(
+    { db: ctx.db, actor: chair },
+    m.id,
+    { decision: "approved" },
+    new Date(now.getTime() - 2 * DAY),
+  );
 }
