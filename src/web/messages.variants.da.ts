@@ -3,6 +3,7 @@ export const daVariants = {
   "ivar.heading": "Parternes varianter",
   "ivar.lead":
     "Hver deltagende parts model, om den deltager eller står udenfor, kontaktperson og de tal, parten har målt over tid.",
+  "ivar.pending": "Ingen oplysninger endnu",
   "ivar.none": "Indsatsen har ingen deltagende parter endnu.",
   "ivar.variantCaption": "Variant og deltagelse for {party}, nyeste først",
   "ivar.current": "gælder nu",

@@ -5,6 +5,7 @@ export const enVariants: Record<keyof typeof daVariants, string> = {
   "ivar.heading": "The parties' variants",
   "ivar.lead":
     "Each participating party's model, whether it takes part or stands outside, its contact person and the figures it has measured over time.",
+  "ivar.pending": "Nothing recorded yet",
   "ivar.none": "The initiative has no participating parties yet.",
   "ivar.variantCaption": "Variant and participation of {party}, newest first",
   "ivar.current": "in force",

@@ -117,8 +117,7 @@ describeEachDatabase("Initiative party variants (pages)", (kind) => {
     expect(page.statusCode).toBe(200);
     const html = section(page.body);
     expect(html).toContain("Parternes varianter");
-    expect(html).toContain("Esbjerg Kommune: Ikke oplyst");
-    expect(html).toContain("Fanø Kommune: Ikke oplyst");
+    expect(html).toContain("Ingen oplysninger endnu: Esbjerg Kommune, Fanø Kommune.");
     expect(html).not.toContain("<form");
   });
 

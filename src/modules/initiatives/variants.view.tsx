@@ -226,11 +226,14 @@ export function VariantsSection({
   data: VariantsData;
 }): Html {
   const { t } = ctx;
+  // Parties with nothing recorded yet are named in one line (a region-wide initiative involves many).
+  const known = data.parties.filter((p) => p.history.length > 0 || p.figures.length > 0);
+  const pending = data.parties.filter((p) => p.history.length === 0 && p.figures.length === 0);
   return (
     <section aria-labelledby="parter">
       <h2 id="parter">{t("ivar.heading")}</h2>
       {data.parties.length === 0 ? <p>{t("ivar.none")}</p> : <p>{t("ivar.lead")}</p>}
-      {data.parties.map((p) => (
+      {known.map((p) => (
         <section aria-labelledby={`parter-${p.partyId}`} class="tv-party-variant">
           <h3 id={`parter-${p.partyId}`}>
             {p.partyName}: {participationText(ctx, p.current)}
@@ -242,6 +245,16 @@ export function VariantsSection({
           {p.mayChange ? <PartyForms ctx={ctx} path={path} p={p} state={data.state} /> : null}
         </section>
       ))}
+      {pending.length > 0 ? (
+        <div id="parter-uden">
+          <p>
+            {t("ivar.pending")}: {pending.map((p) => p.partyName).join(", ")}.
+          </p>
+          {pending.map((p) =>
+            p.mayChange ? <PartyForms ctx={ctx} path={path} p={p} state={data.state} /> : null,
+          )}
+        </div>
+      ) : null}
     </section>
   );
 }
