@@ -412,5 +412,5 @@ describeEachDatabase("Matters between meetings: effects, rules, parties, files (
     } finally {
       await target.drop();
     }
-  });
+  }, 180_000);
 });

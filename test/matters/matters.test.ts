@@ -490,7 +490,7 @@ describeEachDatabase(
       } finally {
         await target.drop();
       }
-    });
+    }, 180_000);
 
     it("renders a written procedure's orientation line with its counts and who did not answer", () => {
       const line = orientationLine({
