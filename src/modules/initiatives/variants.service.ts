@@ -3,14 +3,14 @@
  * part or stands outside (with the reason), its contact person, and the figures it measured over time.
  * Changes are rows, never overwrites: the latest variant is in force, the rest is the history.
  */
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getById } from "../../db/crud.ts";
 import type { Ctx } from "../../server/context.ts";
 import { AppError } from "../../server/errors.ts";
 import { presentMeta } from "../../server/schemas.ts";
-import { authorize, todayInDenmark, users } from "../auth/index.ts";
+import { authorize, todayInDenmark } from "../auth/index.ts";
 import { parties } from "../parties/index.ts";
-import { memberships } from "../people/index.ts";
+import { listRepresentedParties } from "../people/index.ts";
 import { loadGeography } from "./geography.service.ts";
 import { type InitiativeRow, invalid } from "./initiatives.service.ts";
 import {
@@ -64,25 +64,9 @@ function presentFigure(row: FigureRow): TPartyFigure {
   };
 }
 
-/** The parties the actor sits for today, through an active membership of any body (none for the public). */
-async function representedParties(ctx: Ctx): Promise<Set<number>> {
-  if (ctx.actor.userId === null) {
-    return new Set();
-  }
-  const today = todayInDenmark();
-  const rows = await ctx.db
-    .select({ partyId: memberships.partyId })
-    .from(users)
-    .innerJoin(memberships, eq(memberships.personId, users.personId))
-    .where(
-      and(
-        eq(users.id, ctx.actor.userId),
-        eq(users.active, true),
-        or(isNull(memberships.from), lte(memberships.from, today)),
-        or(isNull(memberships.to), gte(memberships.to, today)),
-      ),
-    );
-  return new Set(rows.flatMap((r) => (r.partyId === null ? [] : [r.partyId])));
+/** The parties the actor sits for today — the people module's one answer to "who represents a party". */
+function representedParties(ctx: Ctx): Promise<Set<number>> {
+  return listRepresentedParties(ctx.db, ctx.actor.userId, todayInDenmark());
 }
 
 /**

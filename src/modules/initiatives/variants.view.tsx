@@ -183,7 +183,7 @@ function PartyForms({
             ]}
           />
           <TextField
-            {...fieldOf(vf, "reason")}
+            {...fieldOf(vf, "reason", cur?.participation === "out" ? (cur.reason ?? "") : "")}
             label={t("ivar.reason")}
             hint={t("ivar.reasonHint")}
             textarea
