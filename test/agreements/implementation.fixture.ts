@@ -115,3 +115,39 @@ export async function seedImplementationWorld(system: Ctx) {
 }
 
 export type ImplWorld = Awaited<ReturnType<typeof seedImplementationWorld>>;
+
+/** A CSV of the one writer (semicolons, quotes doubled, BOM) read back into rows. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  const s = text.replace(/^\uFEFF/, "");
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (quoted) {
+      if (ch === '"' && s[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') {
+        quoted = false;
+      } else {
+        cell += ch;
+      }
+    } else if (ch === '"') {
+      quoted = true;
+    } else if (ch === ";") {
+      row.push(cell);
+      cell = "";
+    } else if (ch === "\r" && s[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else {
+      cell += ch;
+    }
+  }
+  return rows;
+}

@@ -6,43 +6,7 @@ import { readXlsxRows } from "../../src/modules/indicators/xlsx-read.ts";
 import { attachments } from "../../src/modules/meetings/items.tables.ts";
 import { useTestApp } from "../helpers/app.ts";
 import { describeEachDatabase } from "../helpers/databases.ts";
-import { dayFromNow, type ImplWorld, seedImplementationWorld } from "./implementation.fixture.ts";
-
-/** A CSV of the one writer (semicolons, quotes doubled, BOM) read back into rows. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, "");
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        cell += ch;
-      }
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === ";") {
-      row.push(cell);
-      cell = "";
-    } else if (ch === "\r" && s[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else {
-      cell += ch;
-    }
-  }
-  return rows;
-}
+import { dayFromNow, type ImplWorld, parseCsv, seedImplementationWorld } from "./implementation.fixture.ts";
 
 describeEachDatabase("Implementation of agreements per party (issue 22.3)", (kind) => {
   const t = useTestApp(kind);

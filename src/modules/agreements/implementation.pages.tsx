@@ -198,7 +198,10 @@ export function CellPage({
   return (
     <Layout ctx={ctx} title={title} current="toolbox" crumbs={crumbs(ctx, { text: title })}>
       <h1>{title}</h1>
-      <Notices done={saved ? t("impl.saved") : null} />
+      <Notices
+        done={saved ? t("impl.saved") : null}
+        problem={state && !cell.canEdit ? state.message : null}
+      />
       <p>
         <strong>{`${t("impl.current")}: `}</strong>
         <span data-state={cell.current.state}>{cellText(cell.current, t, ctx.lang)}</span>
