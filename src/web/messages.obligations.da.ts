@@ -89,4 +89,5 @@ export const daObligations = {
   "obl.mineLead":
     "Det, som de fora, du er med i, og de parter, du repræsenterer, har fået sendt og skal svare på – og det, jeres fora har sendt ud.",
   "obl.noneMine": "Dine fora og parter har ikke modtaget forpligtelser.",
+  "obl.caseTitle": "Forpligtelser fra sagens beslutninger",
 } as const;

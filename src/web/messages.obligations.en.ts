@@ -91,4 +91,5 @@ export const enObligations: Record<keyof typeof daObligations, string> = {
   "obl.mineLead":
     "What the bodies you take part in and the parties you represent have received and must answer – and what your bodies have sent out.",
   "obl.noneMine": "Your bodies and parties have not received any obligations.",
+  "obl.caseTitle": "Obligations from the case's decisions",
 } as const;

@@ -84,6 +84,7 @@ function paramValue(s: SecurityWorld, method: string, path: string, param: strin
     attendanceId: ids.attendance.id,
     remarkId: ids.remark.id,
     documentId: ids.initiativeDocument.id,
+    addresseeId: s.obligationAddressee,
   };
   if (named[param] !== undefined) {
     return named[param];
@@ -281,8 +282,14 @@ export function buildRequest(s: SecurityWorld, op: Operation | { method: string;
       headers: { "content-type": "text/csv" },
     };
   }
-  if (method === "PUT" && path.endsWith("/content")) {
-    const query = path.startsWith("/api/v1/attachments") ? `?version=${s.ids.draftFile.version}` : "";
+  if (method === "PUT" && (path.endsWith("/content") || path.startsWith("/api/v1/obligations/"))) {
+    const query = path.startsWith("/api/v1/attachments")
+      ? `?version=${s.ids.draftFile.version}`
+      : path.endsWith("/answers/file")
+        ? `?bodyId=${s.ids.group}&fileName=svar.txt`
+        : path.endsWith("/report")
+          ? "?fileName=rapport.txt"
+          : "";
     return { method, url: `${url}${query}`, payload: "Et bilag.", headers: { "content-type": "text/plain" } };
   }
   if (!path.startsWith("/api/") && method === "POST") {

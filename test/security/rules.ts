@@ -171,6 +171,10 @@ export const RULES: Record<string, Rule> = {
   "GET /api/v1/bodies/:id/obligations": r(MEMBERS, true),
   "POST /api/v1/obligations/:id/answers": r(ADMIN, true),
   "POST /api/v1/obligations/:id/status-item": r(SECRETARIAT, true),
+  "PUT /api/v1/obligations/:id/answers/file": r(ADMIN, true),
+  "PUT /api/v1/obligations/:id/report": r(SECRETARIAT, true),
+  "GET /api/v1/obligations/:id/addressees/:addresseeId/file": r(MEMBERS, true),
+  "GET /api/v1/obligations/:id/report": r(MEMBERS, true),
   // Matters between meetings (issue 21): the body's members read them; the secretariat puts them; the chair
   // group decides; the members proper answer a written procedure (not its secretariat, not an admin)
   "POST /api/v1/matters": r(SECRETARIAT),
@@ -488,6 +492,10 @@ export const RULES: Record<string, Rule> = {
   "POST /arbejdsrum/forpligtelser/:id/svar": r(ADMIN, true),
   "POST /arbejdsrum/forpligtelser/:id/statuspunkt": r(SECRETARIAT, true),
   "GET /arbejdsrum/organer/:id/forpligtelser": r(MEMBERS, true),
+  "GET /arbejdsrum/forpligtelser": r(USERS),
+  "GET /arbejdsrum/forpligtelser/:id/side-om-side": r(MEMBERS, true),
+  "GET /arbejdsrum/forpligtelser/:id/rapport": r(MEMBERS, true),
+  "GET /arbejdsrum/forpligtelser/:id/svar/:addresseeId/fil": r(MEMBERS, true),
   "GET /arbejdsrum/organer/:id/beslutningssager": r(MEMBERS, true),
   "POST /arbejdsrum/organer/:id/beslutningssager": r(SECRETARIAT, true),
   "GET /arbejdsrum/beslutningssager/:id": r(MEMBERS, true),

@@ -288,6 +288,25 @@ export async function seedSecurityWorld(t: TestApp) {
     returns: "answer",
     addressees: { bodyIds: [group.bodyId] },
   });
+  // Its report, and the group's answer with a file (the admin answers for the group): closed bytes too.
+  const putText = async (url: string, text: string) => {
+    const res = await t.request({
+      method: "PUT",
+      url,
+      payload: text,
+      headers: { "content-type": "text/plain" },
+      token: admin,
+    });
+    if (res.statusCode !== 200) {
+      throw new Error(`PUT ${url}: ${res.statusCode} ${res.body}`);
+    }
+    return res.json();
+  };
+  await putText(`/api/v1/obligations/${obligation.id}/report?fileName=rapport.txt`, `Rapport ${SECRET}`);
+  const answered = await putText(
+    `/api/v1/obligations/${obligation.id}/answers/file?bodyId=${group.bodyId}&fileName=svar.txt`,
+    `Svar ${SECRET}`,
+  );
   // A closed chair decision put to the SSU's chair (issue 21): its text is closed material, for the SSU's
   // members only.
   const matter = await call("POST", "/api/v1/matters", {
@@ -323,6 +342,7 @@ export async function seedSecurityWorld(t: TestApp) {
     pendingIdentities: pendingIdentities.map((p) => p.id),
     reorganisation: reorganisation.id as number,
     obligation: obligation.id as number,
+    obligationAddressee: answered.addressees[0].id as number,
     matter: matter.id as number,
     ids: {
       draftMeeting: draft,

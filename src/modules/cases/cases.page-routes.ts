@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AppError } from "../../server/errors.ts";
 import { pageContext, sendPage } from "../../web/page.ts";
 import { idFromSlugOr404 } from "../../web/slug.ts";
+import { listObligationsOfItems } from "../obligations/index.ts";
 import { CaseListPage, CasePage } from "./cases.pages.tsx";
 import { listCases } from "./cases.service.ts";
 import { getTimeline } from "./timeline.service.ts";
@@ -41,6 +42,9 @@ export async function casePageRoutes(app: FastifyInstance) {
   app.get<{ Params: { param: string } }>("/sager/:param", { schema: { hide: true } }, async (req, reply) => {
     const id = idFromSlugOr404(req.params.param, "Sagen");
     const ctx = pageContext(req, reply);
-    return sendPage(reply, ctx, CasePage({ ctx, timeline: await getTimeline(ctx.svc, id) }));
+    const timeline = await getTimeline(ctx.svc, id);
+    const itemIds = timeline.entries.flatMap((e) => (e.itemId === null ? [] : [e.itemId]));
+    const obligations = await listObligationsOfItems(ctx.svc, itemIds);
+    return sendPage(reply, ctx, CasePage({ ctx, timeline, obligations }));
   });
 }

@@ -1,3 +1,4 @@
+export { CaseObligations } from "./case-roll-up.view.tsx";
 export { canSeeAddressee, mayAnswerFor, readerOf, visibleObligationsWhere } from "./obligations.access.ts";
 export { REMIND_DAYS_BEFORE, runObligationReminders } from "./obligations.jobs.ts";
 export { obligationPageRoutes } from "./obligations.page-routes.ts";
@@ -11,6 +12,7 @@ export {
   getObligation,
   listBodyObligations,
   listItemObligations,
+  listObligationsOfItems,
   readAnswerFile,
   readObligationReport,
 } from "./obligations.service.ts";

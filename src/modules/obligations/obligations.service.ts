@@ -160,6 +160,19 @@ export async function listItemObligations(ctx: Ctx, itemId: number): Promise<TOb
   return presentObligations(ctx, rows);
 }
 
+/** The obligations from any of these items the reader may see (a case's roll-up across its items). */
+export async function listObligationsOfItems(ctx: Ctx, itemIds: number[]): Promise<TObligation[]> {
+  if (itemIds.length === 0) {
+    return [];
+  }
+  const rows = await ctx.db
+    .select()
+    .from(obligations)
+    .where(and(inArray(obligations.itemId, [...new Set(itemIds)]), visibleObligationsWhere(ctx.actor)))
+    .orderBy(asc(obligations.deadline), asc(obligations.id));
+  return presentObligations(ctx, rows);
+}
+
 /** A body's obligations: those it received (to answer) and those it sent (to follow); its members only. */
 export async function listBodyObligations(ctx: Ctx, bodyId: number) {
   if (!canReadClosed(ctx.actor, bodyId)) {
@@ -478,7 +491,7 @@ export async function readAnswerFile(ctx: Ctx, id: number, addresseeId: number) 
     .select()
     .from(obligationAddressees)
     .where(and(eq(obligationAddressees.id, addresseeId), eq(obligationAddressees.obligationId, id)));
-  if (!a || !a.sha256 || !canSeeAddressee(await readerOf(ctx), obligation, a)) {
+  if (!a?.sha256 || !canSeeAddressee(await readerOf(ctx), obligation, a)) {
     throw new AppError("not_found", "Svaret har ingen fil.");
   }
   return fileBytes(ctx, a.sha256, a.fileName, a.mimeType, `svar-${a.id}`);
