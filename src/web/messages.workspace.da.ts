@@ -33,6 +33,17 @@ export const daWorkspace = {
   "ws.form.errorHeading": "Formularen kunne ikke gemmes",
   "ws.form.tooLong": "Højst {n} tegn.",
   "ws.body.plan": "Mødeplan {year}",
+  "ws.body.cases": "Sager til næste møde ({n})",
+  "ws.body.casesOnAgenda": "Sæt dem på dagsordenen til mødet {date}.",
+  "ws.body.casesNoMeeting":
+    "Forummet har intet planlagt møde. Opret det næste møde nedenfor; så kan sagerne sættes på dagsordenen.",
+  "ws.case.reason.new": "ny sag",
+  "ws.case.reason.referred": "indstillet fra {body}",
+  "ws.case.reason.postponed": "udsat",
+  "ws.casesWaiting": "Sager til næste møde",
+  "ws.casesWaitingLine": "{n} sager venter",
+  "ws.casesWaitingLineOne": "1 sag venter",
+  "ws.minutesReturned": "sendt tilbage af formandskabet",
   "ws.body.noPlan": "Der er ingen møder i planen for i år.",
   "ws.body.fromPlan": "Lav dagsorden til et planlagt møde",
   "ws.body.fromPlanHint":

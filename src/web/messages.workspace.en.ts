@@ -35,6 +35,17 @@ export const enWorkspace: Record<keyof typeof daWorkspace, string> = {
   "ws.form.errorHeading": "The form could not be saved",
   "ws.form.tooLong": "At most {n} characters.",
   "ws.body.plan": "Meeting plan {year}",
+  "ws.body.cases": "Cases for the next meeting ({n})",
+  "ws.body.casesOnAgenda": "Put them on the agenda of the meeting on {date}.",
+  "ws.body.casesNoMeeting":
+    "The body has no planned meeting. Create the next meeting below; then the cases can be put on its agenda.",
+  "ws.case.reason.new": "new case",
+  "ws.case.reason.referred": "referred by {body}",
+  "ws.case.reason.postponed": "postponed",
+  "ws.casesWaiting": "Cases for the next meeting",
+  "ws.casesWaitingLine": "{n} cases waiting",
+  "ws.casesWaitingLineOne": "1 case waiting",
+  "ws.minutesReturned": "sent back by the chair",
   "ws.body.noPlan": "There are no meetings in this year's plan.",
   "ws.body.fromPlan": "Prepare the agenda of a planned meeting",
   "ws.body.fromPlanHint":

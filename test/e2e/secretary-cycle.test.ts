@@ -9,13 +9,16 @@ import { type DemoApp, startDemoApp } from "../helpers/demo-app.ts";
 import { axeViolations, launchChromium } from "./browser.ts";
 
 /**
- * The secretary's whole cycle of one meeting with the mouse, as issue 16 measured it (≈ 62 clicks, ≈ 40
- * page loads): create the meeting, add items, publish the agenda, a supplementary agenda, hold the meeting
- * (everyone present, a decision), close it, the chair approves, the secretary publishes — at a desktop
- * and a phone size. It counts clicks (a click on a link or button, a click into a text field, two for a
- * select) and page loads, asserts that no request goes to /api/ and that the count is at least a third
- * below the issue's, runs axe on the supplementary agenda's pages, and keeps a screenshot of each stage
- * (docs/screenshots with TVAERS_SCREENSHOTS=1; the figures go to cycle-counts.json beside them).
+ * The whole cycle of one meeting as issue 16 lists it, with the mouse, by the secretary and the chair on
+ * two devices: create the meeting, items (one closed, with a closed attachment), publish the agenda, a
+ * supplementary agenda, move the meeting, hold it (an apology, everyone else present, a substitute,
+ * "indstillingen godkendt"), close it, a follow-up from the server's proposal, send a case to another body
+ * (whose secretariat sees it waiting), the chair sends the minutes back with a comment, the secretary fixes
+ * them, the chair approves, the secretary publishes — at a desktop and a phone size. It counts clicks (a
+ * click on a link or button, a click into a text field, two for a select) and page loads per stage,
+ * asserts that no request goes to /api/, that the public page shows nothing of the closed item, runs axe
+ * on the new page states, and keeps a screenshot of each stage (docs/screenshots with
+ * TVAERS_SCREENSHOTS=1; the figures go to cycle-counts.json beside them).
  */
 const SHOTS =
   process.env.TVAERS_SCREENSHOTS === "1" ? join("docs", "screenshots") : join(tmpdir(), "tvaers-shots");
@@ -25,6 +28,13 @@ const SIZES = [
   { name: "1280", viewport: { width: 1280, height: 800 } },
   { name: "390", viewport: { width: 390, height: 844 } },
 ] as const;
+
+/** The closed item's attachment: its title must never reach the public page. */
+const CLOSED_ATTACHMENT = "Fordeling af akutpladser (lukket bilag)";
+/** A one-page PDF, small enough to write here. */
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
 
 interface Counter {
   clicks: number;
@@ -60,6 +70,18 @@ function walker(page: Page, count: Counter, phone: boolean) {
   const go = async (selector: string) => {
     tick();
     await Promise.all([page.waitForNavigation(), page.click(selector)]);
+  };
+  /** A choice in a select: two clicks (open, pick). */
+  const select = async (selector: string, value: string) => {
+    tick(2);
+    await page.selectOption(selector, value);
+  };
+  /** A click into a filled text field, clearing it, then typing. */
+  const retype = async (selector: string, text: string) => {
+    tick();
+    await page.fill(selector, "");
+    await page.click(selector);
+    await page.keyboard.type(text);
   };
   /** A click into a text field, then typing. */
   const type = async (selector: string, text: string) => {
@@ -104,13 +126,13 @@ function walker(page: Page, count: Counter, phone: boolean) {
     await go("form.tv-logout button");
     inLogin = false;
   };
-  return { go, type, menu, logIn, logOut, tick, confirmed };
+  return { go, type, select, retype, menu, logIn, logOut, tick, confirmed };
 }
 
 describe("The secretary's cycle in Chromium: clicks, page loads, screenshots", { timeout: 900_000 }, () => {
   let demo: DemoApp;
   let browser: Browser;
-  const figures: Record<string, Counter> = {};
+  const figures: Record<string, Counter & { marks: Record<string, [number, number]> }> = {};
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -133,6 +155,11 @@ describe("The secretary's cycle in Chromium: clicks, page loads, screenshots", {
       const base = demo.url;
       const count: Counter = { clicks: 0, loads: 0, loginClicks: 0, loginLoads: 0 };
       const w = walker(page, count, phone);
+      // The running totals (clicks, loads) at the end of each stage, for the closing note's breakdown.
+      const marks: Record<string, [number, number]> = {};
+      const mark = (stage: string) => {
+        marks[stage] = [count.clicks + count.loginClicks, count.loads + count.loginLoads];
+      };
       const apiCalls: string[] = [];
       page.on("request", (r) => {
         if (new URL(r.url()).pathname.startsWith("/api/")) {
@@ -145,22 +172,58 @@ describe("The secretary's cycle in Chromium: clicks, page loads, screenshots", {
         page.screenshot({ path: join(SHOTS, `cycle-${size.name}-${stage}.png`), fullPage: false });
       const rows = await demo.database.db.select().from(bodies);
       const ssu = (rows.find((b) => b.shortName === "SSU") ?? rows[0])?.id as number;
+      const target = rows.find((b) => b.name === "Strategisk Sundhedsstyregruppe");
+      // The chair works on a device of her own: a second browser context, logged in once.
+      const chairContext = await browser.newContext({ locale: "da-DK", viewport: size.viewport });
+      const chairPage = await chairContext.newPage();
+      const c = walker(chairPage, count, phone);
+      chairPage.on("request", (r) => {
+        if (new URL(r.url()).pathname.startsWith("/api/")) {
+          apiCalls.push(`${r.method()} ${r.url()}`);
+        }
+      });
+      chairPage.on("pageerror", (e) => errors.push(String(e)));
 
       await w.logIn(base, SECRETARY);
       await w.menu("nav a[href='/arbejdsrum']");
       await w.go(`main a[href='/arbejdsrum/organer/${ssu}']`);
-      // Yesterday, so that the meeting can be held in the same walk.
-      const yesterday = toLocalDateTime(new Date(Date.now() - 24 * 3600_000)).slice(0, 10);
-      const [y, m, d] = yesterday.split("-");
-      await w.type("#date", `${d}.${m}.${y}`);
+      // Two days ago, then moved to yesterday, so that the meeting can be held in the same walk.
+      const day = (daysAgo: number) => {
+        const [y, m, d] = toLocalDateTime(new Date(Date.now() - daysAgo * 24 * 3600_000))
+          .slice(0, 10)
+          .split("-");
+        return `${d}.${m}.${y}`;
+      };
+      await w.type("#date", day(2));
       await w.type("#location", `Regionshuset ${size.name}`);
       await w.go("form[action$='/moeder'] button[type=submit]");
       expect(await mainText(page)).toContain("Godkendelse af dagsorden");
       const meetingPath = new URL(page.url()).pathname;
-      for (const title of ["Sammenhængende forløb", "Akutpladser i kommunerne"]) {
-        await w.type("#title", title);
-        await w.go("form[action$='/punkter'] button[type=submit]");
-      }
+      mark("created");
+      await w.type("#title", "Sammenhængende forløb");
+      await w.go("form[action$='/punkter'] button[type=submit]");
+      // A closed item with a recommendation the server can propose a follow-up from, and a closed attachment.
+      await w.type("#title", "Akutpladser i kommunerne");
+      await w.select("#access", "closed");
+      await w.go("form[action$='/punkter'] button[type=submit]");
+      await w.go("main a:text('Akutpladser i kommunerne')");
+      await w.type(
+        "#recommendation-0",
+        "sekretariatet udarbejder en fordelingsnøgle for akutpladserne senest 1. marts 2027.",
+      );
+      await w.go("button[name=handling][value=gem]");
+      expect(await mainText(page)).toContain("Ændringerne er gemt.");
+      w.tick();
+      await page.setInputFiles("#file", {
+        name: "akutpladser.pdf",
+        mimeType: "application/pdf",
+        buffer: PDF,
+      });
+      await w.type("#attTitle", CLOSED_ATTACHMENT);
+      await w.go("form[action$='/bilag'] button[type=submit]");
+      expect(await mainText(page)).toContain("Bilaget er uploadet.");
+      mark("closed item and attachment");
+      await w.go("main a:text('Tilbage til dagsordenen')");
       await w.confirmed(
         "form input[value=agenda_published] ~ input[name=version] ~ button",
         "Offentliggør dagsordenen?",
@@ -172,6 +235,7 @@ describe("The secretary's cycle in Chromium: clicks, page loads, screenshots", {
       expect(await mainText(page)).toContain("Dagsordenen er offentliggjort.");
       // The heading no longer says the agenda is being prepared.
       expect(await mainText(page)).not.toContain("Dagsorden under udarbejdelse");
+      mark("published");
 
       // A supplementary agenda: one more item, a note, a second step.
       await w.type("#title", "Vinterberedskab");
@@ -187,21 +251,51 @@ describe("The secretary's cycle in Chromium: clicks, page loads, screenshots", {
       expect(await axeViolations(page)).toEqual([]);
       await page.locator("#agenda-changes-h").scrollIntoViewIfNeeded();
       await shot("1-agenda-supplement");
+      mark("supplement");
 
-      // Holding the meeting: everyone present, then the first decision.
+      // Moving the meeting: a day later, at ten.
+      await w.go("main a[href$='/ret']");
+      await w.retype("#date", day(1));
+      await w.retype("#time", "10:00");
+      await w.go("form[action$='/ret'] button[type=submit]");
+      expect(await mainText(page)).toMatch(
+        /Ændringerne er gemt[\s\S]*kl\. 10:00|kl\. 10:00[\s\S]*Ændringerne er gemt/,
+      );
+      mark("moved");
+
+      // Holding the meeting: one apology, everyone else present, and a substitute for the absent member.
       await w.go("nav.tv-steps a[href$='/moedet']");
+      // One apology first, then "alle andre til stede" saves the rest as present in the same step.
+      const absentee = await page.$eval(
+        "form[action$='/fremmoede'] tr:has-text('Medlem ·') select",
+        (el) => ({
+          id: el.id,
+          personId: el.id.replace("st-", ""),
+        }),
+      );
+      await w.select(`#${absentee.id}`, "afbud");
       await w.go("form[action$='/fremmoede'] button[name=alle][value=present]");
       expect(await mainText(page)).toContain("Fremmødet er gemt.");
+      expect(await page.$eval(`#${absentee.id}`, (el) => (el as HTMLSelectElement).value)).toBe("afbud");
+      const substitute = await page.$eval(
+        "#extra-person",
+        (el, taken) =>
+          [...(el as HTMLSelectElement).options].find((o) => !taken.includes(o.value))?.value ?? "",
+        await page.$$eval("form[action$='/fremmoede'] select", (ss) =>
+          ss.map((x) => x.id.replace("st-", "")),
+        ),
+      );
+      await w.select("#extra-person", substitute);
+      await w.select("#extra-for", absentee.personId);
+      await w.go("form[action$='/fremmoede/ekstra'] button[type=submit]");
+      expect(await mainText(page)).toMatch(/stedfortræder for/);
       await shot("2-conduct");
-      const quick = await page.$("form[data-autosave] button[name=indstilling][value=godkendt]");
-      if (quick) {
-        await w.go("form[data-autosave] button[name=indstilling][value=godkendt]");
-      } else {
-        await w.type("form[data-autosave] textarea[name=decisionText]", "Dagsordenen blev godkendt.");
-        w.tick(2);
-        await page.selectOption("form[data-autosave] select[name=outcome]", "approved");
-        await w.go("form[data-autosave] button[type=submit]");
-      }
+      mark("attendance");
+      // "Indstillingen godkendt" on the closed item copies its recommendation into the decision.
+      const akut = await page.$eval("section:has-text('Akutpladser i kommunerne') form[data-autosave]", (f) =>
+        f.getAttribute("action"),
+      );
+      await w.go(`form[action='${akut}'] button[name=indstilling][value=godkendt]`);
       await w.confirmed(
         "form input[value=minutes_draft] ~ input[name=version] ~ button",
         "Formandskabet får besked",
@@ -209,17 +303,81 @@ describe("The secretary's cycle in Chromium: clicks, page loads, screenshots", {
       expect(await mainText(page)).toContain("Referatet venter på formandens godkendelse.");
       await shot("3-minutes-draft");
       const minutesPath = new URL(page.url()).pathname;
-      await w.logOut();
+      mark("decided and closed");
 
-      await w.logIn(base, CHAIR);
+      // A follow-up from the server's proposal, and the other case sent on to another body.
+      expect(await mainText(page)).toContain("fordelingsnøgle for akutpladserne");
+      await w.go("form.tv-proposal button[type=submit]");
+      expect(await mainText(page)).toContain("Opfølgningen er oprettet.");
+      mark("follow-up");
+      const refer = page.locator("details.tv-followups:has(form[action$='/videre'])").first();
+      w.tick();
+      await refer.locator("summary").click();
+      const referSelect = `#${await refer.locator("select").getAttribute("id")}`;
+      w.tick(2);
+      await page.selectOption(referSelect, { label: target?.name ?? "" });
+      await w.type(
+        referSelect.replace("-body", "-remarks"),
+        "Udvalget anbefaler, at styregruppen tager stilling til finansieringen.",
+      );
+      w.tick();
+      await Promise.all([page.waitForNavigation(), refer.locator("button[type=submit]").click()]);
+      expect(await mainText(page)).toContain("Sagen er sendt videre");
+      mark("referred");
+      // The receiving body's secretariat (here the same office) sees the case waiting.
       await w.menu("nav a[href='/arbejdsrum']");
-      await w.go(`main a[href='${minutesPath}']`);
-      await w.go("form input[value=minutes_approved] ~ input[name=version] ~ button");
-      expect(await mainText(page)).toContain("Referatet er godkendt.");
-      await shot("4-approved-by-chair");
-      await w.logOut();
+      await w.go(`main a[href='/arbejdsrum/organer/${target?.id}#sager']`);
+      expect(await mainText(page)).toMatch(
+        /Sager til næste møde \(\d+\)[\s\S]*Sammenhængende forløb[\s\S]*indstillet fra/,
+      );
+      mark("receiver sees it");
+      expect(await axeViolations(page)).toEqual([]);
 
-      await w.logIn(base, SECRETARY);
+      // The chair sends the minutes back with a comment.
+      await c.logIn(base, CHAIR);
+      await c.menu("nav a[href='/arbejdsrum']");
+      await c.go(`main a[href='${minutesPath}']`);
+      await c.type("#comment", "Punkt 4 mangler beslutningsteksten for Sammenhængende forløb.");
+      await c.go("form[action$='/referat/tilbage'] button[type=submit]");
+      expect(await mainText(chairPage)).toContain("Referatet er sendt tilbage");
+      mark("chair sent back");
+      await chairPage.screenshot({
+        path: join(SHOTS, `cycle-${size.name}-4-sent-back.png`),
+        fullPage: false,
+      });
+
+      // The secretary sees it on her front page, fixes the decision and closes the meeting again.
+      await w.menu("nav a[href='/arbejdsrum']");
+      expect(await mainText(page)).toContain("sendt tilbage af formandskabet");
+      await w.go(`main a[href='${minutesPath.replace("/referat", "/moedet")}']`);
+      expect(await mainText(page)).toContain("Punkt 4 mangler beslutningsteksten");
+      const forloeb = await page.$eval("section:has-text('Sammenhængende forløb') form[data-autosave]", (f) =>
+        f.getAttribute("action"),
+      );
+      await w.type(
+        `form[action='${forloeb}'] textarea[name=decisionText]`,
+        "Udvalget drøftede forløbene og sendte sagen videre til styregruppen.",
+      );
+      await w.select(`form[action='${forloeb}'] select[name=outcome]`, "approved");
+      await w.go(`form[action='${forloeb}'] button[type=submit]:not([name])`);
+      await w.confirmed(
+        "form input[value=minutes_draft] ~ input[name=version] ~ button",
+        "Formandskabet får besked",
+      );
+      mark("secretary fixed");
+
+      // The chair approves.
+      await c.menu("nav a[href='/arbejdsrum']");
+      await c.go(`main a[href='${minutesPath}']`);
+      await c.go("form input[value=minutes_approved] ~ input[name=version] ~ button");
+      expect(await mainText(chairPage)).toContain("Referatet er godkendt.");
+      mark("chair approved");
+      await chairPage.screenshot({
+        path: join(SHOTS, `cycle-${size.name}-5-approved-by-chair.png`),
+        fullPage: false,
+      });
+
+      // The secretary publishes.
       await w.menu("nav a[href='/arbejdsrum']");
       await w.go(`main a[href='${minutesPath}']`);
       await w.confirmed(
@@ -227,24 +385,36 @@ describe("The secretary's cycle in Chromium: clicks, page loads, screenshots", {
         "Det kan ikke fortrydes.",
       );
       expect(await mainText(page)).toContain("Referatet er offentliggjort.");
+      mark("minutes published");
 
-      // The public page of the meeting carries the change log.
-      const publicPage = await context.newPage();
+      // The public page of the meeting, read by someone not logged in: the change log, and nothing of the
+      // closed item's content.
+      const publicContext = await browser.newContext({ locale: "da-DK", viewport: size.viewport });
+      const publicPage = await publicContext.newPage();
       await publicPage.goto(`${base}${meetingPath.replace("/arbejdsrum", "")}`);
-      expect(await mainText(publicPage)).toMatch(/Tillægsdagsorden[\s\S]*Punkt \d+ tilføjet/);
+      const publicText = await mainText(publicPage);
+      expect(publicText).toMatch(/Tillægsdagsorden[\s\S]*Punkt \d+ tilføjet/);
+      expect(publicText).not.toContain("fordelingsnøgle");
+      expect(publicText).not.toContain(CLOSED_ATTACHMENT);
+      expect(publicText).toContain("Udvalget drøftede forløbene");
       expect(await axeViolations(publicPage)).toEqual([]);
       await publicPage.locator("#agenda-changes-h").scrollIntoViewIfNeeded();
-      await publicPage.screenshot({ path: join(SHOTS, `cycle-${size.name}-5-public.png`), fullPage: false });
+      await publicPage.screenshot({ path: join(SHOTS, `cycle-${size.name}-6-public.png`), fullPage: false });
+      await chairContext.close();
+      await publicContext.close();
 
-      figures[size.name] = count;
+      figures[size.name] = { ...count, marks };
       expect(apiCalls).toEqual([]);
       expect(errors).toEqual([]);
-      // Issue 16's target is a third fewer than the 62 clicks and 40 page loads it measured (≤ 41, ≤ 26).
-      // Measured here (docs/screenshots/README.md): 39 clicks on a desktop (44 on a phone, whose menu is
-      // one more click each time it is used) and 26 loads, eight of them the three log-ins and two
-      // log-outs; the four confirming steps are dialogs on the page. The bounds keep it from growing.
-      expect(count.clicks + count.loginClicks).toBeLessThanOrEqual(phone ? 44 : 41);
-      expect(count.loads + count.loginLoads).toBeLessThanOrEqual(26);
+      // Issue 16 measured ≈ 62 clicks and ≈ 40 loads for a smaller cycle that still needed the API four times.
+      // This walk does the whole cycle the issue asks for (closed item and attachment, moving the meeting,
+      // an apology with a substitute, a follow-up from a proposal, a referral and the receiving secretariat's
+      // view, the chair sending the minutes back and approving them) with two people on two devices, each
+      // logged in once. Measured (docs/screenshots/cycle-counts.json, per stage): 74 clicks and 40 loads on a
+      // desktop, 80 clicks on a phone, whose menu is one more click each time it is used. The bounds keep it
+      // from growing.
+      expect(count.clicks + count.loginClicks).toBeLessThanOrEqual(phone ? 80 : 74);
+      expect(count.loads + count.loginLoads).toBeLessThanOrEqual(40);
       await context.close();
     });
   }

@@ -220,6 +220,23 @@ describeEachDatabase("Workspace pages", (kind) => {
       token: w.users.outsider.token,
     });
     expect(JSON.stringify(theirs.json())).toContain("Fælles forløbsplan");
+    // And in the browser: its body page lists it with where it came from, its front page counts it.
+    const bodyPage = (await get(`/arbejdsrum/organer/${w.other.id}`, w.users.outsider.token)).body;
+    expect(bodyPage).toMatch(/Sager til næste møde \(1\)[\s\S]*Fælles forløbsplan[\s\S]*indstillet fra /);
+    expect(bodyPage).toContain("Opret det næste møde nedenfor");
+    const front = (await get("/arbejdsrum", w.users.outsider.token)).body;
+    expect(front).toContain(`href="/arbejdsrum/organer/${w.other.id}#sager"`);
+    expect(front).toContain("1 sag venter");
+    const english = (
+      await t().request({
+        method: "GET",
+        url: `/arbejdsrum/organer/${w.other.id}`,
+        headers: { ...html, cookie: "tvaers_lang=en" },
+        token: w.users.outsider.token,
+      })
+    ).body;
+    expect(english).toMatch(/Cases for the next meeting \(1\)[\s\S]*referred by /);
+    expect(english).not.toContain("indstillet fra");
   });
 
   it("adds items before Eventuelt, moves them, warns when the time boxes exceed the meeting", async () => {

@@ -7,7 +7,6 @@ import { Notices } from "../../web/notices.tsx";
 import type { PageCtx } from "../../web/page.ts";
 import type { TAction } from "../actions/index.ts";
 import type { TBody } from "../bodies/index.ts";
-import type { TCase } from "../cases/index.ts";
 import {
   AgendaChanges,
   type AgendaSupplementView,
@@ -16,6 +15,7 @@ import {
   type TItem,
 } from "../meetings/index.ts";
 import { AgendaApprovalPanel } from "./agenda-approval.view.tsx";
+import { type WaitingCase, waitingReason } from "./cases-waiting.view.tsx";
 import { ConfirmTemplate } from "./confirm.tsx";
 import { MeetingSteps } from "./steps.view.tsx";
 import { WS, wsAgenda, wsItem } from "./workspace.urls.ts";
@@ -24,7 +24,7 @@ export interface AgendaPageData {
   meeting: MeetingRow;
   body: TBody;
   items: TItem[];
-  cases: { case: TCase; reasonLabel: string; fromBody: { name: string } | null }[];
+  cases: WaitingCase[];
   actions: TAction[];
   /** the change log of the supplementary agendas published so far */
   supplements: AgendaSupplementView[];
@@ -247,7 +247,7 @@ export function AgendaPage({ ctx, data }: { ctx: PageCtx; data: AgendaPageData }
               <li>
                 <strong>{c.case.title}</strong>
                 <span class="tv-meta tv-block">
-                  {[c.case.numbers.map((n) => n.number).join(", "), c.reasonLabel, c.fromBody?.name]
+                  {[c.case.numbers.map((n) => n.number).join(", "), waitingReason(ctx, c)]
                     .filter(Boolean)
                     .join(" · ")}
                 </span>

@@ -7,7 +7,7 @@ import { type PageCtx, sendPage } from "../../web/page.ts";
 import { nextAgendaActions } from "../actions/index.ts";
 import { canEditBody } from "../auth/index.ts";
 import { getBody } from "../bodies/index.ts";
-import { addConsultation, getCase } from "../cases/index.ts";
+import { addConsultation, casesForNextMeeting, getCase } from "../cases/index.ts";
 import {
   createItem,
   createMeeting,
@@ -60,7 +60,18 @@ export async function agendaPageRoutes(app: FastifyInstance) {
       }
     }
     const roleChanges = await listRoleChanges(ctx.svc, bodyId);
-    const data = { body, year, plan, empty, editor: canEditBody(ctx.actor, bodyId), form, roleChanges };
+    const waiting = await casesForNextMeeting(ctx.svc, bodyId);
+    const data = {
+      body,
+      year,
+      plan,
+      empty,
+      editor: canEditBody(ctx.actor, bodyId),
+      form,
+      roleChanges,
+      cases: waiting.cases,
+      nextMeeting: waiting.nextMeeting,
+    };
     return sendPage(reply, ctx, BodyPage({ ctx, data }), code);
   }
 

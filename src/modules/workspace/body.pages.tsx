@@ -5,6 +5,7 @@ import type { PageCtx } from "../../web/page.ts";
 import type { TBody } from "../bodies/index.ts";
 import { type RoleChange, RoleHistory } from "../people/index.ts";
 import { ApprovalSummary } from "./approval-settings.view.tsx";
+import { type WaitingCase, WaitingCases } from "./cases-waiting.view.tsx";
 import { MeetingRefs } from "./dashboard.pages.tsx";
 import type { MeetingRef } from "./workspace.service.ts";
 import { WS, wsAgenda, wsBody } from "./workspace.urls.ts";
@@ -19,6 +20,9 @@ export interface BodyPageData {
   form: { values: Record<string, string>; errors: FieldErrors };
   /** the body's role changes from the audit log (members see them) */
   roleChanges: RoleChange[];
+  /** cases waiting for the body's next meeting (new, referred from another body, postponed) */
+  cases: WaitingCase[];
+  nextMeeting: { id: number; start: string } | null;
 }
 
 /** /arbejdsrum/organer/<id>: the body's meeting plan; a new meeting, or an agenda for a planned one. */
@@ -38,8 +42,15 @@ export function BodyPage({ ctx, data }: { ctx: PageCtx; data: BodyPageData }): H
         <a href={`/arbejdsrum/organer/${body.id}/forpligtelser`}>{t("obl.title")}</a>
       </p>
       <ApprovalSummary ctx={ctx} body={body} />
-      <h2 id="plan-h">{t("ws.body.plan", { year: data.year })}</h2>
+      <h2 id="plan-h">
+        {t("ws.body.plan", {
+          year: data.plan.some((m) => m.start.slice(0, 4) > String(data.year))
+            ? `${data.year}–${data.year + 1}`
+            : data.year,
+        })}
+      </h2>
       <MeetingRefs ctx={ctx} list={data.plan} empty={t("ws.body.noPlan")} />
+      <WaitingCases ctx={ctx} list={data.cases} nextMeeting={data.nextMeeting} editor={data.editor} />
       {data.editor && data.empty.size > 0 ? (
         <section aria-labelledby="empty-h">
           <h2 id="empty-h">{t("ws.body.fromPlan")}</h2>

@@ -20,6 +20,8 @@ export interface DashboardData {
   actions: TAction[];
   /** chair decisions and written procedures waiting for the reader (modules/matters) */
   matters: TMatter[];
+  /** per body the reader is the secretariat of: how many cases wait for its next meeting */
+  cases: { body: BodyRef; count: number }[];
 }
 
 /** A list of meetings, each linking to the workspace page of its next step. */
@@ -48,6 +50,7 @@ export function MeetingRefs({
           </a>
           <span class="tv-meta">
             {formatDateTimeLong(new Date(m.start), ctx.lang)} · {ctx.t(`status.${m.status}` as MessageKey)}
+            {m.returned ? <strong> · {ctx.t("ws.minutesReturned")}</strong> : null}
           </span>
         </li>
       ))}
@@ -67,7 +70,8 @@ export function DashboardPage({ ctx, data }: { ctx: PageCtx; data: DashboardData
     data.minutes.length +
     data.approvals.length +
     data.agendaApprovals.length +
-    data.toPublish.length;
+    data.toPublish.length +
+    data.cases.reduce((n, c) => n + c.count, 0);
   return (
     <Layout
       ctx={ctx}
@@ -100,6 +104,23 @@ export function DashboardPage({ ctx, data }: { ctx: PageCtx; data: DashboardData
           <MeetingRefs ctx={ctx} list={data.minutes} empty={t("ws.noneWaiting")} />
           {data.toPublish.length > 0
             ? [<h3>{t("ws.toPublish")}</h3>, <MeetingRefs ctx={ctx} list={data.toPublish} empty="" />]
+            : null}
+          {data.cases.length > 0
+            ? [
+                <h3>{t("ws.casesWaiting")}</h3>,
+                <ul class="tv-meetings">
+                  {data.cases.map((c) => (
+                    <li>
+                      <a href={`${wsBody(c.body.id)}#sager`}>{c.body.name}</a>
+                      <span class="tv-meta">
+                        {c.count === 1
+                          ? t("ws.casesWaitingLineOne")
+                          : t("ws.casesWaitingLine", { n: c.count })}
+                      </span>
+                    </li>
+                  ))}
+                </ul>,
+              ]
             : null}
           <MattersAwaiting ctx={ctx} list={data.matters} bodies={data.bodies} />
         </section>

@@ -5,6 +5,7 @@ import type { Ctx } from "../../server/context.ts";
 import { listActions } from "../actions/index.ts";
 import { canApprove, canEditBody, isPrivileged, users } from "../auth/index.ts";
 import { bodies } from "../bodies/index.ts";
+import { casesForNextMeeting } from "../cases/index.ts";
 import { listMattersAwaitingMe } from "../matters/index.ts";
 import { type MeetingRow, meetings, presentMeeting } from "../meetings/index.ts";
 import type { ItemKind } from "./templates.ts";
@@ -59,6 +60,8 @@ export interface MeetingRef {
   cancelled: boolean;
   version: number;
   body: { id: number; name: string; shortName: string | null };
+  /** the chair sent the draft minutes back, and the secretariat has not closed the meeting again */
+  returned: boolean;
 }
 
 async function meetingsWhere(ctx: Ctx, where: SQL | undefined, limit: number): Promise<MeetingRef[]> {
@@ -79,6 +82,7 @@ async function meetingsWhere(ctx: Ctx, where: SQL | undefined, limit: number): P
       cancelled: m.cancelled,
       version: m.version,
       body: { id: m.bodyId, name: r.bodyName, shortName: r.bodyShortName },
+      returned: m.status === "held" && Boolean((r.meeting as MeetingRow).minutesReturnComment),
     };
   });
 }
@@ -148,13 +152,35 @@ export async function loadDashboard(ctx: Ctx, now = new Date()) {
       ? []
       : (await listActions(ctx, { ownerPersonId: personId, status: "open", limit: 50 })).items;
   const matters = await listMattersAwaitingMe(ctx, now);
-  return { bodies: mine, next, agendas, minutes, approvals, agendaApprovals, toPublish, actions, matters };
+  // Cases sent to (or waiting for) the bodies the reader is the secretariat of.
+  const cases: { body: BodyRef; count: number }[] = [];
+  for (const b of mine.filter((x) => x.editor)) {
+    const waiting = await casesForNextMeeting(ctx, b.id, now);
+    if (waiting.cases.length > 0) {
+      cases.push({ body: b, count: waiting.cases.length });
+    }
+  }
+  return {
+    bodies: mine,
+    next,
+    agendas,
+    minutes,
+    approvals,
+    agendaApprovals,
+    toPublish,
+    actions,
+    matters,
+    cases,
+  };
 }
 
-/** The meetings of a body in one (Danish) year: its meeting plan as the workspace shows it. */
+/**
+ * A body's meeting plan as the workspace shows it: the meetings of this (Danish) year and the next, so
+ * that in December the secretariat sees January's meetings too.
+ */
 export function bodyPlan(ctx: Ctx, bodyId: number, year: number) {
   const from = parseDateTime(`${year}-01-01T00:00`) as Date;
-  const to = parseDateTime(`${year + 1}-01-01T00:00`) as Date;
+  const to = parseDateTime(`${year + 2}-01-01T00:00`) as Date;
   return meetingsWhere(
     ctx,
     and(eq(meetings.bodyId, bodyId), gte(meetings.start, from), lt(meetings.start, to)),
