@@ -2,13 +2,14 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../src/modules/audit/index.ts";
 import { createApiToken, createUser } from "../../src/modules/auth/auth.service.ts";
-import { PUBLIC_ACTOR, SYSTEM_ACTOR } from "../../src/modules/auth/index.ts";
+import { type Actor, PUBLIC_ACTOR, SYSTEM_ACTOR } from "../../src/modules/auth/index.ts";
 import { exportAll, restoreAll } from "../../src/modules/backup/index.ts";
 import {
   createInitiative,
   initiativePartyFigures,
   initiativePartyVariants,
 } from "../../src/modules/initiatives/index.ts";
+import { mayKeepPartyVariant } from "../../src/modules/initiatives/variants.access.ts";
 import { figureSeries } from "../../src/modules/initiatives/variants.chart.ts";
 import { readDanishNumber, type TInitiativeParty } from "../../src/modules/initiatives/variants.schemas.ts";
 import { createParty } from "../../src/modules/parties/index.ts";
@@ -16,6 +17,30 @@ import { createMembership, createPerson } from "../../src/modules/people/index.t
 import { useTestApp } from "../helpers/app.ts";
 import { describeEachDatabase } from "../helpers/databases.ts";
 import { seedWorld, type World } from "../helpers/factories.ts";
+
+describe("who keeps a party's variant (pure)", () => {
+  const actor = (roles: [number, "secretary" | "member"][], extra: Partial<Actor> = {}): Actor => ({
+    ...PUBLIC_ACTOR,
+    userId: 7,
+    roles: new Map(roles.map(([b, r]) => [b, new Set([r])])),
+    ...extra,
+  });
+  it.each([
+    ["the owner body's secretariat", actor([[1, "secretary"]]), new Set<number>(), true],
+    ["a member of the owner body for no party", actor([[1, "member"]]), new Set<number>(), false],
+    ["the party's representative", actor([[2, "member"]]), new Set([10]), true],
+    ["another party's representative", actor([[2, "member"]]), new Set([11]), false],
+    ["another body's secretariat", actor([[2, "secretary"]]), new Set<number>(), false],
+    ["an admin", actor([], { isAdmin: true }), new Set<number>(), true],
+    ["the public", PUBLIC_ACTOR, new Set<number>(), false],
+  ] as const)("%s: %s", (_who, a, represented, allowed) => {
+    expect(mayKeepPartyVariant(a, { ownerBodyId: 1 }, 10, represented)).toBe(allowed);
+  });
+  it("lets only admins and representatives keep an initiative without an owner body", () => {
+    expect(mayKeepPartyVariant(actor([[1, "secretary"]]), { ownerBodyId: null }, 10, new Set())).toBe(false);
+    expect(mayKeepPartyVariant(actor([]), { ownerBodyId: null }, 10, new Set([10]))).toBe(true);
+  });
+});
 
 describe("reading numbers and drawing figures (pure)", () => {
   it.each([
