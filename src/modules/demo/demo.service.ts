@@ -23,6 +23,7 @@ import { createMembership, createPerson } from "../people/index.ts";
 import { demoWeekShift, shiftLocal } from "./demo.dates.ts";
 import { loadDemoGovernance } from "./demo.governance.ts";
 import { loadDemoGroups } from "./demo.groups.ts";
+import { loadDemoImplementation } from "./demo.implementation.ts";
 import { loadDemoMatters } from "./demo.matters.ts";
 import { loadDemoMoney } from "./demo.money.ts";
 import { loadDemoObligations } from "./demo.obligations.ts";
@@ -202,6 +203,7 @@ export async function loadDemo(db: Db, data: DemoData, now = new Date()) {
     await loadDemoGovernance(ctx, ids.bodies, meetingKeys);
     await (await import("../indicators/index.ts")).loadDemoIndicators(ctx);
     await loadDemoObligations(ctx, ids.bodies, now);
+    await loadDemoImplementation(ctx, ids.parties, now);
     await loadDemoMatters(ctx, ids.bodies, now);
     for (const u of data.users) {
       await createUser(ctx, {
