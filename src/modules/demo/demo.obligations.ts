@@ -1,12 +1,21 @@
 /**
  * The demo's fan-out (issue 22): the steering group's latest decision asks every cluster of the demo
- * region (both levels) for a local implementation plan; the answers are mixed — one done, one not
- * relevant, one asking for more time and one late.
+ * region (both levels) for a local implementation plan; the answers are mixed — one done with the plan as
+ * a file, one not relevant, one asking for more time and one late. And a feedback request: a report sent
+ * to both clusters' professional levels, both answered, so the answers stand side by side.
  */
 import { and, asc, desc, eq, lt, ne } from "drizzle-orm";
 import type { Ctx } from "../../server/context.ts";
+import { classifyUpload } from "../files/index.ts";
 import { agendaItems, meetings } from "../meetings/index.ts";
 import { answerObligation, fanOutObligation } from "../obligations/index.ts";
+
+/** A small text file as an upload would arrive, checked by the one allow-list. */
+function textFile(fileName: string, text: string) {
+  const bytes = new TextEncoder().encode(text);
+  const verdict = classifyUpload(bytes, fileName);
+  return { bytes, fileName, mimeType: verdict.ok ? verdict.mimeType : "text/plain" };
+}
 
 const dayOffset = (now: Date, days: number) =>
   new Date(now.getTime() + days * 86_400_000).toLocaleDateString("sv-SE", { timeZone: "Europe/Copenhagen" });
@@ -50,12 +59,19 @@ export async function loadDemoObligations(
       partyIds: [],
     },
   });
-  await answerObligation(ctx, o.id, {
-    bodyId: pnNord as number,
-    state: "done",
-    answerText: "Implementeringsplanen er godkendt på klyngens møde.",
-    link: "https://example.org/demo/implementeringsplan-nord.pdf",
-  });
+  await answerObligation(
+    ctx,
+    o.id,
+    {
+      bodyId: pnNord as number,
+      state: "done",
+      answerText: "Implementeringsplanen er godkendt på klyngens møde.",
+    },
+    textFile(
+      "Implementeringsplan Klynge Nord.txt",
+      "Implementeringsplan for Sundhedsklynge Nord\n\n1. Fælles udskrivningsforløb (1. kvartal)\n2. Genoptræning på tværs (2. kvartal)\n3. Opfølgning i klyngens faglige niveau (hvert halve år)\n",
+    ),
+  );
   await answerObligation(ctx, o.id, {
     bodyId: fsnNord as number,
     state: "not_relevant",
@@ -67,5 +83,30 @@ export async function loadDemoObligations(
     newDeadline: dayOffset(now, 21),
   });
   // Klynge Syd's political level has not answered: late since the deadline a week ago.
+  const feedback = await fanOutObligation(
+    ctx,
+    decision.id,
+    {
+      kind: "feedback",
+      text: "Rapporten om DÆMP-forløbene sendes til klyngernes faglige niveau til behandling; meld tilbage til styregruppen.",
+      deadline: dayOffset(now, 14),
+      returns: "answer",
+      addressees: { bodyIds: [fsnNord as number, fsnSyd as number], partyIds: [] },
+    },
+    textFile(
+      "DÆMP-rapport.txt",
+      "Rapport om DÆMP-forløb\n\n93 patientforløb; 21 (23 %) med genindlæggelse inden 30 dage.\nAnbefaling: fælles opfølgning efter udskrivning.\n",
+    ),
+  );
+  await answerObligation(ctx, feedback.id, {
+    bodyId: fsnNord as number,
+    state: "done",
+    answerText: "Klynge Nord bakker op om anbefalingen og vil afprøve fælles opfølgning i to kommuner.",
+  });
+  await answerObligation(ctx, feedback.id, {
+    bodyId: fsnSyd as number,
+    state: "done",
+    answerText: "Klynge Syd ønsker først at kende udgifterne; almen praksis bør inddrages i opfølgningen.",
+  });
   return o.id;
 }
