@@ -3,6 +3,7 @@ import type { InjectOptions } from "fastify";
 import { beforeAll, expect, it } from "vitest";
 import { createApiToken, createUser } from "../../src/modules/auth/auth.service.ts";
 import { PUBLIC_ACTOR } from "../../src/modules/auth/index.ts";
+import { exportAll, restoreAll } from "../../src/modules/backup/index.ts";
 import { createBody } from "../../src/modules/bodies/index.ts";
 import { addConsultation, createCase } from "../../src/modules/cases/index.ts";
 import { createMailer } from "../../src/modules/mail/index.ts";
@@ -12,9 +13,10 @@ import { createParty } from "../../src/modules/parties/index.ts";
 import { createMembership, createPerson } from "../../src/modules/people/index.ts";
 import { useTestApp } from "../helpers/app.ts";
 import { csrfFor, pageLogin } from "../helpers/csrf.ts";
-import { describeEachDatabase } from "../helpers/databases.ts";
+import { createTestDatabase, describeEachDatabase } from "../helpers/databases.ts";
 import { SECRET, seedWorld, type World } from "../helpers/factories.ts";
 import { type Received, useSmtpServer } from "../helpers/smtp.ts";
+import { exportAfterRestore } from "../helpers/snapshot.ts";
 
 const DAY = 86_400_000;
 const day = (offset: number, from = Date.now()) =>
@@ -462,6 +464,22 @@ describeEachDatabase("Obligations to parties, with files, feedback requests and 
           : await page(url, reader.cookie);
         expect(res.body, `${url} as ${reader.who}`).not.toContain(SECRET);
       }
+    }
+  });
+
+  it("export and restore carry the obligations, the parties' rows, the files and the reminders losslessly", async () => {
+    const exported = await exportAll(t().database.db, new Date(0));
+    const rows = exported.tables.obligationAddressees as Array<Record<string, unknown>>;
+    expect(rows.some((r) => r.partyId === havby.id && r.sha256 && r.remindedAt)).toBe(true);
+    expect(
+      (exported.tables.obligations as Array<Record<string, unknown>>).some((o) => o.kind === "feedback"),
+    ).toBe(true);
+    const target = await createTestDatabase(kind);
+    try {
+      await restoreAll(target.database.db, JSON.parse(JSON.stringify(exported)));
+      expect(await exportAfterRestore(target.database.db)).toEqual(exported);
+    } finally {
+      await target.drop();
     }
   });
 });
