@@ -145,6 +145,9 @@ export function DashboardPage({ ctx, data }: { ctx: PageCtx; data: DashboardData
               ))}
             </ul>
           )}
+          <p>
+            <a href="/arbejdsrum/forpligtelser">{t("obl.mine")}</a>
+          </p>
         </section>
       </div>
       <section aria-labelledby="ws-bodies">
