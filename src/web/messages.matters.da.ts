@@ -90,6 +90,7 @@ export const daMatters = {
   "matters.attachFailed": "Bilaget kunne ikke vedhæftes",
   "matters.saved.attached": "Bilaget er vedhæftet.",
   "matters.notMultipart": "Formularen skal sendes som filupload.",
+  "matters.party": "Part",
   "matters.onCase": "Beslutninger mellem møder",
   "matters.onCaseLine": "{procedure}: {status} {when}",
 } as const;

@@ -92,6 +92,7 @@ export const enMatters: Record<keyof typeof daMatters, string> = {
   "matters.attachFailed": "The file could not be attached",
   "matters.saved.attached": "The file has been attached.",
   "matters.notMultipart": "The form must be sent as a file upload.",
+  "matters.party": "Party",
   "matters.onCase": "Decisions between meetings",
   "matters.onCaseLine": "{procedure}: {status} {when}",
 };

@@ -294,6 +294,12 @@ describeEachDatabase("Matters between meetings: effects, rules, parties, files (
         .answers.map((a: { personId: number }) => a.personId)
         .sort((x: number, y: number) => x - y),
     ).toEqual([w.people.chair.id, extra.esbjerg1.id].sort((x, y) => x - y));
+    expect(
+      res
+        .json()
+        .answers.map((a: { party: string }) => a.party)
+        .sort(),
+    ).toEqual(["Esbjerg Kommune", "Region Testkyst"]);
     const answer = (who: Who, a: string) => as(who, "POST", `/api/v1/matters/${id}/answers`, { answer: a });
     expect((await answer("outsider", "approve")).statusCode).toBe(404);
     // Any member of a party may answer for it, once.

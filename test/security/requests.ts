@@ -78,6 +78,10 @@ function paramValue(s: SecurityWorld, method: string, path: string, param: strin
         ? "tvaers.css"
         : "index.css";
   }
+  // A matter's file (issue 21): the world's closed chair decision carries one.
+  if (param === "aid" || (param === "attachmentId" && path.startsWith("/api/v1/matters/"))) {
+    return s.matterAttachment;
+  }
   const named: Record<string, number> = {
     itemId: ids.draftItem.id,
     attachmentId: ids.draftFile.id,

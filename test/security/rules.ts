@@ -182,6 +182,10 @@ export const RULES: Record<string, Rule> = {
   "GET /api/v1/bodies/:id/matters": r(MEMBERS, true),
   "POST /api/v1/matters/:id/decision": r(CHAIR, true),
   "POST /api/v1/matters/:id/answers": r(["member", "chair"], true),
+  "GET /api/v1/bodies/:id/chair-rule": r(MEMBERS, true),
+  "PUT /api/v1/bodies/:id/chair-rule": r(CHAIR),
+  "GET /api/v1/matters/:id/attachments/:attachmentId/content": r(MEMBERS, true),
+  "POST /api/v1/matters/:id/attachments": r(SECRETARIAT, true),
 
   // Documents, calendars, feeds (public editions; members may ask for the full one)
   "GET /api/v1/meetings/:id/agenda.pdf": r(ALL),
@@ -501,6 +505,9 @@ export const RULES: Record<string, Rule> = {
   "GET /arbejdsrum/beslutningssager/:id": r(MEMBERS, true),
   "POST /arbejdsrum/beslutningssager/:id/beslut": r(CHAIR, true),
   "POST /arbejdsrum/beslutningssager/:id/svar": r(["member", "chair"], true),
+  "POST /arbejdsrum/organer/:id/beslutningssager/regel": r(CHAIR, true),
+  "GET /arbejdsrum/beslutningssager/:id/bilag/:aid": r(MEMBERS, true),
+  "POST /arbejdsrum/beslutningssager/:id/bilag": r(SECRETARIAT, true),
   "POST /arbejdsrum/import/:id": r(SECRETARIAT, true),
 };
 

@@ -317,6 +317,16 @@ export async function seedSecurityWorld(t: TestApp) {
     question: `Det indstilles, at ${SECRET} godkendes.`,
     access: "closed",
   });
+  const matterFile = await t.request({
+    method: "POST",
+    url: `/api/v1/matters/${matter.id}/attachments?fileName=notat.txt`,
+    payload: `Notat ${SECRET}`,
+    headers: { "content-type": "text/plain" },
+    token: admin,
+  });
+  if (matterFile.statusCode !== 201) {
+    throw new Error(`POST matter attachment: ${matterFile.statusCode} ${matterFile.body}`);
+  }
   const oparlBodies = await call("GET", "/oparl/v1.1/body");
   const bundle = await ensureClientBundle();
   const entry = [...bundle.entries.values()][0];
@@ -344,6 +354,7 @@ export async function seedSecurityWorld(t: TestApp) {
     obligation: obligation.id as number,
     obligationAddressee: answered.addressees[0].id as number,
     matter: matter.id as number,
+    matterAttachment: matterFile.json().id as number,
     ids: {
       draftMeeting: draft,
       draftItem,

@@ -11,7 +11,7 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import type { Ctx } from "../../server/context.ts";
 import type { Actor } from "../auth/index.ts";
 import { bodies } from "../bodies/index.ts";
-import { cases, consultations } from "../cases/index.ts";
+import { cases, consultations, createCase } from "../cases/index.ts";
 import { attachToMatter, createMatter, decideMatter, setChairRule } from "../matters/index.ts";
 import { createMeeting, insertStandardItems, meetings } from "../meetings/index.ts";
 
@@ -142,7 +142,7 @@ export async function loadDemoMatters(ctx: Ctx, bodies: ReadonlyMap<string, numb
   return 5;
 }
 
-/** The SSU's first case gets a chair decision between meetings, decided: it shows on the case's page. */
+/** A case of the SSU gets a chair decision between meetings, decided: it shows on the case's page. */
 async function decideOnCase(ctx: Ctx, ssu: number, chair: Actor, now: Date) {
   const [first] = await ctx.db
     .select({ id: cases.id, title: cases.title })
@@ -151,18 +151,23 @@ async function decideOnCase(ctx: Ctx, ssu: number, chair: Actor, now: Date) {
     .where(and(eq(consultations.bodyId, ssu), eq(cases.access, "open")))
     .orderBy(asc(cases.id))
     .limit(1);
-  if (!first) {
-    return;
-  }
+  // The demo's meetings make no cases of their own: then the SSU's secretariat opens one for the decision.
+  const target =
+    first ??
+    (await createCase(ctx, {
+      title: "Proces for høring over regionens sundhedsplan",
+      theme: "Sundhedsplan",
+      decidingBodyId: ssu,
+    }));
   const m = await createMatter(
     ctx,
     {
       bodyId: ssu,
       procedure: "chair_decision",
-      title: `Tidsplan for ${first.title.charAt(0).toLowerCase()}${first.title.slice(1)}`,
+      title: `Tidsplan: ${target.title}`,
       question: "Det indstilles, at formandskabet godkender sekretariatets tidsplan for sagen.",
       linkKind: "case",
-      linkId: first.id,
+      linkId: target.id,
     },
     { now: new Date(now.getTime() - 3 * DAY) },
   );

@@ -36,12 +36,16 @@ export function MatterList({ ctx, list }: { ctx: PageCtx; list: TMatter[] }): Ht
         <li>
           <a href={matterPath(m.id)}>{m.title}</a>
           <span class="tv-meta">
-            {" "}
-            · {t(`matters.procedure.${m.procedure}` as MessageKey)} · {statusText(ctx, m)}
-            {m.deadline && m.status === "open"
-              ? ` · ${t("matters.deadlineIs", { when: when(ctx, m.deadline) })}`
-              : ""}
-            {m.access === "closed" ? ` · ${t("matters.closed")}` : ""}
+            {[
+              t(`matters.procedure.${m.procedure}` as MessageKey),
+              statusText(ctx, m),
+              m.deadline && m.status === "open"
+                ? t("matters.deadlineIs", { when: when(ctx, m.deadline) })
+                : "",
+              m.access === "closed" ? t("matters.closed") : "",
+            ]
+              .filter((part) => part !== "")
+              .join(" · ")}
           </span>
         </li>
       ))}
@@ -253,6 +257,7 @@ export function MatterPage({
 }): Html {
   const { t } = ctx;
   const m = data.m;
+  const perParty = m.audience === "party_representatives";
   return (
     <Layout
       ctx={ctx}
@@ -305,10 +310,11 @@ export function MatterPage({
         <section aria-labelledby="matter-answers">
           <h2 id="matter-answers">{t("matters.answers")}</h2>
           {m.audience === "party_representatives" ? <p class="tv-meta">{t("matters.perPartyNote")}</p> : null}
-          <table class="table">
+          <table class="table table--compact table--responsive-headers">
             <thead>
               <tr>
                 <th scope="col">{t("matters.member")}</th>
+                {perParty ? <th scope="col">{t("matters.party")}</th> : null}
                 <th scope="col">{t("matters.answer")}</th>
                 <th scope="col">{t("matters.remark")}</th>
                 <th scope="col">{t("matters.answeredAt")}</th>
@@ -317,12 +323,13 @@ export function MatterPage({
             <tbody>
               {m.answers.map((a) => (
                 <tr>
-                  <td>{a.name}</td>
-                  <td>
+                  <td data-title={t("matters.member")}>{a.name}</td>
+                  {perParty ? <td data-title={t("matters.party")}>{a.party ?? ""}</td> : null}
+                  <td data-title={t("matters.answer")}>
                     {a.answer ? t(`matters.answer.${a.answer}` as MessageKey) : t("matters.notAnswered")}
                   </td>
-                  <td>{a.remark ?? ""}</td>
-                  <td>{a.answeredAt ? when(ctx, a.answeredAt) : ""}</td>
+                  <td data-title={t("matters.remark")}>{a.remark ?? ""}</td>
+                  <td data-title={t("matters.answeredAt")}>{a.answeredAt ? when(ctx, a.answeredAt) : ""}</td>
                 </tr>
               ))}
             </tbody>

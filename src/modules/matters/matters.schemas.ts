@@ -96,6 +96,7 @@ export const ZMatter = z.object({
       .object({
         personId: z.number().int(),
         name: z.string(),
+        party: z.string().nullable().describe("sendt pr. part: den part, personen svarer for"),
         answer: z.enum(MATTER_ANSWERS).nullable().describe("null: har ikke svaret"),
         remark: z.string().nullable(),
         answeredAt: z.string().nullable(),

@@ -10,6 +10,7 @@ import type { Ctx } from "../../server/context.ts";
 import { AppError, notFound } from "../../server/errors.ts";
 import { authorize, SYSTEM_ACTOR, users } from "../auth/index.ts";
 import { bodies } from "../bodies/index.ts";
+import { parties } from "../parties/parties.tables.ts";
 import { persons } from "../people/index.ts";
 import { canDecideByRule, canPutMatter, canReadMatter, visibleMattersWhere } from "./matters.access.ts";
 import { listAttachmentsOf } from "./matters.attachments.ts";
@@ -112,6 +113,19 @@ const answersAsSlots = (
     answer: a.answer,
   }));
 
+/** The parties' names by id. */
+async function partyNamesOf(db: DbOrTx, ids: (number | null)[]): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+  if (wanted.length === 0) {
+    return new Map();
+  }
+  const rows = await db
+    .select({ id: parties.id, name: parties.name })
+    .from(parties)
+    .where(inArray(parties.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** Who is still to answer (the reminder's addressees): members, or the representatives of silent parties. */
 export async function silentParticipants(db: DbOrTx, m: MatterRow, now: Date): Promise<number[]> {
   const part = await participantsOf(db, m, now);
@@ -141,7 +155,19 @@ async function presentMatter(ctx: Ctx, m: MatterRow, now = new Date()): Promise<
   const counted = m.result
     ? [...m.result.answers.map((a) => a.personId), ...m.result.notAnswered.map((a) => a.personId)]
     : members;
-  const ids = [...new Set([...counted, ...answers.map((a) => a.personId)])];
+  // Sent per party: one row per party — who answered for it, else its representative.
+  const partyOf = new Map<number, number | null>();
+  let listed = [...new Set([...counted, ...answers.map((a) => a.personId)])];
+  if (perParty && m.representatives) {
+    const bySlot = new Map(answers.map((a) => [slotOf(a.personId, a.partyId), a.personId]));
+    listed = m.representatives.map((r) => {
+      const who = bySlot.get(slotOf(r.personId, r.partyId)) ?? r.personId;
+      partyOf.set(who, r.partyId);
+      return who;
+    });
+  }
+  const ids = listed;
+  const partyNames = await partyNamesOf(ctx.db, [...partyOf.values()]);
   const names = new Map(
     ids.length === 0
       ? []
@@ -185,6 +211,7 @@ async function presentMatter(ctx: Ctx, m: MatterRow, now = new Date()): Promise<
         return {
           personId,
           name: names.get(personId) ?? "?",
+          party: perParty ? (partyNames.get(partyOf.get(personId) ?? -1) ?? null) : null,
           answer: a?.answer ?? null,
           remark: a?.remark ?? null,
           answeredAt: a?.answeredAt.toISOString() ?? null,
