@@ -39,6 +39,7 @@ const FILE_TYPES: Record<string, string[]> = {
   "get /api/v1/initiatives/{id}/documents/{documentId}/content": [OWN_TYPE],
   "get /api/v1/agreement-versions/{id}/content": [OWN_TYPE],
   "get /api/v1/hearing-responses/{id}/content": [OWN_TYPE],
+  "get /api/v1/matters/{id}/attachments/{attachmentId}/content": [OWN_TYPE],
   "get /oparl/v1.1/file/{key}/{how}": [OWN_TYPE],
 };
 
