@@ -10,7 +10,6 @@ import { DecisionRef } from "../mandates/index.ts";
 import { AgreementForms, RemarkForm } from "./agreements.forms.tsx";
 import type { TAgreement, THearing } from "./agreements.schemas.ts";
 import { agreementPath } from "./agreements.urls.ts";
-import { isInForce } from "./implementation.rules.ts";
 import type { TRatification } from "./implementation.schemas.ts";
 import { RatificationSection } from "./ratification.view.tsx";
 
@@ -245,7 +244,7 @@ export function AgreementPage({ ctx, data }: { ctx: PageCtx; data: AgreementPage
       <RatificationSection
         ctx={ctx}
         ratification={data.ratification}
-        inForce={isInForce(a.status)}
+        inForce={a.inForce}
         editor={data.editor ? { state: data.editor.state, path: data.editor.path } : null}
       />
       <section aria-labelledby="history-h">

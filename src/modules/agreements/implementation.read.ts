@@ -12,13 +12,13 @@ import { todayInDenmark } from "../auth/index.ts";
 import { parties } from "../parties/index.ts";
 import { memberships } from "../people/index.ts";
 import { referenceAreas, referenceMemberships } from "../reference/index.ts";
+import { IN_FORCE } from "./agreements.rules.ts";
 import {
   agreements,
   IMPLEMENTATION_STATES,
   type ImplementationState,
   implementationChanges,
 } from "./agreements.tables.ts";
-import { IN_FORCE } from "./implementation.rules.ts";
 import type { TMatrix, TMatrixCell, TMatrixQuery } from "./implementation.schemas.ts";
 
 export type ChangeRow = typeof implementationChanges.$inferSelect;

@@ -1,16 +1,11 @@
 /**
- * The pure rules of the implementation matrix and the ratification tracker (issue 22.3/22.4): which
- * agreements are in force, what a state change must carry, when an approval is late, and the one text
- * of a cell that the page, the CSV and the XLSX all show.
+ * The pure rules of the implementation matrix and the ratification tracker (issue 22.3/22.4): what a
+ * state change must carry, when an approval is late, and the one text of a cell that the page, the CSV
+ * and the XLSX all show. Which agreements are in force is agreements.rules.ts (isInForce).
  */
 import { formatIsoDay } from "../../web/format.ts";
 import type { Lang, MessageKey, Translate } from "../../web/i18n.ts";
-import type { AgreementStatus, ImplementationState } from "./agreements.tables.ts";
-
-/** An agreement is in force from its approval until it is replaced (a revision keeps the approved version in force). */
-export const IN_FORCE: readonly AgreementStatus[] = ["approved", "implementation", "revision"];
-
-export const isInForce = (status: AgreementStatus) => IN_FORCE.includes(status);
+import type { ImplementationState } from "./agreements.tables.ts";
 
 /** A problem with a state change, on its field; null when it may be recorded. */
 export function stateChangeProblem(input: {
@@ -44,7 +39,7 @@ export function cellText(
   const label = t(stateKey(cell.state));
   const since = cell.since ? ` ${t("impl.since", { date: formatIsoDay(cell.since, lang) })}` : "";
   const planned =
-    cell.plannedOn && cell.state !== "implemented"
+    cell.plannedOn && (cell.state === "not_started" || cell.state === "in_progress")
       ? ` (${t("impl.planned", { date: formatIsoDay(cell.plannedOn, lang) })})`
       : "";
   const reason = cell.reason ? `: ${cell.reason}` : "";

@@ -13,12 +13,13 @@ import { authorize } from "../auth/index.ts";
 import { attachmentService, uploadAttachmentContent } from "../meetings/index.ts";
 import { parties } from "../parties/index.ts";
 import { invalid, notAllowed } from "./agreements.access.ts";
+import { isInForce } from "./agreements.rules.ts";
 import { loadAgreement } from "./agreements.service.ts";
 import { implementationChanges } from "./agreements.tables.ts";
 import { mayKeepCell, representedParties } from "./implementation.access.ts";
 import { matrixXlsx } from "./implementation.export.ts";
 import { emptyCell, loadMatrix, presentCell } from "./implementation.read.ts";
-import { isInForce, stateChangeProblem } from "./implementation.rules.ts";
+import { stateChangeProblem } from "./implementation.rules.ts";
 import type { TCellHistory, TMatrixQuery, TSetImplementation } from "./implementation.schemas.ts";
 
 async function requireParty(ctx: Ctx, partyId: number) {

@@ -7,6 +7,7 @@ import type { PageCtx } from "../../web/page.ts";
 import { bodyPath } from "../bodies/index.ts";
 import type { TAgreementSummary, TToolbox } from "./agreements.schemas.ts";
 import { agreementPath } from "./agreements.urls.ts";
+import { IMPLEMENTATION_PATH } from "./implementation.urls.ts";
 
 function Entry({ ctx, a }: { ctx: PageCtx; a: TAgreementSummary }): Html {
   const { t } = ctx;
@@ -100,6 +101,9 @@ export function ToolboxPage({
           </ul>
         </section>
       ) : null}
+      <p>
+        <a href={IMPLEMENTATION_PATH}>{t("impl.title")}</a>
+      </p>
       {canDraft ? (
         <p>
           <a href="/aftaler/ny" class="button button-secondary">
