@@ -90,4 +90,8 @@ export const daMandates = {
   "form.approveVersion": "Godkend version {number}",
   "form.approveVersionSubmit": "Registrér godkendelsen",
   "form.none": "(ingen)",
+  "mandates.error.deliverableLine":
+    'Linje {n}: skriv en dato og en leverance, fx "31-03-2027 Anbefaling til FSN".',
+  "mandates.error.seatLine":
+    'Linje {n}: skriv antal pladser, part, kompetence og "fast" eller "fleksibel" adskilt af |, fx "2 | Kommunerne | Sygeplejerske | fast".',
 } as const;

@@ -94,4 +94,8 @@ export const enMandates: Record<keyof typeof daMandates, string> = {
   "form.approveVersion": "Approve version {number}",
   "form.approveVersionSubmit": "Record the approval",
   "form.none": "(none)",
+  "mandates.error.deliverableLine":
+    'Line {n}: write a date and a deliverable, e.g. "31-03-2027 Recommendation to FSN".',
+  "mandates.error.seatLine":
+    'Line {n}: write the number of seats, party, competence and "fast" (fixed) or "fleksibel" (flexible) separated by |, e.g. "2 | Kommunerne | Sygeplejerske | fast".',
 };

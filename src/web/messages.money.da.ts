@@ -234,4 +234,11 @@ export const daMoney = {
   "initiatives.docs.failed": "Dokumentet er ikke gemt",
   "initiatives.docs.notMultipart": "Formularen skal sendes som multipart/form-data.",
   "initiatives.docs.tvaersPage": "side i Tværs",
+  "money.error.year": "Skriv et årstal mellem 1900 og 2200.",
+  "money.error.amount": "Skriv beløbet i kroner, fx 786.328,00.",
+  "money.error.oneAmount": "Skriv mindst ét beløb.",
+  "money.error.item": "Vælg det punkt, tabellen skal lægges på.",
+  "money.error.carryYear": "Skriv året, der overføres fra.",
+  "money.error.grantTitle": "Skriv bevillingens titel.",
+  "money.error.weight": "Skriv vægten som et helt tal, fx 786328.",
 } as const;

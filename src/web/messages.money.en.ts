@@ -234,4 +234,11 @@ export const enMoney: Record<keyof typeof daMoney, string> = {
   "initiatives.docs.failed": "The document is not saved",
   "initiatives.docs.notMultipart": "The form must be sent as multipart/form-data.",
   "initiatives.docs.tvaersPage": "page of Tværs",
+  "money.error.year": "Write a year between 1900 and 2200.",
+  "money.error.amount": "Write the amount in kroner, e.g. 786,328.00.",
+  "money.error.oneAmount": "Write at least one amount.",
+  "money.error.item": "Choose the item the table goes on.",
+  "money.error.carryYear": "Write the year carried over from.",
+  "money.error.grantTitle": "Write the grant's title.",
+  "money.error.weight": "Write the weight as a whole number, e.g. 786328.",
 };

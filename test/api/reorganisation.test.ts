@@ -367,6 +367,27 @@ describeEachDatabase("Reorganisations on the demo", (kind: DbKind) => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('aria-invalid="true"');
     expect(bad.body).toContain("Skriv datoen som dag-måned-år");
+    // In English the same refusal is English (issue 16.10), and so is a line without a predecessor.
+    const english = await app.inject({
+      method: "POST",
+      url: "/admin/strukturaendringer/forhaandsvisning",
+      headers: {
+        ...html,
+        cookie: `${cookie}; tvaers_lang=en`,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      payload: new URLSearchParams({
+        _csrf: csrfFor(cookie),
+        ...values,
+        effectiveDate: "31-13-2026",
+        from2: "",
+        to2: "body:1",
+      }).toString(),
+    });
+    expect(english.statusCode).toBe(400);
+    expect(english.body).toContain("Write the date as day-month-year");
+    expect(english.body).toContain("Choose a predecessor on the line.");
+    expect(english.body).not.toContain("Skriv datoen");
     const danish = await post("/admin/strukturaendringer/forhaandsvisning", {
       effectiveDate: "1. januar 2027",
     });

@@ -103,6 +103,15 @@ describeEachDatabase("Mandate, toolbox and agreement pages", (kind) => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('aria-invalid="true"');
     expect(bad.body).toContain("Linje 1: skriv en dato og en leverance");
+    // In English the line's refusal is English (issue 16.10).
+    const english = await post(
+      `/organer/${w.ssu.id}/grupper`,
+      { ...values, deliverables: "2025-09-30 Statusnotat\nStatusnotat uden dato" },
+      `${secretary}; tvaers_lang=en`,
+    );
+    expect(english.statusCode).toBe(400);
+    expect(english.body).toContain("Line 2: write a date and a deliverable");
+    expect(english.body).not.toContain("skriv en dato og en leverance");
     const badDate = await post(`/organer/${w.ssu.id}/grupper`, { ...values, periodFrom: "2025-02-30" });
     expect(badDate.statusCode).toBe(400);
     expect(badDate.body).toContain("Skriv datoen som dag-måned-år");

@@ -146,6 +146,25 @@ describeEachDatabase("Funds and initiatives pages", (kind) => {
     });
     expect(income.statusCode).toBe(400);
     expect(income.body).toContain("Skriv et årstal");
+    // In English the same refusal is English (issue 16.10).
+    const english = await t().request({
+      method: "POST",
+      url: `/puljer/${nord?.id}/indtaegt`,
+      headers: {
+        ...html,
+        cookie: `${cookie}; tvaers_lang=en`,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      payload: new URLSearchParams({
+        _csrf: csrfFor(cookie),
+        year: "20x7",
+        [`p${partyIdInForm(income.body)}`]: "12x",
+      }).toString(),
+    });
+    expect(english.statusCode).toBe(400);
+    expect(english.body).toContain("Write a year between 1900 and 2200.");
+    expect(english.body).toContain("Write the amount in kroner");
+    expect(english.body).not.toContain("Skriv et årstal");
   });
 
   it("shows an initiative with its budget, history and the status report of a meeting; the status form needs a reason for red", async () => {
@@ -349,3 +368,8 @@ describeEachDatabase("Funds and initiatives pages", (kind) => {
     });
   });
 });
+
+/** The id of the first party with an income field on the fund page ("income-p<id>"). */
+function partyIdInForm(page: string): string {
+  return /id="income-p(\d+)"/.exec(page)?.[1] ?? "0";
+}

@@ -161,7 +161,7 @@ export async function fundEditPageRoutes(app: FastifyInstance) {
           parties: order.map((partyId) => {
             const weight = opt(v[`vaegt-${partyId}`]);
             if (weight !== undefined && !/^\d{1,17}$/.test(weight)) {
-              throw invalid(`vaegt-${partyId}`, "Skriv vægten som et helt tal, fx 786328.");
+              throw invalid(`vaegt-${partyId}`, ctx.t("money.error.weight"));
             }
             return { partyId, inKey: v[`part-${partyId}`] === "key", keyWeight: weight ?? null };
           }),

@@ -6,6 +6,7 @@ import type { Ctx } from "../../server/context.ts";
 import { AppError } from "../../server/errors.ts";
 import { type FieldErrors, formString } from "../../web/form-fields.tsx";
 import { formatDate } from "../../web/format.ts";
+import type { Translate } from "../../web/i18n.ts";
 import { type PageCtx, pageContext, sendPage } from "../../web/page.ts";
 import { idFromSlugOr404, slugify } from "../../web/slug.ts";
 import { canEditBody, isAnySecretary } from "../auth/index.ts";
@@ -198,7 +199,7 @@ export async function fundPageRoutes(app: FastifyInstance) {
         const svc = { db: tx, actor: ctx.actor };
         const r = await change(svc, values, partyIds);
         if (r === "preview") {
-          const p = await previewGrant(svc, id, grantInput(values, partyIds, "").input);
+          const p = await previewGrant(svc, id, grantInput(values, partyIds, ctx.t).input);
           preview = {
             parts: p.parts.map((x) => ({ name: x.name, amountOre: BigInt(x.amountOre), byKey: x.byKey })),
             totalOre: BigInt(p.totalOre),
@@ -224,10 +225,11 @@ export async function fundPageRoutes(app: FastifyInstance) {
 
   app.post<Param>("/puljer/:param/indtaegt", hidden, async (req, reply) =>
     handle(req, reply, "income", async (svc, v, partyIds) => {
+      const { t } = pageContext(req, reply);
       const errors: FieldErrors = {};
       const year = Number(v.year);
       if (!/^\d{4}$/.test(v.year ?? "") || year < 1900 || year > 2200) {
-        errors["income-year"] = "Skriv et årstal mellem 1900 og 2200.";
+        errors["income-year"] = t("money.error.year");
       }
       const amounts: { partyId: number; amountOre: bigint }[] = [];
       for (const partyId of partyIds) {
@@ -237,13 +239,13 @@ export async function fundPageRoutes(app: FastifyInstance) {
         }
         const ore = parseKroner(text);
         if (ore === null || ore < 0n) {
-          errors[`income-p${partyId}`] = "Skriv beløbet i kroner, fx 786.328,00.";
+          errors[`income-p${partyId}`] = t("money.error.amount");
         } else {
           amounts.push({ partyId, amountOre: ore });
         }
       }
       if (amounts.length === 0 && !errors["income-year"]) {
-        errors[`income-p${partyIds[0] ?? ""}`] = "Skriv mindst ét beløb.";
+        errors[`income-p${partyIds[0] ?? ""}`] = t("money.error.oneAmount");
       }
       if (Object.keys(errors).length > 0) {
         return errors;
@@ -255,7 +257,7 @@ export async function fundPageRoutes(app: FastifyInstance) {
 
   app.post<Param>("/puljer/:param/bevillinger", hidden, async (req, reply) =>
     handle(req, reply, "grant", async (svc, v, partyIds) => {
-      const { input, errors } = grantInput(v, partyIds, pageContext(req, reply).t("form.dateError"));
+      const { input, errors } = grantInput(v, partyIds, pageContext(req, reply).t);
       if (Object.keys(errors).length > 0) {
         return errors;
       }
@@ -269,9 +271,10 @@ export async function fundPageRoutes(app: FastifyInstance) {
 
   app.post<Param>("/puljer/:param/bilag", hidden, async (req, reply) =>
     handle(req, reply, "attach", async (svc, v) => {
+      const { t } = pageContext(req, reply);
       const itemId = Number(v.itemId);
       if (!Number.isInteger(itemId) || itemId <= 0) {
-        return { "attach-item": "Vælg det punkt, tabellen skal lægges på." };
+        return { "attach-item": t("money.error.item") };
       }
       await attachStatusToItem(svc, fundIdOf(req), {
         itemId,
@@ -283,13 +286,14 @@ export async function fundPageRoutes(app: FastifyInstance) {
 
   app.post<Param>("/puljer/:param/overfoersel", hidden, async (req, reply) =>
     handle(req, reply, "carry", async (svc, v) => {
+      const { t } = pageContext(req, reply);
       const errors: FieldErrors = {};
       if (!/^\d{4}$/.test(v.fromYear ?? "")) {
-        errors["carry-year"] = "Skriv året, der overføres fra.";
+        errors["carry-year"] = t("money.error.carryYear");
       }
       const decidedOn = parseDanishDate(v.decidedOn ?? "");
       if (!decidedOn) {
-        errors["carry-date"] = pageContext(req, reply).t("form.dateError");
+        errors["carry-date"] = t("form.dateError");
       }
       if (Object.keys(errors).length > 0) {
         return errors;
@@ -300,8 +304,8 @@ export async function fundPageRoutes(app: FastifyInstance) {
   );
 }
 
-/** The grant form's values as the service's input, with Danish field errors for what cannot be read. */
-function grantInput(v: Record<string, string>, partyIds: number[], dateError: string) {
+/** The grant form's values as the service's input, with field errors (in the reader's language) for what cannot be read. */
+function grantInput(v: Record<string, string>, partyIds: number[], t: Translate) {
   const errors: FieldErrors = {};
   const money = (id: string, text: string | undefined) => {
     if (!text) {
@@ -309,7 +313,7 @@ function grantInput(v: Record<string, string>, partyIds: number[], dateError: st
     }
     const ore = parseKroner(text);
     if (ore === null || ore < 0n) {
-      errors[id] = "Skriv beløbet i kroner, fx 1.293.000,00.";
+      errors[id] = t("money.error.amount");
       return null;
     }
     return ore;
@@ -320,12 +324,12 @@ function grantInput(v: Record<string, string>, partyIds: number[], dateError: st
     }
     const day = parseDanishDate(text);
     if (!day) {
-      errors[id] = dateError;
+      errors[id] = t("form.dateError");
     }
     return day;
   };
   if (!v.title) {
-    errors["grant-title"] = "Skriv bevillingens titel.";
+    errors["grant-title"] = t("money.error.grantTitle");
   }
   const parts = partyIds.flatMap((partyId) => {
     const ore = money(`grant-p${partyId}`, v[`p${partyId}`]);

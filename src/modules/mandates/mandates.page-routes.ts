@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { notFound } from "../../server/errors.ts";
+import type { Translate } from "../../web/i18n.ts";
 import { type PageCtx, pageContext, sendPage } from "../../web/page.ts";
 import { type FormState, opt, optInt, runForm } from "../../web/secretariat-forms.tsx";
 import { idFromSlugOr404 } from "../../web/slug.ts";
@@ -44,14 +45,14 @@ async function allBodies(ctx: PageCtx) {
 }
 
 /** Composition and deliverables come from lines of text; a line that cannot be read is a field error. */
-function mandateInput(v: Record<string, string>, carryOver: boolean) {
+function mandateInput(v: Record<string, string>, carryOver: boolean, t: Translate) {
   const seats = parseSeatLines(v.composition ?? "");
   if (!seats.ok) {
-    throw invalid("composition", seats.message);
+    throw invalid("composition", t("mandates.error.seatLine", { n: seats.line }));
   }
   const deliverables = parseDeliverableLines(v.deliverables ?? "");
   if (!deliverables.ok) {
-    throw invalid("deliverables", deliverables.message);
+    throw invalid("deliverables", t("mandates.error.deliverableLine", { n: deliverables.line }));
   }
   const body = (name: string) => optInt(v[name]) ?? (carryOver ? undefined : null);
   return {
@@ -179,7 +180,7 @@ export async function mandatePageRoutes(app: FastifyInstance) {
       fallback: "changeNote",
       schema: ZReviseMandate,
       input: (v) => ({
-        ...mandateInput(v, true),
+        ...mandateInput(v, true, pageContext(req, reply).t),
         ...decisionInput(v),
         changeNote: v.changeNote ?? "",
         continued: v.continued === "1",
@@ -236,7 +237,7 @@ export async function mandatePageRoutes(app: FastifyInstance) {
         name: v.name ?? "",
         shortName: opt(v.shortName) ?? null,
         kind: v.kind ?? "",
-        ...mandateInput(v, false),
+        ...mandateInput(v, false, pageContext(req, reply).t),
         reportsToId: optInt(v.reportsToId) ?? idOf(req),
         ...decisionInput(v),
         approved: v.approved === "1",

@@ -127,7 +127,8 @@ export function findDeliverable(deliverables: Deliverable[], title: string): Del
   return deliverables.find((d) => key(d.title) === key(title));
 }
 
-export type LineResult<T> = { ok: true; value: T[] } | { ok: false; message: string };
+/** A failed line says which (1-based) and why, in Danish (the API's language); pages translate by line. */
+export type LineResult<T> = { ok: true; value: T[] } | { ok: false; line: number; message: string };
 
 /**
  * The form's deliverables, one a line: "2027-03-31 Anbefaling til FSN" or "31.03.2027 | Anbefaling".
@@ -148,6 +149,7 @@ export function parseDeliverableLines(text: string): LineResult<Deliverable> {
     if (!m || !day || !m[2]?.trim()) {
       return {
         ok: false,
+        line: i + 1,
         message: `Linje ${i + 1}: skriv en dato og en leverance, fx "31-03-2027 Anbefaling til FSN".`,
       };
     }
@@ -173,6 +175,7 @@ export function parseSeatLines(text: string): LineResult<Omit<Seat, "partyId">> 
     if (!Number.isInteger(seats) || seats < 1 || seats > 99 || !party || flexible === null) {
       return {
         ok: false,
+        line: i + 1,
         message: `Linje ${i + 1}: skriv antal pladser, part, kompetence og "fast" eller "fleksibel" adskilt af |, fx "2 | Kommunerne | Sygeplejerske | fast".`,
       };
     }

@@ -1,6 +1,7 @@
 import { normalizeDanishDate } from "../../lib/danish-date.ts";
 import type { FieldErrors } from "../../web/form-fields.tsx";
 import { formString } from "../../web/form-fields.tsx";
+import { type MessageKey, type Translate, translator } from "../../web/i18n.ts";
 import { type TReorganisationInput, ZReorganisationInput } from "./reorganisation.schemas.ts";
 import { REORGANISATION_KINDS } from "./reorganisation.tables.ts";
 
@@ -54,10 +55,24 @@ const node = (value: string) => {
   return m ? { kind: m[1] as "body" | "party", id: Number(m[2]) } : null;
 };
 
-const DATE_ERROR = "Skriv datoen som dag-måned-år, fx 01-01-2027, 1.1.2027 eller 1. januar 2027.";
+/** The message of each field the schema can refuse (a rule's own text is Danish: the API's language). */
+const FIELD_ERROR: Record<string, MessageKey> = {
+  kind: "reorg.error.kind",
+  effectiveDate: "reorg.error.date",
+  title: "reorg.error.title",
+  note: "reorg.error.note",
+  links: "reorg.error.links",
+  assignments: "reorg.error.assignments",
+};
 
-/** The form's lines grouped per predecessor (in the order typed), checked by the API's schema. */
-export function toInput(v: ReorgFormValues): { input: TReorganisationInput } | { errors: FieldErrors } {
+/**
+ * The form's lines grouped per predecessor (in the order typed), checked by the API's schema; the field
+ * errors in the reader's language (Danish by default).
+ */
+export function toInput(
+  v: ReorgFormValues,
+  t: Translate = translator("da"),
+): { input: TReorganisationInput } | { errors: FieldErrors } {
   const errors: FieldErrors = {};
   const links = new Map<string, TReorganisationInput["links"][number]>();
   for (const [i, p] of v.pairs.entries()) {
@@ -66,14 +81,14 @@ export function toInput(v: ReorgFormValues): { input: TReorganisationInput } | {
     }
     const from = node(p.from);
     if (!from) {
-      errors[`from${i + 1}`] = "Vælg en forgænger på linjen.";
+      errors[`from${i + 1}`] = t("reorg.error.from");
       continue;
     }
     const key = p.from;
     const link = links.get(key) ?? { predecessor: from, successors: [] };
     const to = p.to ? node(p.to) : null;
     if (p.to && !to) {
-      errors[`to${i + 1}`] = "Vælg en efterfølger fra listen.";
+      errors[`to${i + 1}`] = t("reorg.error.to");
     }
     if (to && !link.successors.some((s) => s.kind === to.kind && s.id === to.id)) {
       link.successors.push(to);
@@ -94,8 +109,9 @@ export function toInput(v: ReorgFormValues): { input: TReorganisationInput } | {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? "kind");
-      errors[field === "links" ? "from1" : field] ??=
-        field === "kind" ? "Vælg ændringens art." : field === "effectiveDate" ? DATE_ERROR : issue.message;
+      errors[field === "links" ? "from1" : field] ??= FIELD_ERROR[field]
+        ? t(FIELD_ERROR[field])
+        : issue.message;
     }
   }
   return Object.keys(errors).length > 0 || !parsed.success ? { errors } : { input: parsed.data };

@@ -109,7 +109,7 @@ export async function reorganisationPageRoutes(app: FastifyInstance) {
       return reply;
     }
     const values = readForm(req.body);
-    const parsed = toInput(values);
+    const parsed = toInput(values, ctx.t);
     if ("errors" in parsed) {
       return listPage(ctx, reply, values, parsed.errors);
     }
@@ -134,7 +134,7 @@ export async function reorganisationPageRoutes(app: FastifyInstance) {
       return reply;
     }
     const values = readForm(req.body);
-    const parsed = toInput(values);
+    const parsed = toInput(values, ctx.t);
     if ("errors" in parsed) {
       return listPage(ctx, reply, values, parsed.errors);
     }
