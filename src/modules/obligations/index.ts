@@ -1,3 +1,9 @@
+export {
+  answerObligation,
+  answerObligationWithFile,
+  readAnswerFile,
+  readObligationReport,
+} from "./answers.service.ts";
 export { CaseObligations } from "./case-roll-up.view.tsx";
 export { canSeeAddressee, mayAnswerFor, readerOf, visibleObligationsWhere } from "./obligations.access.ts";
 export { REMIND_DAYS_BEFORE, runObligationReminders } from "./obligations.jobs.ts";
@@ -5,16 +11,12 @@ export { obligationPageRoutes } from "./obligations.page-routes.ts";
 export { obligationRoutes } from "./obligations.routes.ts";
 export type { TObligation } from "./obligations.schemas.ts";
 export {
-  answerObligation,
-  answerObligationWithFile,
   attachObligationReport,
   fanOutObligation,
   getObligation,
   listBodyObligations,
   listItemObligations,
   listObligationsOfItems,
-  readAnswerFile,
-  readObligationReport,
 } from "./obligations.service.ts";
 export { obligationAddressees, obligations } from "./obligations.tables.ts";
 export { addObligationStatusItem } from "./status-item.service.ts";

@@ -20,6 +20,7 @@ import { classifyUpload } from "../files/index.ts";
 import { getItemWithMeeting } from "../meetings/index.ts";
 import { parties } from "../parties/index.ts";
 import { AnswersSideBySidePage, MyObligationsPage } from "./answers.pages.tsx";
+import { answerObligation, readAnswerFile, readObligationReport } from "./answers.service.ts";
 import { readerOf } from "./obligations.access.ts";
 import {
   BodyObligationsPage,
@@ -30,15 +31,12 @@ import {
 import { sendObligationFile } from "./obligations.routes.ts";
 import { ZAnswer, ZFanOut } from "./obligations.schemas.ts";
 import {
-  answerObligation,
   type CheckedFile,
   fanOutObligation,
   getObligation,
   listBodyObligations,
   listItemObligations,
   listMyObligations,
-  readAnswerFile,
-  readObligationReport,
 } from "./obligations.service.ts";
 import { oblItemPath, oblPath } from "./obligations.urls.ts";
 import { addObligationStatusItem } from "./status-item.service.ts";

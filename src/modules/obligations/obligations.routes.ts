@@ -6,18 +6,20 @@ import { AppError } from "../../server/errors.ts";
 import { acceptRawBodies } from "../../server/raw-upload.ts";
 import { ZId, ZIdParams } from "../../server/schemas.ts";
 import { assertUploadFits } from "../files/index.ts";
-import { ZAnswer, ZAnswerFileQuery, ZFanOut, ZObligation } from "./obligations.schemas.ts";
 import {
   answerObligation,
   answerObligationWithFile,
+  readAnswerFile,
+  readObligationReport,
+} from "./answers.service.ts";
+import { ZAnswer, ZAnswerFileQuery, ZFanOut, ZObligation } from "./obligations.schemas.ts";
+import {
   attachObligationReport,
   type CheckedFile,
   fanOutObligation,
   getObligation,
   listBodyObligations,
   listItemObligations,
-  readAnswerFile,
-  readObligationReport,
 } from "./obligations.service.ts";
 import { addObligationStatusItem } from "./status-item.service.ts";
 
