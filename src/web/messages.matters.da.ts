@@ -31,7 +31,7 @@ export const daMatters = {
   "matters.rule.majority": "Flertal",
   "matters.rule.no_objection": "Ingen indsigelse inden fristen",
   "matters.deadline": "Svarfrist",
-  "matters.deadlineHint": "Kun ved skriftlig behandling (dansk tid).",
+  "matters.deadlineHint": "Kun ved skriftlig behandling. Skriv datoen som 21-01-2027.",
   "matters.deadlineIs": "frist {when}",
   "matters.formError": "Sagen kunne ikke gemmes",
   "matters.status.open": "Afventer",
@@ -91,6 +91,10 @@ export const daMatters = {
   "matters.saved.attached": "Bilaget er vedhæftet.",
   "matters.notMultipart": "Formularen skal sendes som filupload.",
   "matters.party": "Part",
+  "matters.deadlineTime": "Klokkeslæt for svarfristen",
+  "matters.deadlineTimeHint": "Fx 12.00 (dansk tid). Uden klokkeslæt: kl. 12.00.",
+  "matters.deadlineInvalid":
+    "Skriv svarfristen som en dato, der findes, fx 21-01-2027, og klokkeslættet som fx 12.00.",
   "matters.onCase": "Beslutninger mellem møder",
   "matters.onCaseLine": "{procedure}: {status} {when}",
 } as const;

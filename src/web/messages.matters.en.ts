@@ -33,7 +33,7 @@ export const enMatters: Record<keyof typeof daMatters, string> = {
   "matters.rule.majority": "Majority",
   "matters.rule.no_objection": "No objection by the deadline",
   "matters.deadline": "Deadline",
-  "matters.deadlineHint": "Written procedure only (Danish time).",
+  "matters.deadlineHint": "Written procedure only. Write the date as 21-01-2027.",
   "matters.deadlineIs": "deadline {when}",
   "matters.formError": "The matter could not be saved",
   "matters.status.open": "Waiting",
@@ -93,6 +93,10 @@ export const enMatters: Record<keyof typeof daMatters, string> = {
   "matters.saved.attached": "The file has been attached.",
   "matters.notMultipart": "The form must be sent as a file upload.",
   "matters.party": "Party",
+  "matters.deadlineTime": "Time of the deadline",
+  "matters.deadlineTimeHint": "E.g. 12.00 (Danish time). Without a time: 12.00.",
+  "matters.deadlineInvalid":
+    "Write the deadline as a date that exists, e.g. 21-01-2027, and the time as e.g. 12.00.",
   "matters.onCase": "Decisions between meetings",
   "matters.onCaseLine": "{procedure}: {status} {when}",
 };

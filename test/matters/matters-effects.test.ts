@@ -10,6 +10,7 @@ import { chairGroupOutcome, representativesOf } from "../../src/modules/matters/
 import { createParty } from "../../src/modules/parties/index.ts";
 import { createMembership, createPerson } from "../../src/modules/people/index.ts";
 import { useTestApp } from "../helpers/app.ts";
+import { csrfFor, pageLogin } from "../helpers/csrf.ts";
 import { createTestDatabase, describeEachDatabase } from "../helpers/databases.ts";
 import { SECRET, seedWorld, type World } from "../helpers/factories.ts";
 import { exportAfterRestore } from "../helpers/snapshot.ts";
@@ -405,6 +406,48 @@ describeEachDatabase("Matters between meetings: effects, rules, parties, files (
     expect((await as("member", "GET", `/api/v1/matters/${id}`)).json().attachments).toHaveLength(1);
     await decide("chair", id, "approved");
     expect((await upload("secretary", "sent.txt", "for sent")).statusCode).toBe(409);
+  });
+
+  it("the secretariat's form takes the deadline as a Danish date and time, and says so in Danish when it is none", async () => {
+    const inject = (o: {
+      method: "GET" | "POST";
+      url: string;
+      headers?: Record<string, string>;
+      payload?: string;
+    }) => t().app.inject(o);
+    const cookie = await pageLogin(inject, "sekretaer@test.dk", "korrekt-hest-batteri");
+    const post = (deadlineDate: string, deadlineTime: string) =>
+      inject({
+        method: "POST",
+        url: `/arbejdsrum/organer/${w.ssu.id}/beslutningssager`,
+        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+        payload: new URLSearchParams({
+          procedure: "written_procedure",
+          title: `Skriftlig sag ${deadlineDate}`,
+          question: "Godkendes?",
+          rule: "majority",
+          audience: "party_representatives",
+          deadlineDate,
+          deadlineTime,
+          _csrf: csrfFor(cookie),
+        }).toString(),
+      });
+    const form = await inject({
+      method: "GET",
+      url: `/arbejdsrum/organer/${w.ssu.id}/beslutningssager`,
+      headers: { cookie },
+    });
+    expect(form.body).not.toContain('type="datetime-local"');
+    expect(form.body).toContain('id="deadlineDate"');
+    const bad = await post("31-02-2030", "14.30");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("Skriv svarfristen som en dato, der findes");
+    const ok = await post("21. januar 2030", "14.30");
+    expect(ok.statusCode, ok.body).toBe(303);
+    const id = Number(/beslutningssager\/(\d+)/.exec(String(ok.headers.location))?.[1]);
+    const created = (await as("secretary", "GET", `/api/v1/matters/${id}`)).json();
+    expect(created).toMatchObject({ audience: "party_representatives", rule: "majority" });
+    expect(created.deadline).toBe("2030-01-21T13:30:00.000Z");
   });
 
   it("export and restore carry the body rules, the party answers and the files losslessly", async () => {

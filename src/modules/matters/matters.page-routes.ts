@@ -1,6 +1,7 @@
 /** The workspace pages of matters between meetings: the body's list and form, the matter, decide, answer. */
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { parseDanishDate, parseDanishTime } from "../../lib/danish-date.ts";
 import { AppError, notFound } from "../../server/errors.ts";
 import type { FieldErrors } from "../../web/form-fields.tsx";
 import { readMultipartForm } from "../../web/multipart.ts";
@@ -53,6 +54,23 @@ const isFormError = (err: unknown): err is AppError =>
   err instanceof AppError && ["validation_failed", "invalid_transition"].includes(err.code);
 const errorsOf = (err: AppError, path: string) => fieldErrors(err.fields ?? [{ path, message: err.message }]);
 
+/**
+ * The deadline as people write it — a Danish date (21-01-2027, 21. januar 2027 …) and a time (12.00,
+ * default noon) — as the schema's local "YYYY-MM-DDTHH:mm"; null when none is given, undefined when the
+ * date or time is not one. An ISO `deadline` field (the API's form) is passed on as it is.
+ */
+function deadlineOf(f: Record<string, string>): string | null | undefined {
+  if (f.deadline) {
+    return f.deadline;
+  }
+  if (!f.deadlineDate && !f.deadlineTime) {
+    return null;
+  }
+  const day = parseDanishDate(f.deadlineDate ?? "");
+  const time = f.deadlineTime ? parseDanishTime(f.deadlineTime) : "12:00";
+  return day && time ? `${day}T${time}` : undefined;
+}
+
 export async function matterPageRoutes(app: FastifyInstance) {
   const contexts = new WeakMap<FastifyRequest, PageCtx>();
   app.addHook("preHandler", async (req: FastifyRequest, reply: FastifyReply) => {
@@ -101,6 +119,7 @@ export async function matterPageRoutes(app: FastifyInstance) {
     const bodyId = idOf(req.params.id, "Forummet");
     const f = fields(req.body);
     const written = f.procedure === "written_procedure";
+    const deadline = deadlineOf(f);
     const parsed = ZCreateMatter.safeParse({
       bodyId,
       procedure: f.procedure,
@@ -111,9 +130,14 @@ export async function matterPageRoutes(app: FastifyInstance) {
       linkKind: f.linkKind || null,
       linkId: f.linkKind && f.linkId ? f.linkId : null,
       rule: written ? f.rule || null : null,
-      deadline: f.deadline || null,
+      deadline: deadline ?? null,
       ...(written && f.audience ? { audience: f.audience } : {}),
     });
+    if (deadline === undefined) {
+      const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
+      errors.deadline = ctx.t("matters.deadlineInvalid");
+      return renderBody(req, reply, { values: f, errors });
+    }
     if (!parsed.success) {
       return renderBody(req, reply, { values: f, errors: fieldErrors(parsed.error.issues) });
     }

@@ -130,12 +130,17 @@ function NewMatter({ ctx, bodyId, form }: { ctx: PageCtx; bodyId: number; form: 
       />
       <AudienceField ctx={ctx} value={v.audience} />
       <TextField
-        id="deadline"
-        type="datetime-local"
+        id="deadlineDate"
         label={t("matters.deadline")}
         hint={t("matters.deadlineHint")}
-        value={v.deadline}
+        value={v.deadlineDate}
         error={form.errors.deadline}
+      />
+      <TextField
+        id="deadlineTime"
+        label={t("matters.deadlineTime")}
+        hint={t("matters.deadlineTimeHint")}
+        value={v.deadlineTime}
       />
       <button type="submit" class="button button-primary">
         {t("matters.put")}
