@@ -89,6 +89,10 @@ function paramValue(s: SecurityWorld, method: string, path: string, param: strin
     remarkId: ids.remark.id,
     documentId: ids.initiativeDocument.id,
     addresseeId: s.obligationAddressee,
+    agreementId: ids.agreement.id,
+    stepId: s.ratificationStep,
+    // the party of a route's second parameter (the first decides the resource)
+    partyId: w.region.id,
   };
   if (named[param] !== undefined) {
     return named[param];
@@ -136,6 +140,7 @@ function paramValue(s: SecurityWorld, method: string, path: string, param: strin
     hearings: ids.hearing.id,
     "hearing-responses": ids.response.id,
     "hearing-remarks": ids.remark.id,
+    "ratification-steps": s.ratificationStep,
     "saved-searches": ids.saved.id,
     imports: s.pendingImport,
     documents: s.documentId,

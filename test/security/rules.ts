@@ -280,6 +280,20 @@ export const RULES: Record<string, Rule> = {
   "PATCH /api/v1/hearing-remarks/:id": r(SECRETARIAT),
   "GET /api/v1/hearings/:id/matrix.csv": r(MEMBERS, true),
   "GET /api/v1/hearings/:id/matrix.docx": r(MEMBERS, true),
+  // Implementation per party and ratification (issue 22.3/22.4; docs/implementation.md): the world's
+  // agreement is in hearing, so the allowed get past the rights to a 409 (not in force). The members of
+  // the SSU sit there on behalf of the region (partyId), so they are its representatives.
+  "GET /api/v1/implementation": r(ALL),
+  "GET /api/v1/implementation.csv": r(ALL),
+  "GET /api/v1/implementation.xlsx": r(ALL),
+  "POST /api/v1/implementation.xlsx/attach": r(SECRETARIAT, true),
+  "GET /api/v1/agreements/:id/implementation/:partyId": r(ALL),
+  "POST /api/v1/agreements/:id/implementation/:partyId": r(MEMBERS),
+  "GET /api/v1/agreements/:id/ratification": r(ALL),
+  "POST /api/v1/agreements/:id/ratification": r(SECRETARIAT),
+  "PATCH /api/v1/ratification-steps/:id": r(SECRETARIAT),
+  "PUT /api/v1/ratification-steps/:id/content": r(SECRETARIAT),
+  "GET /api/v1/ratification-steps/:id/content": r(ALL),
 
   // Indicators (internal ones only for logged-in users; loading and defining: any secretariat or admin)
   "GET /api/v1/indicators": r(ALL),
@@ -441,6 +455,15 @@ export const RULES: Record<string, Rule> = {
   "POST /aftaler/:param/afslut-hoering": r(SECRETARIAT),
   "POST /aftaler/:param/godkend": r(SECRETARIAT),
   "POST /aftaler/:param/status": r(SECRETARIAT),
+  "POST /aftaler/:param/godkendelser": r(SECRETARIAT),
+  "POST /aftaler/:param/godkendelser/:stepId": r(SECRETARIAT),
+  "POST /aftaler/:param/godkendelser/:stepId/dokument": r(SECRETARIAT),
+  "GET /aftaler/implementering": r(ALL),
+  "GET /aftaler/implementering.csv": r(ALL),
+  "GET /aftaler/implementering.xlsx": r(ALL),
+  "POST /aftaler/implementering/bilag": r(SECRETARIAT, true),
+  "GET /aftaler/implementering/:agreementId/:partyId": r(ALL),
+  "POST /aftaler/implementering/:agreementId/:partyId": r(MEMBERS),
 
   // The secretariat's workspace (/arbejdsrum): logged-in users; a body's meetings for its secretariat
   "GET /arbejdsrum": r(USERS),

@@ -175,8 +175,15 @@ export async function seedSecurityWorld(t: TestApp) {
     text: "Vi savner en tydelig tovholder.",
     splitText: true,
   });
+  const ratification = await call("POST", `/api/v1/agreements/${agreement.id}/ratification`, {
+    kind: "municipal_council",
+    name: "Testkyst Kommunalbestyrelse",
+    deadline: "2027-06-30",
+  });
+  const ratificationStep = ratification.steps[0].id as number;
   const full = await call("GET", `/api/v1/agreements/${agreement.id}`);
   for (const url of [
+    `/api/v1/ratification-steps/${ratificationStep}/content?fileName=godkendelse.txt`,
     `/api/v1/agreement-versions/${full.versions[0].id}/content?fileName=aftale.txt`,
     `/api/v1/hearing-responses/${full.hearings[0].responses[0].id}/content?fileName=svar.txt`,
   ]) {
@@ -355,6 +362,7 @@ export async function seedSecurityWorld(t: TestApp) {
     obligationAddressee: answered.addressees[0].id as number,
     matter: matter.id as number,
     matterAttachment: matterFile.json().id as number,
+    ratificationStep,
     ids: {
       draftMeeting: draft,
       draftItem,

@@ -17,7 +17,12 @@ import { matrixCsv, matrixXlsx } from "./implementation.export.ts";
 import { CellPage, MatrixPage } from "./implementation.pages.tsx";
 import { areaChoices, loadMatrix } from "./implementation.read.ts";
 import { type TMatrixQuery, ZMatrixQuery, ZSetImplementation } from "./implementation.schemas.ts";
-import { attachMatrixToItem, getCellHistory, setImplementationState } from "./implementation.service.ts";
+import {
+  attachMatrixToItem,
+  authorizeCell,
+  getCellHistory,
+  setImplementationState,
+} from "./implementation.service.ts";
 import { cellPath, IMPLEMENTATION_PATH, matrixQueryString } from "./implementation.urls.ts";
 
 const hidden = { schema: { hide: true } };
@@ -126,6 +131,8 @@ export async function implementationPageRoutes(app: FastifyInstance) {
 
   app.post<CellParams>(`${IMPLEMENTATION_PATH}/:agreementId/:partyId`, hidden, async (req, reply) => {
     const { agreementId, partyId } = cellIds(req);
+    // the rights before the form, so a refused reader is told so and not shown a form error
+    await authorizeCell({ db: app.database.db, actor: req.actor }, agreementId, partyId);
     return runForm(req, reply, {
       form: "state",
       fallback: "state",

@@ -9,7 +9,7 @@ import type { Ctx } from "../../server/context.ts";
 import { notFound } from "../../server/errors.ts";
 import { isoDayInDenmark } from "../../web/format.ts";
 import { translator } from "../../web/i18n.ts";
-import { authorize } from "../auth/index.ts";
+import { authorize, canEditBody } from "../auth/index.ts";
 import { attachmentService, uploadAttachmentContent } from "../meetings/index.ts";
 import { parties } from "../parties/index.ts";
 import { invalid, notAllowed } from "./agreements.access.ts";
@@ -61,6 +61,24 @@ export async function getCellHistory(ctx: Ctx, agreementId: number, partyId: num
   };
 }
 
+/**
+ * Throws unless the actor may keep this party's cell (401/403; 404 for a draft or a missing party).
+ * Who asks is checked before the agreement's state, so a refused caller learns nothing more about it.
+ */
+export async function authorizeCell(ctx: Ctx, agreementId: number, partyId: number) {
+  const a = await loadAgreement(ctx.db, agreementId);
+  if (a.status === "draft" && !canEditBody(ctx.actor, a.ownerBodyId)) {
+    throw notFound("Aftalen");
+  }
+  await requireParty(ctx, partyId);
+  authorize(
+    ctx.actor,
+    mayKeepCell(ctx.actor, a, partyId, await representedParties(ctx)),
+    "Kun partens repræsentant eller sekretariatet for aftalens ejergruppe kan registrere implementeringen.",
+  );
+  return a;
+}
+
 /** Records a party's state of an agreement in force: the party's representative or the owner's secretariat. */
 export async function setImplementationState(
   ctx: Ctx,
@@ -68,13 +86,8 @@ export async function setImplementationState(
   partyId: number,
   input: TSetImplementation,
 ): Promise<TCellHistory> {
-  const a = await agreementInForce(ctx, agreementId);
-  await requireParty(ctx, partyId);
-  authorize(
-    ctx.actor,
-    mayKeepCell(ctx.actor, a, partyId, await representedParties(ctx)),
-    "Kun partens repræsentant eller sekretariatet for aftalens ejergruppe kan registrere implementeringen.",
-  );
+  const a = await authorizeCell(ctx, agreementId, partyId);
+  await agreementInForce(ctx, a.id);
   const since = input.since ?? isoDayInDenmark(new Date());
   const problem = stateChangeProblem({ ...input, since });
   if (problem) {

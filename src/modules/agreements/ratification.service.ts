@@ -95,6 +95,11 @@ export async function addRatificationStep(ctx: Ctx, agreementId: number, input: 
   return getRatification(ctx, a.id);
 }
 
+/** Throws 404 for a missing step and 401/403 unless the actor is the owner's secretariat. */
+export async function assertMayEditStep(ctx: Ctx, stepId: number): Promise<void> {
+  await editableStep(ctx, stepId);
+}
+
 async function editableStep(ctx: Ctx, stepId: number) {
   const step = await getById<StepRow>(ctx.db, ratificationSteps, stepId, WHAT);
   authorizeOwner(ctx.actor, await loadAgreement(ctx.db, step.agreementId));

@@ -9,7 +9,7 @@ import { readMultipartForm } from "../../web/multipart.ts";
 import { pageContext } from "../../web/page.ts";
 import type { FormState } from "../../web/secretariat-forms.tsx";
 import { assertUploadFits } from "../files/index.ts";
-import { uploadRatificationDocument } from "./ratification.service.ts";
+import { assertMayEditStep, uploadRatificationDocument } from "./ratification.service.ts";
 
 type Param = { Params: { param: string; stepId: string } };
 
@@ -34,6 +34,8 @@ export async function ratificationUploadRoute(
         const ctx = pageContext(req, reply);
         const stepId = Number(req.params.stepId) || 0;
         const form = `ratfile${stepId}`;
+        // The rights first, as the initiative documents' upload does: a refused caller's file is never read.
+        await assertMayEditStep({ db: app.database.db, actor: ctx.actor }, stepId);
         const parts = await readMultipartForm(req, ctx.t, ctx.t("rat.form.notMultipart"));
         const file = parts.files.at(-1);
         try {
