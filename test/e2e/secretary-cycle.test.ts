@@ -418,4 +418,72 @@ describe("The secretary's cycle in Chromium: clicks, page loads, screenshots", {
       await context.close();
     });
   }
+
+  it("the chair approves the agenda before publication where the body requires it: setting, request, front page, approve — no /api/, axe clean, both sizes", async () => {
+    const rows = await demo.database.db.select().from(bodies);
+    const ssu = (rows.find((b) => b.shortName === "SSU") ?? rows[0])?.id as number;
+    const apiCalls: string[] = [];
+    const failures: string[] = [];
+    const person = async (
+      viewport: { width: number; height: number },
+      [email, password]: readonly [string, string],
+    ) => {
+      const context = await browser.newContext({ locale: "da-DK", viewport });
+      const page = await context.newPage();
+      page.on("request", (r) => {
+        if (new URL(r.url()).pathname.startsWith("/api/")) {
+          apiCalls.push(`${r.method()} ${r.url()}`);
+        }
+      });
+      page.on("response", (r) => {
+        if (r.status() >= 400) {
+          failures.push(`${r.status()} ${r.url()}`);
+        }
+      });
+      await page.goto(`${demo.url}/log-ind`);
+      await page.fill("#email", email);
+      await page.fill("#password", password);
+      await Promise.all([page.waitForNavigation(), page.click("form:has(#password) button[type=submit]")]);
+      return { context, page };
+    };
+    const go = (page: Page, selector: string) =>
+      Promise.all([page.waitForNavigation(), page.click(selector)]);
+    for (const [n, size] of SIZES.entries()) {
+      const sec = await person(size.viewport, SECRETARY);
+      const chair = await person(size.viewport, CHAIR);
+      if (n === 0) {
+        // Only the chair changes the body's approval settings.
+        await chair.page.goto(`${demo.url}/arbejdsrum/organer/${ssu}/godkendelse`);
+        expect(await axeViolations(chair.page)).toEqual([]);
+        await chair.page.check("#agendaApproval");
+        await go(chair.page, "form[action$='/godkendelse'] button[type=submit]");
+        expect(await mainText(chair.page)).toContain("Indstillingerne er gemt.");
+      }
+      await sec.page.goto(`${demo.url}/arbejdsrum/organer/${ssu}`);
+      await sec.page.fill("#date", `1${n}.03.2027`);
+      await sec.page.fill("#location", "Regionshuset");
+      await go(sec.page, "form[action$='/moeder'] button[type=submit]");
+      const agendaPath = new URL(sec.page.url()).pathname;
+      // Publishing is refused until the chair has approved; the page offers the request instead.
+      expect(await sec.page.$("form[action$='/anmod'] button[type=submit]")).not.toBeNull();
+      await go(sec.page, "form[action$='/anmod'] button[type=submit]");
+      expect(await mainText(sec.page)).toContain("Dagsordenen er sendt til formandskabets godkendelse");
+      await chair.page.goto(`${demo.url}/arbejdsrum`);
+      expect(await mainText(chair.page)).toContain("Dagsordener til din godkendelse");
+      await go(chair.page, `main a[href='${agendaPath}/dagsorden-godkendelse']`);
+      expect(await axeViolations(chair.page)).toEqual([]);
+      await chair.page.screenshot({ path: join(SHOTS, `agenda-approval-${size.name}.png`), fullPage: false });
+      await go(chair.page, "form[action$='/godkend'] button[type=submit]");
+      expect(await mainText(chair.page)).toContain("Dagsordenen er godkendt");
+      await sec.page.goto(`${demo.url}${agendaPath}`);
+      expect(await mainText(sec.page)).toMatch(/Godkendt af [^,]+, /);
+      expect(
+        await sec.page.$("form input[value=agenda_published] ~ input[name=version] ~ button"),
+      ).not.toBeNull();
+      await sec.context.close();
+      await chair.context.close();
+    }
+    expect(apiCalls).toEqual([]);
+    expect(failures).toEqual([]);
+  });
 });

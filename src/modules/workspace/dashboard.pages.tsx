@@ -98,10 +98,17 @@ export function DashboardPage({ ctx, data }: { ctx: PageCtx; data: DashboardData
           {data.approvals.length > 0
             ? [<h3>{t("ws.approvals")}</h3>, <MeetingRefs ctx={ctx} list={data.approvals} empty="" />]
             : null}
-          <h3>{t("ws.agendaDrafts")}</h3>
-          <MeetingRefs ctx={ctx} list={data.agendas} empty={t("ws.noneWaiting")} />
-          <h3>{t("ws.minutesDrafts")}</h3>
-          <MeetingRefs ctx={ctx} list={data.minutes} empty={t("ws.noneWaiting")} />
+          {/* The secretariat's drafts: only those who prepare agendas and minutes see the two lists. */}
+          {data.bodies.some((b) => b.editor) ? (
+            [
+              <h3>{t("ws.agendaDrafts")}</h3>,
+              <MeetingRefs ctx={ctx} list={data.agendas} empty={t("ws.noneWaiting")} />,
+              <h3>{t("ws.minutesDrafts")}</h3>,
+              <MeetingRefs ctx={ctx} list={data.minutes} empty={t("ws.noneWaiting")} />,
+            ]
+          ) : drafts === 0 ? (
+            <p class="tv-meta">{t("ws.noneWaiting")}</p>
+          ) : null}
           {data.toPublish.length > 0
             ? [<h3>{t("ws.toPublish")}</h3>, <MeetingRefs ctx={ctx} list={data.toPublish} empty="" />]
             : null}
