@@ -286,7 +286,12 @@ export function MatterPage({
       <p>{m.question}</p>
       {m.linkKind ? (
         <p class="tv-meta">
-          {t("matters.linkKind")}: {t(`matters.link.${m.linkKind}` as MessageKey)} {m.linkId}
+          {t("matters.linkKind")}: {t(`matters.link.${m.linkKind}` as MessageKey)}{" "}
+          {m.linkKind === "case" && m.linkId !== null ? (
+            <a href={`/sager/${m.linkId}`}>{String(m.linkId)}</a>
+          ) : (
+            m.linkId
+          )}
         </p>
       ) : null}
       {m.procedure === "written_procedure" && m.rule ? (
