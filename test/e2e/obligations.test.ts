@@ -34,7 +34,7 @@ describe("Obligations in Chromium: a cluster's secretary answers", { timeout: 30
     await demo?.close();
   });
 
-  it("finds the late obligation in the workspace and answers it with a link, without JavaScript", async () => {
+  it("finds the late obligation in the workspace and answers it with a link and a file, without JavaScript", async () => {
     const db = demo.database.db;
     const pnSyd = (await db.select().from(bodies)).find(
       (b) => b.kind === "cluster_political" && b.cluster === "Sundhedsklynge Syd",
@@ -48,6 +48,10 @@ describe("Obligations in Chromium: a cluster's secretary answers", { timeout: 30
     await axePage.goto(`${demo.url}/arbejdsrum/organer/${pnSyd?.id}/forpligtelser`);
     expect(await axeViolations(axePage)).toEqual([]);
     await axePage.goto(`${demo.url}/arbejdsrum/forpligtelser/${demoObligation?.id}`);
+    expect(await axeViolations(axePage)).toEqual([]);
+    await axePage.goto(`${demo.url}/arbejdsrum/forpligtelser/${demoObligation?.id}/side-om-side`);
+    expect(await axeViolations(axePage)).toEqual([]);
+    await axePage.goto(`${demo.url}/arbejdsrum/forpligtelser`);
     expect(await axeViolations(axePage)).toEqual([]);
     await checked.close();
 
@@ -67,10 +71,17 @@ describe("Obligations in Chromium: a cluster's secretary answers", { timeout: 30
       "Planen er vedtaget af klyngens politiske niveau.",
     );
     await page.fill(`${form} input[name="link"]`, "https://example.org/plan-syd.pdf");
+    // Done with a file too: the multipart form works without script.
+    await page.setInputFiles(`${form} input[type="file"]`, {
+      name: "Plan Klynge Syd.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("Implementeringsplan for Sundhedsklynge Syd"),
+    });
     await Promise.all([page.waitForURL(/gemt=svar/), page.click(`${form} button[type=submit]`)]);
     const main = (await page.textContent("main")) ?? "";
     expect(main).toContain("Svaret er gemt.");
     expect(main).toContain("Planen er vedtaget af klyngens politiske niveau.");
+    expect(main).toContain("Plan Klynge Syd.txt");
     await context.close();
   });
 });
