@@ -450,9 +450,42 @@ describeEachDatabase("Matters between meetings: effects, rules, parties, files (
     expect(created.deadline).toBe("2030-01-21T13:30:00.000Z");
   });
 
+  it("the chair sets the body's rule on its matters page; a member may not", async () => {
+    const inject = (o: {
+      method: "GET" | "POST";
+      url: string;
+      headers?: Record<string, string>;
+      payload?: string;
+    }) => t().app.inject(o);
+    const url = `/arbejdsrum/organer/${w.ssu.id}/beslutningssager/regel`;
+    const post = (cookie: string, chairRule: string) =>
+      inject({
+        method: "POST",
+        url,
+        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+        payload: new URLSearchParams({ chairRule, _csrf: csrfFor(cookie) }).toString(),
+      });
+    const member = await pageLogin(inject, "medlem@test.dk", "korrekt-hest-batteri");
+    expect((await post(member, "each")).statusCode).toBe(403);
+    const chair = await pageLogin(inject, "formand@test.dk", "korrekt-hest-batteri");
+    const page = await inject({
+      method: "GET",
+      url: `/arbejdsrum/organer/${w.ssu.id}/beslutningssager`,
+      headers: { cookie: chair },
+    });
+    expect(page.body).toContain(`action="${url}"`);
+    const saved = await post(chair, "chair");
+    expect(saved.statusCode, saved.body).toBe(303);
+    expect((await as("member", "GET", `/api/v1/bodies/${w.ssu.id}/chair-rule`)).json().chairRule).toBe(
+      "chair",
+    );
+    expect((await post(chair, "nobody")).statusCode).toBe(400);
+    await post(chair, "any");
+  });
+
   it("export and restore carry the body rules, the party answers and the files losslessly", async () => {
     const exported = await exportAll(t().database.db, new Date(0));
-    expect(exported.tables.matterBodyRules?.length).toBe(1);
+    expect(exported.tables.matterBodyRules?.length).toBe(2);
     expect(exported.tables.matterAttachments?.length).toBe(1);
     const target = await createTestDatabase(kind);
     try {

@@ -7,7 +7,7 @@ import type { FieldErrors } from "../../web/form-fields.tsx";
 import { readMultipartForm } from "../../web/multipart.ts";
 import { type PageCtx, pageContext, sendPage } from "../../web/page.ts";
 import { idFromSlug } from "../../web/slug.ts";
-import { canEditBody } from "../auth/index.ts";
+import { authorize, canEditBody } from "../auth/index.ts";
 import { getBody } from "../bodies/index.ts";
 import { siteUrl } from "../notifications/index.ts";
 import { canPutMatter, canSetChairRule } from "./matters.access.ts";
@@ -188,9 +188,14 @@ export async function matterPageRoutes(app: FastifyInstance) {
   app.post<IdParams>("/arbejdsrum/organer/:id/beslutningssager/regel", hidden, async (req, reply) => {
     const ctx = ctxOf(req);
     const bodyId = idOf(req.params.id, "Forummet");
+    authorize(
+      ctx.actor,
+      canSetChairRule(ctx.actor, bodyId),
+      "Kun forummets formand eller næstformand kan ændre reglen for formandsbeslutninger.",
+    );
     const parsed = ZChairRule.safeParse({ chairRule: fields(req.body).chairRule });
     if (!parsed.success) {
-      return renderBody(req, reply, null);
+      throw new AppError("validation_failed", "Vælg en af reglerne for formandsbeslutninger.");
     }
     await ctx.svc.db.transaction((tx) =>
       setChairRule({ db: tx, actor: ctx.actor }, bodyId, parsed.data.chairRule),
