@@ -25,7 +25,7 @@ const SHOTS =
 const SECRETARY = ["sekretariat@tvaers.local", "Dagsorden-Bilag-2026"] as const;
 const CHAIR = ["formand@tvaers.local", "Klokke-Ordstyrer-2026"] as const;
 const SIZES = [
-  { name: "1280", viewport: { width: 1280, height: 800 } },
+  { name: "1280", viewport: { width: 1280, height: 900 } },
   { name: "390", viewport: { width: 390, height: 844 } },
 ] as const;
 
