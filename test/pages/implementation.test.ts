@@ -223,4 +223,46 @@ describeEachDatabase("Implementation matrix and ratification pages (issue 22.3/2
     expect(secretaryPage.body).toContain(`action="${canonical}/godkendelser"`);
     expect(secretaryPage.body).toContain('enctype="multipart/form-data"');
   });
+
+  it("uploads an approval's document from the page (multipart, CSRF checked, rights first)", async () => {
+    const canonical = String((await get(`/aftaler/${w.inForce.id}`)).headers.location);
+    const [step] = await t()
+      .system.db.select()
+      .from(ratificationSteps)
+      .where(eq(ratificationSteps.name, "Havby Kommunalbestyrelse"));
+    const url = `${canonical}/godkendelser/${step?.id}/dokument`;
+    const upload = (cookie: string, csrf: string | null, text: string) => {
+      const boundary = "tvaers-test-boundary";
+      const field =
+        csrf === null
+          ? ""
+          : `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`;
+      const body = `${field}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="beslutning.txt"\r\nContent-Type: text/plain\r\n\r\n${text}\r\n--${boundary}--\r\n`;
+      return t().app.inject({
+        method: "POST",
+        url,
+        headers: { ...html, cookie, "content-type": `multipart/form-data; boundary=${boundary}` },
+        payload: body,
+      });
+    };
+    expect((await upload(outsider, csrfFor(outsider), "Forfalsket.")).statusCode).toBe(403);
+    expect((await upload(secretary, null, "Uden CSRF.")).statusCode).toBe(403);
+    const empty = await upload(secretary, csrfFor(secretary), "");
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain("Vælg en fil.");
+    const [unchanged] = await t()
+      .system.db.select()
+      .from(ratificationSteps)
+      .where(eq(ratificationSteps.id, step?.id as number));
+    expect(unchanged?.sha256).toBeNull();
+    const ok = await upload(secretary, csrfFor(secretary), "Kommunalbestyrelsen godkendte aftalen.");
+    expect(ok.statusCode).toBe(303);
+    const page = await get(canonical);
+    expect(page.body).toContain(`/api/v1/ratification-steps/${step?.id}/content`);
+    const file = await t().app.inject({
+      method: "GET",
+      url: `/api/v1/ratification-steps/${step?.id}/content`,
+    });
+    expect(file.body).toBe("Kommunalbestyrelsen godkendte aftalen.");
+  });
 });
