@@ -250,6 +250,13 @@ export const RULES: Record<string, Rule> = {
   "POST /api/v1/initiatives/:id/documents/file": r(SECRETARIAT),
   "DELETE /api/v1/initiatives/:id/documents/:documentId": r(SECRETARIAT),
   "GET /api/v1/initiatives/:id/documents/:documentId/content": r(ALL),
+  // A party's variant and figures: the owner body's secretariat, or the party's own representative (in
+  // the test world the member and the chair sit in the SSU for the region, the party these requests name)
+  "GET /api/v1/initiatives/:id/parties": r(ALL),
+  "POST /api/v1/initiatives/:id/parties/:partyId/variant": r(MEMBERS),
+  "POST /api/v1/initiatives/:id/parties/:partyId/figures": r(MEMBERS),
+  "POST /indsatser/:param/parter/:partyId/variant": r(MEMBERS),
+  "POST /indsatser/:param/parter/:partyId/tal": r(MEMBERS),
 
   // Working groups and mandates; agreements and hearings
   "POST /api/v1/groups": r(SECRETARIAT),
