@@ -15,6 +15,7 @@ import { idColumn, rowMeta } from "../../db/columns.ts";
 import { users } from "../auth/auth.tables.ts";
 import { bodies } from "../bodies/bodies.tables.ts";
 import { storedFiles } from "../files/files.tables.ts";
+import { matters } from "../matters/matters.tables.ts";
 import { agendaItems } from "../meetings/items.tables.ts";
 import { parties } from "../parties/parties.tables.ts";
 
@@ -31,7 +32,8 @@ export const obligationReturn = pgEnum("obligation_return", OBLIGATION_RETURNS);
 export const addresseeState = pgEnum("obligation_addressee_state", ADDRESSEE_STATES);
 
 /**
- * An obligation (forpligtelse) fanned out from one decision: one text, one deadline, what must come back.
+ * An obligation (forpligtelse) fanned out from one decision — an agenda item's, or a matter's decided between
+ * meetings: one text, one deadline, what must come back.
  * `bodyId` is the deciding body; the addressees are rows of `obligation_addressees`.
  */
 export const obligations = pgTable(
@@ -42,6 +44,8 @@ export const obligations = pgTable(
       .notNull()
       .references(() => bodies.id, { onDelete: "restrict" }),
     itemId: integer("item_id").references(() => agendaItems.id, { onDelete: "set null" }),
+    /** the chair decision or written procedure it was fanned out from (instead of an agenda item) */
+    matterId: integer("matter_id").references(() => matters.id, { onDelete: "set null" }),
     text: text("text").notNull(),
     deadline: date("deadline").notNull(),
     returns: obligationReturn("returns").notNull(),
@@ -56,7 +60,11 @@ export const obligations = pgTable(
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     ...rowMeta(),
   },
-  (t) => [index("obligations_body_idx").on(t.bodyId), index("obligations_item_idx").on(t.itemId)],
+  (t) => [
+    index("obligations_body_idx").on(t.bodyId),
+    index("obligations_item_idx").on(t.itemId),
+    index("obligations_matter_idx").on(t.matterId),
+  ],
 );
 
 /** One addressee of an obligation, a body or a party (exactly one of them), and its answer. */
