@@ -94,7 +94,10 @@ describe("Matters in Chromium: secretariat, chair and member", { timeout: 600_00
     // At the desk the member answers for her party (sent per party), on the phone as one of all members.
     const procedure =
       name === "desk" ? "Fælles høringssvar om regionens sundhedsplan" : "Kommissorium for ad hoc-gruppe";
-    await Promise.all([member.waitForURL(/beslutningssager\/\d+$/), member.click(`a:has-text('${procedure}')`)]);
+    await Promise.all([
+      member.waitForURL(/beslutningssager\/\d+$/),
+      member.click(`a:has-text('${procedure}')`),
+    ]);
     await member.selectOption("#answer", "approve");
     await Promise.all([
       member.waitForURL(/gemt=svaret/),
