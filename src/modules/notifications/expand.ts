@@ -175,7 +175,7 @@ export async function actionSubject(
 
 /**
  * An obligation that reached an addressee (or its reminder): from the deciding body, with the addressee's
- * own deadline. The text only when the item it came from is not closed: a mail leaves Tværs, so a closed
+ * own deadline. The text only when the item or matter it came from is not closed: a mail leaves Tværs, so a closed
  * decision's words stay behind the login (issue 22.6); the link leads to the page where they answer.
  */
 export async function obligationSubject(
@@ -194,11 +194,13 @@ export async function obligationSubject(
   }>(
     await db.execute(sql`select o.body_id as "bodyId", b.name as "bodyName", o.text,
         (case when a.state = 'more_time' and a.new_deadline is not null then a.new_deadline else o.deadline end)::text as due,
-        (o.item_id is not null and coalesce(i.access::text, 'closed') = 'closed') as closed,
+        ((o.item_id is not null and coalesce(i.access::text, 'closed') = 'closed')
+          or (o.matter_id is not null and coalesce(m.access::text, 'closed') = 'closed')) as closed,
         a.body_id as "addresseeBodyId"
       from obligations o join bodies b on b.id = o.body_id
       join obligation_addressees a on a.obligation_id = o.id and a.id = ${event.addresseeId}
       left join agenda_items i on i.id = o.item_id
+      left join matters m on m.id = o.matter_id
       where o.id = ${event.obligationId}`),
   );
   if (!o) {

@@ -13,9 +13,11 @@ export type { TObligation } from "./obligations.schemas.ts";
 export {
   attachObligationReport,
   fanOutObligation,
+  fanOutObligationFromMatter,
   getObligation,
   listBodyObligations,
   listItemObligations,
+  listMatterObligations,
   listObligationsOfItems,
 } from "./obligations.service.ts";
 export { obligationAddressees, obligations } from "./obligations.tables.ts";

@@ -17,9 +17,11 @@ import {
   attachObligationReport,
   type CheckedFile,
   fanOutObligation,
+  fanOutObligationFromMatter,
   getObligation,
   listBodyObligations,
   listItemObligations,
+  listMatterObligations,
 } from "./obligations.service.ts";
 import { addObligationStatusItem } from "./status-item.service.ts";
 
@@ -127,6 +129,35 @@ export async function obligationRoutes(app: FastifyInstance) {
       response: { 200: z.array(ZObligation), ...ERROR_RESPONSES },
     },
     handler: async (req) => listItemObligations({ db: db(), actor: req.actor }, req.params.id),
+  });
+
+  r.post("/matters/:id/obligations", {
+    schema: {
+      tags,
+      summary:
+        "Send en forpligtelse ud fra en godkendt formandsbeslutning eller skriftlig behandling (én pr. forum eller part)",
+      params: ZIdParams,
+      body: ZFanOut,
+      response: { 201: ZObligation, ...ERROR_RESPONSES },
+    },
+    handler: async (req, reply) =>
+      reply
+        .code(201)
+        .send(
+          await db().transaction((tx) =>
+            fanOutObligationFromMatter({ db: tx, actor: req.actor }, req.params.id, req.body),
+          ),
+        ),
+  });
+
+  r.get("/matters/:id/obligations", {
+    schema: {
+      tags,
+      summary: "Forpligtelser sendt ud fra sagen (kun det besluttende forums og modtagernes medlemmer)",
+      params: ZIdParams,
+      response: { 200: z.array(ZObligation), ...ERROR_RESPONSES },
+    },
+    handler: async (req) => listMatterObligations({ db: db(), actor: req.actor }, req.params.id),
   });
 
   r.get("/obligations/:id", {

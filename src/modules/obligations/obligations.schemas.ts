@@ -98,6 +98,8 @@ export const ZObligation = z.object({
   bodyId: z.number().int(),
   bodyName: z.string(),
   itemId: z.number().int().nullable(),
+  /** the chair decision or written procedure it came from, when not an agenda item */
+  matterId: z.number().int().nullable(),
   text: z.string(),
   deadline: z.string(),
   returns: ZObligationReturn,

@@ -10,6 +10,7 @@ import { isoOrNull, presentMeta } from "../../server/schemas.ts";
 import { authorize, canEditBody, canReadClosed, todayInDenmark } from "../auth/index.ts";
 import { bodies } from "../bodies/index.ts";
 import { storeFile } from "../files/index.ts";
+import { getMatter } from "../matters/index.ts";
 import { canSeeItem, getItemWithMeeting, visibilityOf } from "../meetings/index.ts";
 import { parties } from "../parties/index.ts";
 import {
@@ -90,6 +91,7 @@ async function presentObligations(ctx: Ctx, rows: ObligationRow[]): Promise<TObl
       bodyId: r.bodyId,
       bodyName: names.get(r.bodyId) ?? "",
       itemId: r.itemId,
+      matterId: r.matterId,
       text: r.text,
       deadline: r.deadline,
       returns: r.returns,
@@ -157,6 +159,16 @@ export async function listItemObligations(ctx: Ctx, itemId: number): Promise<TOb
     .select()
     .from(obligations)
     .where(and(eq(obligations.itemId, itemId), visibleObligationsWhere(ctx.actor)))
+    .orderBy(asc(obligations.id));
+  return presentObligations(ctx, rows);
+}
+
+/** The obligations fanned out from one matter (a chair decision or written procedure) the reader may see. */
+export async function listMatterObligations(ctx: Ctx, matterId: number): Promise<TObligation[]> {
+  const rows = await ctx.db
+    .select()
+    .from(obligations)
+    .where(and(eq(obligations.matterId, matterId), visibleObligationsWhere(ctx.actor)))
     .orderBy(asc(obligations.id));
   return presentObligations(ctx, rows);
 }
@@ -294,6 +306,13 @@ async function resolveAddressees(ctx: Ctx, choice: TFanOut["addressees"]): Promi
   return { bodyIds: b.map((r) => r.id), partyIds: p.map((r) => r.id) };
 }
 
+/** The decision an obligation is fanned out from: an agenda item's, or a decided matter's. */
+interface Origin {
+  bodyId: number;
+  itemId: number | null;
+  matterId: number | null;
+}
+
 /**
  * Fans a decision out: one obligation (or feedback request) with one text, deadline and what must come
  * back, and one addressee row for each chosen body or party; each addressee's answerers are told (the
@@ -314,13 +333,53 @@ export async function fanOutObligation(
     canEditBody(ctx.actor, meeting.bodyId),
     "Kun forummets sekretariat kan sende forpligtelser ud fra en beslutning.",
   );
+  return fanOut(ctx, { bodyId: meeting.bodyId, itemId: item.id, matterId: null }, input, report);
+}
+
+/** The matter statuses that carry a decision to follow up: approved, with or without a remark. */
+const DECIDED = new Set(["approved", "approved_with_remark"]);
+
+/**
+ * Fans out a decision made between meetings (a chair decision or a written procedure), like an item's:
+ * only once the matter is approved (with or without a remark), and only by its body's secretariat. The
+ * matter's body is the deciding body; the matter must be visible to the actor (the matters module's rule).
+ */
+export async function fanOutObligationFromMatter(
+  ctx: Ctx,
+  matterId: number,
+  input: TFanOut,
+  report: CheckedFile | null = null,
+): Promise<TObligation> {
+  const matter = await getMatter(ctx, matterId);
+  authorize(
+    ctx.actor,
+    canEditBody(ctx.actor, matter.bodyId),
+    "Kun forummets sekretariat kan sende forpligtelser ud fra en beslutning.",
+  );
+  if (!DECIDED.has(matter.status)) {
+    throw new AppError(
+      "conflict",
+      matter.status === "rejected"
+        ? "Sagen blev ikke godkendt, så der er ingen beslutning at sende forpligtelser ud fra."
+        : "Sagen er ikke afgjort endnu. Forpligtelser kan sendes ud, når den er godkendt.",
+    );
+  }
+  return fanOut(ctx, { bodyId: matter.bodyId, itemId: null, matterId: matter.id }, input, report);
+}
+
+/** The shared part of a fan-out, after the caller has checked the origin and the actor. */
+async function fanOut(
+  ctx: Ctx,
+  origin: Origin,
+  input: TFanOut,
+  report: CheckedFile | null,
+): Promise<TObligation> {
   const to = await resolveAddressees(ctx, input.addressees);
   const stored = report ? await storeFile(ctx.db, report.bytes) : null;
   const [row] = await ctx.db
     .insert(obligations)
     .values({
-      bodyId: meeting.bodyId,
-      itemId: item.id,
+      ...origin,
       text: input.text,
       deadline: input.deadline,
       kind: input.kind,

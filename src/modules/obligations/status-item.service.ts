@@ -3,6 +3,7 @@ import { and, asc, eq, gt } from "drizzle-orm";
 import type { Ctx } from "../../server/context.ts";
 import { AppError } from "../../server/errors.ts";
 import { authorize, canEditBody } from "../auth/index.ts";
+import { getMatter } from "../matters/index.ts";
 import { createItem, getItemWithMeeting, meetings, placeBeforeClosing } from "../meetings/index.ts";
 import type { TAddressee, TObligation } from "./obligations.schemas.ts";
 import { getObligation } from "./obligations.service.ts";
@@ -55,6 +56,19 @@ export function statusItemSummary(o: TObligation): string {
   ].join("\n");
 }
 
+/** As closed as the decision it follows: the item's or the matter's access; closed when neither is found. */
+async function originAccess(ctx: Ctx, o: TObligation) {
+  if (o.itemId !== null) {
+    const origin = await getItemWithMeeting(ctx, o.itemId).catch(() => null);
+    return origin?.item.access ?? "closed";
+  }
+  if (o.matterId !== null) {
+    const matter = await getMatter(ctx, o.matterId).catch(() => null);
+    return matter?.access ?? "closed";
+  }
+  return "closed";
+}
+
 /**
  * Puts the status item on the deciding body's next planned agenda, as an orientation item before
  * "Eventuelt" and as closed as the decision it follows. The secretariat edits it like any item before
@@ -89,12 +103,11 @@ export async function addObligationStatusItem(
   if (!next) {
     throw new AppError("conflict", "Forummet har intet planlagt møde, hvor statuspunktet kan sættes på.");
   }
-  const origin = o.itemId !== null ? await getItemWithMeeting(ctx, o.itemId).catch(() => null) : null;
   const item = await createItem(ctx, {
     meetingId: next.id,
     title: statusItemTitle(o.addressees.map((a) => a.name)),
     kind: "orientation",
-    access: origin?.item.access ?? "closed",
+    access: await originAccess(ctx, o),
     sections: { summary: statusItemSummary(o) },
     recommendations: ["Det indstilles, at status tages til efterretning."],
   });
