@@ -22,6 +22,8 @@ export const daCases = {
   "cases.outcome": "Udfald",
   "cases.decision": "Beslutning",
   "cases.noStops": "Sagen er ikke behandlet på et møde endnu.",
+  "cases.noStopsDecided":
+    "Sagen er ikke behandlet på et møde endnu, men er afgjort mellem møderne (se nedenfor).",
   "cases.missing": "Punktet findes ikke længere",
   "cases.fromHistory": "Kendt fra sagsforløbet i",
   "cases.to": "til {body}",

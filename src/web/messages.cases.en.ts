@@ -24,6 +24,8 @@ export const enCases: Record<keyof typeof daCases, string> = {
   "cases.outcome": "Outcome",
   "cases.decision": "Decision",
   "cases.noStops": "The case has not been on a meeting's agenda yet.",
+  "cases.noStopsDecided":
+    "The case has not been on a meeting's agenda yet, but it was decided between meetings (see below).",
   "cases.missing": "The item no longer exists",
   "cases.fromHistory": "Known from the case history in",
   "cases.to": "to {body}",

@@ -367,6 +367,10 @@ describeEachDatabase("Matters between meetings: effects, rules, parties, files (
     const publicPage = await t().request({ method: "GET", url: `/sager/${caseId}` });
     expect(publicPage.body).not.toContain(SECRET);
     expect(publicPage.body).not.toContain("Beslutninger mellem møder");
+    // A case not yet on any agenda says it was decided between meetings — to those who see the decision.
+    expect(timeline.json().entries).toEqual([]);
+    expect(page.body).toContain("afgjort mellem møderne");
+    expect(publicPage.body).not.toContain("afgjort mellem møderne");
   });
 
   it("files on a closed matter: the secretariat attaches them, members read them, nobody else", async () => {

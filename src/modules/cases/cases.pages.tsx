@@ -118,7 +118,7 @@ export function CasePage({
       </dl>
       <h2>{t("cases.timeline")}</h2>
       {timeline.entries.length === 0 ? (
-        <p>{t("cases.noStops")}</p>
+        <p>{timeline.decisions.length > 0 ? t("cases.noStopsDecided") : t("cases.noStops")}</p>
       ) : (
         <ol class="tv-timeline">
           {timeline.entries.map((e) => (
