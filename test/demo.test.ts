@@ -40,6 +40,12 @@ describeEachDatabase("Demo data", (kind) => {
       });
       expect(res.statusCode, login.email).toBe(200);
     }
+    // Governance between meetings (issue 21): chair decisions, one finished and one running written procedure.
+    const matters = (data.tables.matters ?? []) as { procedure: string; status: string }[];
+    const written = matters.filter((m) => m.procedure === "written_procedure");
+    expect(written.some((m) => m.status === "approved")).toBe(true);
+    expect(written.some((m) => m.status === "open")).toBe(true);
+    expect(matters.filter((m) => m.procedure === "chair_decision").length).toBeGreaterThanOrEqual(2);
     const closedItem = items.find((i) => i.access === "closed");
     const pub = (await t().request({ method: "GET", url: `/api/v1/items/${closedItem?.id}` })).json();
     expect(pub.title).toBe("Lukket punkt");

@@ -12,7 +12,13 @@ import type { Ctx } from "../../server/context.ts";
 import type { Actor } from "../auth/index.ts";
 import { bodies } from "../bodies/index.ts";
 import { cases, consultations, createCase } from "../cases/index.ts";
-import { attachToMatter, createMatter, decideMatter, setChairRule } from "../matters/index.ts";
+import {
+  attachToMatter,
+  createMatter,
+  decideMatter,
+  runMatterDeadlines,
+  setChairRule,
+} from "../matters/index.ts";
 import { createMeeting, insertStandardItems, meetings } from "../meetings/index.ts";
 
 const DAY = 86_400_000;
@@ -125,6 +131,22 @@ export async function loadDemoMatters(ctx: Ctx, bodies: ReadonlyMap<string, numb
     },
     { now },
   );
+  // A finished written procedure: sent ten days ago with a week's deadline under "no objection"; nobody
+  // objected, so at the deadline it was approved (recorded by the same deadline work the server runs).
+  await createMatter(
+    ctx,
+    {
+      bodyId: fsnNord,
+      procedure: "written_procedure",
+      title: "Revideret forretningsorden for klyngens faglige niveau",
+      text: "Forretningsordenen er tilpasset, så klyngen kan træffe beslutninger ved skriftlig behandling mellem møderne.",
+      question: "Det indstilles, at den reviderede forretningsorden godkendes ved skriftlig behandling.",
+      rule: "no_objection",
+      deadline: new Date(now.getTime() - 3 * DAY),
+    },
+    { now: new Date(now.getTime() - 10 * DAY) },
+  );
+  await runMatterDeadlines(ctx.db, "http://localhost:3000", now);
   const chairGroup = bodies.get("sss-formandskab");
   if (chairGroup !== undefined) {
     await setChairRule(ctx, chairGroup, "each");
@@ -139,7 +161,7 @@ export async function loadDemoMatters(ctx: Ctx, bodies: ReadonlyMap<string, numb
       { now },
     );
   }
-  return 5;
+  return 6;
 }
 
 /** A case of the SSU gets a chair decision between meetings, decided: it shows on the case's page. */
