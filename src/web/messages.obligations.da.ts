@@ -90,4 +90,9 @@ export const daObligations = {
     "Det, som de fora, du er med i, og de parter, du repræsenterer, har fået sendt og skal svare på – og det, jeres fora har sendt ud.",
   "obl.noneMine": "Dine fora og parter har ikke modtaget forpligtelser.",
   "obl.caseTitle": "Forpligtelser fra sagens beslutninger",
+  "obl.origin": "Sendt ud fra beslutningen:",
+  "obl.fromMatter": "Forpligtelser fra sagen: {title}",
+  "obl.noneMatter": "Der er ikke sendt forpligtelser ud fra denne sag.",
+  "obl.fromItemShort": "punkt {number}: {title}",
+  "obl.sendOut": "Send forpligtelser ud",
 } as const;

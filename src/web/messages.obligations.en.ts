@@ -92,4 +92,9 @@ export const enObligations: Record<keyof typeof daObligations, string> = {
     "What the bodies you take part in and the parties you represent have received and must answer – and what your bodies have sent out.",
   "obl.noneMine": "Your bodies and parties have not received any obligations.",
   "obl.caseTitle": "Obligations from the case's decisions",
+  "obl.origin": "Sent out from the decision:",
+  "obl.fromMatter": "Obligations from the matter: {title}",
+  "obl.noneMatter": "No obligations have been sent out from this matter.",
+  "obl.fromItemShort": "item {number}: {title}",
+  "obl.sendOut": "Send obligations out",
 } as const;

@@ -89,6 +89,7 @@ function paramValue(s: SecurityWorld, method: string, path: string, param: strin
     remarkId: ids.remark.id,
     documentId: ids.initiativeDocument.id,
     addresseeId: s.obligationAddressee,
+    matterId: s.matter,
     agreementId: ids.agreement.id,
     stepId: s.ratificationStep,
     // the party of a route's second parameter (the first decides the resource)
@@ -233,6 +234,12 @@ const OVERRIDES: Record<string, (s: SecurityWorld) => object> = {
   "POST /api/v1/case-proposals/reject": (s) => ({ itemIds: [s.w.items.open.id, s.ids.draftItem.id] }),
   "POST /api/v1/actions": (s) => ({ bodyId: s.w.ssu.id, text: "Følg op" }),
   "POST /api/v1/items/:id/obligations": (s) => ({
+    text: "Lav en plan",
+    deadline: "2027-01-01",
+    returns: "document",
+    addressees: { bodyIds: [s.w.other.id] },
+  }),
+  "POST /api/v1/matters/:id/obligations": (s) => ({
     text: "Lav en plan",
     deadline: "2027-01-01",
     returns: "document",

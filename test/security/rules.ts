@@ -167,6 +167,9 @@ export const RULES: Record<string, Rule> = {
   // world's obligation goes to the SSU's working group, to which no role of the matrix belongs)
   "POST /api/v1/items/:id/obligations": r(SECRETARIAT, true),
   "GET /api/v1/items/:id/obligations": r(ALL),
+  // from a decided matter (the world's matter is still open: the secretariat gets 409, nobody else gets in)
+  "POST /api/v1/matters/:id/obligations": r(SECRETARIAT, true),
+  "GET /api/v1/matters/:id/obligations": r(ALL),
   "GET /api/v1/obligations/:id": r(MEMBERS, true),
   "GET /api/v1/bodies/:id/obligations": r(MEMBERS, true),
   "POST /api/v1/obligations/:id/answers": r(ADMIN, true),
@@ -522,6 +525,8 @@ export const RULES: Record<string, Rule> = {
   "GET /arbejdsrum/import/:id": r(SECRETARIAT, true),
   "GET /arbejdsrum/forpligtelser/punkt/:itemId": r(MEMBERS, true),
   "POST /arbejdsrum/forpligtelser/punkt/:itemId": r(SECRETARIAT, true),
+  "GET /arbejdsrum/forpligtelser/sag/:matterId": r(MEMBERS, true),
+  "POST /arbejdsrum/forpligtelser/sag/:matterId": r(SECRETARIAT, true),
   "GET /arbejdsrum/forpligtelser/:id": r(MEMBERS, true),
   "POST /arbejdsrum/forpligtelser/:id/svar": r(ADMIN, true),
   "POST /arbejdsrum/forpligtelser/:id/statuspunkt": r(SECRETARIAT, true),

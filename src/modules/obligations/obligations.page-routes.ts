@@ -17,6 +17,8 @@ import { idFromSlug } from "../../web/slug.ts";
 import { canEditBody, canReadClosed, todayInDenmark } from "../auth/index.ts";
 import { bodies, getBody } from "../bodies/index.ts";
 import { classifyUpload } from "../files/index.ts";
+import { getMatter } from "../matters/index.ts";
+
 import { getItemWithMeeting } from "../meetings/index.ts";
 import { parties } from "../parties/index.ts";
 import { AnswersSideBySidePage, MyObligationsPage } from "./answers.pages.tsx";
@@ -25,21 +27,27 @@ import { readerOf } from "./obligations.access.ts";
 import {
   BodyObligationsPage,
   type FanOutForm,
-  ItemObligationsPage,
+  type FanOutOrigin,
+  FanOutPage,
   ObligationPage,
 } from "./obligations.pages.tsx";
 import { sendObligationFile } from "./obligations.routes.ts";
-import { ZAnswer, ZFanOut } from "./obligations.schemas.ts";
+import { type TFanOut, type TObligation, ZAnswer, ZFanOut } from "./obligations.schemas.ts";
 import {
   type CheckedFile,
   fanOutObligation,
+  fanOutObligationFromMatter,
   getObligation,
   listBodyObligations,
   listItemObligations,
+  listMatterObligations,
   listMyObligations,
 } from "./obligations.service.ts";
-import { oblItemPath, oblPath } from "./obligations.urls.ts";
+import { oblItemPath, oblMatterPath, oblPath } from "./obligations.urls.ts";
 import { addObligationStatusItem } from "./status-item.service.ts";
+
+/** The matter's page (the matters module's address; to be imported from its index once it exports it). */
+const matterPath = (id: number) => `/arbejdsrum/beslutningssager/${id}`;
 
 const hidden = { schema: { hide: true } };
 type Form = Record<string, string | string[]>;
@@ -138,6 +146,46 @@ function checkedFile(file: PostedFile | null, maxBytes: number, field: string): 
   return { bytes: file.bytes, fileName: verdict.fileName, mimeType: verdict.mimeType };
 }
 
+/** A decision the fan-out page works on: its deciding body, how it is shown, listed and fanned out. */
+interface Source {
+  bodyId: number;
+  origin: FanOutOrigin;
+  list: () => Promise<TObligation[]>;
+  fanOut: (svc: Ctx, input: TFanOut, report: CheckedFile | null) => Promise<TObligation>;
+}
+
+/**
+ * The fan-out form read into the API's schema (`ZFanOut`): a Danish date, checked bodies and parties (a
+ * list wins over the region), a feedback request always asking for an answer; Danish errors by field.
+ */
+function parseFanOutForm(
+  ctx: PageCtx,
+  f: Form,
+): { ok: true; data: TFanOut } | { ok: false; errors: FieldErrors } {
+  const deadline = parseDanishDate(one(f, "deadline"));
+  const bodyIds = many(f, "bodyIds").map(Number);
+  const partyIds = many(f, "partyIds").map(Number);
+  const kind = one(f, "kind") || "obligation";
+  const parsed = ZFanOut.safeParse({
+    kind,
+    text: one(f, "text"),
+    deadline: deadline ?? "",
+    returns: kind === "feedback" ? "answer" : one(f, "returns"),
+    addressees:
+      bodyIds.length + partyIds.length > 0
+        ? { bodyIds, partyIds }
+        : { region: one(f, "region"), kinds: many(f, "kinds"), partyTypes: many(f, "partyTypes") },
+  });
+  if (parsed.success && deadline) {
+    return { ok: true, data: parsed.data };
+  }
+  const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
+  if (!deadline) {
+    errors.deadline = ctx.t("obl.deadlineError");
+  }
+  return { ok: false, errors };
+}
+
 const statusOf = (err: AppError) => (err.code === "payload_too_large" ? 413 : 400);
 
 function write<T>(req: FastifyRequest, ctx: PageCtx, run: (svc: Ctx) => Promise<T>) {
@@ -167,18 +215,53 @@ export async function obligationPageRoutes(app: FastifyInstance) {
     return { item, meeting };
   }
 
-  async function renderItem(
-    req: FastifyRequest<{ Params: { itemId: string } }>,
+  /** The item's decision as the fan-out page shows it. */
+  async function itemSource(ctx: PageCtx, idText: string | undefined): Promise<Source> {
+    const { item, meeting } = await loadItem(ctx, idText);
+    return {
+      bodyId: meeting.bodyId,
+      origin: {
+        heading: ctx.t("obl.fromItem", { number: String(item.number), title: item.title }),
+        title: item.title,
+        href: `/arbejdsrum/moeder/${meeting.id}/punkter/${item.id}`,
+        action: oblItemPath(item.id),
+        none: ctx.t("obl.none"),
+      },
+      list: () => listItemObligations(ctx.svc, item.id),
+      fanOut: (svc, input, report) => fanOutObligation(svc, item.id, input, report),
+    };
+  }
+
+  /** The matter's decision (the matters module's rule: its body's members only, 404 to others). */
+  async function matterSource(ctx: PageCtx, idText: string | undefined): Promise<Source> {
+    const matter = await getMatter(ctx.svc, idOf(idText, "Sagen"));
+    return {
+      bodyId: matter.bodyId,
+      origin: {
+        heading: ctx.t("obl.fromMatter", { title: matter.title }),
+        title: matter.title,
+        href: matterPath(matter.id),
+        action: oblMatterPath(matter.id),
+        none: ctx.t("obl.noneMatter"),
+      },
+      list: () => listMatterObligations(ctx.svc, matter.id),
+      fanOut: (svc, input, report) => fanOutObligationFromMatter(svc, matter.id, input, report),
+    };
+  }
+
+  /** The fan-out page of a decision: what has been sent out, and the form for the secretariat. */
+  async function renderFanOut(
+    req: FastifyRequest,
     reply: FastifyReply,
+    source: Source,
     form: FanOutForm | null,
     code = 400,
   ) {
     const ctx = ctxOf(req);
-    const { item, meeting } = await loadItem(ctx, req.params.itemId);
-    const editor = canEditBody(ctx.actor, meeting.bodyId);
+    const editor = canEditBody(ctx.actor, source.bodyId);
     const today = todayInDenmark();
     const [obligations, bodyRows, partyRows] = await Promise.all([
-      listItemObligations(ctx.svc, item.id),
+      source.list(),
       editor
         ? ctx.svc.db
             .select({ id: bodies.id, name: bodies.name, region: bodies.region })
@@ -198,7 +281,7 @@ export async function obligationPageRoutes(app: FastifyInstance) {
       ...new Set([...bodyRows, ...partyRows].flatMap((b) => (b.region ? [b.region] : []))),
     ].sort();
     const data = {
-      item: { id: item.id, number: item.number, title: item.title, meetingId: meeting.id },
+      origin: source.origin,
       obligations,
       editor: editor
         ? {
@@ -211,54 +294,71 @@ export async function obligationPageRoutes(app: FastifyInstance) {
         : null,
       saved: (req.query as Record<string, string>).gemt === "1",
     };
-    return sendPage(reply, ctx, ItemObligationsPage({ ctx, data }), form ? code : 200);
+    return sendPage(reply, ctx, FanOutPage({ ctx, data }), form ? code : 200);
   }
 
-  app.get<{ Params: { itemId: string } }>("/arbejdsrum/forpligtelser/punkt/:itemId", hidden, (req, reply) =>
-    renderItem(req, reply, null),
+  /** The fan-out form posted: parsed with the API's schema, then the origin's act; errors back on the form. */
+  async function postFanOut(req: FastifyRequest, reply: FastifyReply, source: Source) {
+    const ctx = ctxOf(req);
+    const { f, file } = await readForm(req, ctx);
+    const parsed = parseFanOutForm(ctx, f);
+    if (!parsed.ok) {
+      return renderFanOut(req, reply, source, { values: f, errors: parsed.errors });
+    }
+    try {
+      const report = checkedFile(file, app.config.maxUploadBytes, "report");
+      await write(req, ctx, (svc) => source.fanOut(svc, parsed.data, report));
+    } catch (err) {
+      if (isFormError(err)) {
+        const errors = fieldErrors(err.fields ?? [{ path: "addressees", message: err.message }]);
+        return renderFanOut(req, reply, source, { values: f, errors }, statusOf(err));
+      }
+      throw err;
+    }
+    return reply.redirect(`${source.origin.action}?gemt=1`, 303);
+  }
+
+  app.get<{ Params: { itemId: string } }>(
+    "/arbejdsrum/forpligtelser/punkt/:itemId",
+    hidden,
+    async (req, reply) => renderFanOut(req, reply, await itemSource(ctxOf(req), req.params.itemId), null),
   );
 
   app.post<{ Params: { itemId: string } }>(
     "/arbejdsrum/forpligtelser/punkt/:itemId",
     hidden,
-    async (req, reply) => {
-      const ctx = ctxOf(req);
-      const { item } = await loadItem(ctx, req.params.itemId);
-      const { f, file } = await readForm(req, ctx);
-      const deadline = parseDanishDate(one(f, "deadline"));
-      const bodyIds = many(f, "bodyIds").map(Number);
-      const partyIds = many(f, "partyIds").map(Number);
-      const kind = one(f, "kind") || "obligation";
-      const parsed = ZFanOut.safeParse({
-        kind,
-        text: one(f, "text"),
-        deadline: deadline ?? "",
-        returns: kind === "feedback" ? "answer" : one(f, "returns"),
-        addressees:
-          bodyIds.length + partyIds.length > 0
-            ? { bodyIds, partyIds }
-            : { region: one(f, "region"), kinds: many(f, "kinds"), partyTypes: many(f, "partyTypes") },
-      });
-      if (!parsed.success || !deadline) {
-        const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
-        if (!deadline) {
-          errors.deadline = ctx.t("obl.deadlineError");
-        }
-        return renderItem(req, reply, { values: f, errors });
-      }
-      try {
-        const report = checkedFile(file, app.config.maxUploadBytes, "report");
-        await write(req, ctx, (svc) => fanOutObligation(svc, item.id, parsed.data, report));
-      } catch (err) {
-        if (isFormError(err)) {
-          const errors = fieldErrors(err.fields ?? [{ path: "addressees", message: err.message }]);
-          return renderItem(req, reply, { values: f, errors }, statusOf(err));
-        }
-        throw err;
-      }
-      return reply.redirect(`${oblItemPath(item.id)}?gemt=1`, 303);
-    },
+    async (req, reply) => postFanOut(req, reply, await itemSource(ctxOf(req), req.params.itemId)),
   );
+
+  app.get<{ Params: { matterId: string } }>(
+    "/arbejdsrum/forpligtelser/sag/:matterId",
+    hidden,
+    async (req, reply) => renderFanOut(req, reply, await matterSource(ctxOf(req), req.params.matterId), null),
+  );
+
+  app.post<{ Params: { matterId: string } }>(
+    "/arbejdsrum/forpligtelser/sag/:matterId",
+    hidden,
+    async (req, reply) => postFanOut(req, reply, await matterSource(ctxOf(req), req.params.matterId)),
+  );
+
+  /** The decision an obligation came from, named and linked (null when it is gone or not visible). */
+  async function originOf(ctx: PageCtx, o: TObligation) {
+    if (o.itemId !== null) {
+      const found = await getItemWithMeeting(ctx.svc, o.itemId).catch(() => null);
+      return found
+        ? {
+            title: ctx.t("obl.fromItemShort", { number: String(found.item.number), title: found.item.title }),
+            href: `/arbejdsrum/moeder/${found.meeting.id}/punkter/${found.item.id}`,
+          }
+        : null;
+    }
+    if (o.matterId !== null) {
+      const matter = await getMatter(ctx.svc, o.matterId).catch(() => null);
+      return matter ? { title: matter.title, href: matterPath(matter.id) } : null;
+    }
+    return null;
+  }
 
   async function renderObligation(
     req: FastifyRequest<{ Params: { id: string } }>,
@@ -279,6 +379,7 @@ export async function obligationPageRoutes(app: FastifyInstance) {
     }
     const data = {
       o,
+      origin: canReadClosed(ctx.actor, o.bodyId) ? await originOf(ctx, o) : null,
       // the addressees the reader answers for in person: a body they are secretary of, a party they
       // represent (an admin answers through the API, not with 20 forms)
       answerFor: o.addressees.filter((a) =>

@@ -9,6 +9,7 @@ import { OBLIGATION_RETURNS } from "./obligations.tables.ts";
 import {
   oblAnswerFilePath,
   oblItemPath,
+  oblMatterPath,
   oblPath,
   oblReportPath,
   oblSideBySidePath,
@@ -153,8 +154,21 @@ export interface FanOutForm {
   errors: FieldErrors;
 }
 
-export interface ItemObligationsData {
-  item: { id: number; number: number; title: string; meetingId: number };
+/** The decision a fan-out page is about: an agenda item or a matter decided between meetings. */
+export interface FanOutOrigin {
+  /** the page's heading */
+  heading: string;
+  /** the decision's own page (the crumb) */
+  title: string;
+  href: string;
+  /** where the form posts: this page */
+  action: string;
+  /** when nothing has been sent out yet */
+  none: string;
+}
+
+export interface FanOutPageData {
+  origin: FanOutOrigin;
   obligations: TObligation[];
   /** the form for the deciding body's secretariat; null for other members */
   editor: {
@@ -170,26 +184,29 @@ export interface ItemObligationsData {
 const str = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? "") : (v ?? ""));
 const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
 
-/** /arbejdsrum/forpligtelser/punkt/<item>: the obligations from one decision and the fan-out form. */
-export function ItemObligationsPage({ ctx, data }: { ctx: PageCtx; data: ItemObligationsData }): Html {
+/**
+ * /arbejdsrum/forpligtelser/punkt/<item> and …/sag/<matter>: the obligations from one decision and the
+ * fan-out form.
+ */
+export function FanOutPage({ ctx, data }: { ctx: PageCtx; data: FanOutPageData }): Html {
   const { t } = ctx;
-  const title = t("obl.fromItem", { number: String(data.item.number), title: data.item.title });
+  const { origin } = data;
   return (
     <Layout
       ctx={ctx}
-      title={title}
+      title={origin.heading}
       current="workspace"
       crumbs={[
         { text: t("nav.front"), href: "/" },
         { text: t("ws.title"), href: "/arbejdsrum" },
-        { text: data.item.title, href: `/arbejdsrum/moeder/${data.item.meetingId}/punkter/${data.item.id}` },
+        { text: origin.title, href: origin.href },
         { text: t("obl.title") },
       ]}
     >
-      <h1>{title}</h1>
+      <h1>{origin.heading}</h1>
       <p class="font-lead">{t("obl.lead")}</p>
       <Saved text={data.saved ? t("obl.sent") : null} />
-      {data.obligations.length === 0 ? <p>{t("obl.none")}</p> : null}
+      {data.obligations.length === 0 ? <p>{origin.none}</p> : null}
       {data.obligations.map((o) => (
         <section aria-labelledby={`obl-${o.id}`}>
           <h2 id={`obl-${o.id}`}>
@@ -207,19 +224,19 @@ export function ItemObligationsPage({ ctx, data }: { ctx: PageCtx; data: ItemObl
           <RollUpTable ctx={ctx} o={o} />
         </section>
       ))}
-      {data.editor ? <FanOut ctx={ctx} item={data.item} editor={data.editor} /> : null}
+      {data.editor ? <FanOut ctx={ctx} action={origin.action} editor={data.editor} /> : null}
     </Layout>
   );
 }
 
 function FanOut({
   ctx,
-  item,
+  action,
   editor,
 }: {
   ctx: PageCtx;
-  item: ItemObligationsData["item"];
-  editor: NonNullable<ItemObligationsData["editor"]>;
+  action: string;
+  editor: NonNullable<FanOutPageData["editor"]>;
 }): Html {
   const { t } = ctx;
   const v = editor.form?.values ?? {};
@@ -233,7 +250,7 @@ function FanOut({
     <section aria-labelledby="fan-out-h" class="tv-secretariat">
       <h2 id="fan-out-h">{t("obl.new")}</h2>
       <ErrorSummary ctx={ctx} heading={t("obl.problem")} errors={errors} />
-      <form method="post" action={oblItemPath(item.id)} enctype="multipart/form-data">
+      <form method="post" action={action} enctype="multipart/form-data">
         <CsrfField ctx={ctx} />
         <fieldset class="form-group">
           <legend class="form-label">{t("obl.kind")}</legend>
@@ -377,6 +394,8 @@ export interface ObligationData {
   errors: FieldErrors;
   values: Record<string, string>;
   saved: string | null;
+  /** the decision it was fanned out from (an item or a matter), for the deciding body's members */
+  origin: { title: string; href: string } | null;
   /** the workspace page of the generated status item, once made */
   statusItemHref: string | null;
   maxUploadBytes: number;
@@ -416,9 +435,19 @@ export function ObligationPage({ ctx, data }: { ctx: PageCtx; data: ObligationDa
           <a href={oblSideBySidePath(o.id)}>{t("obl.sideBySide")}</a>
         </p>
       ) : null}
+      {data.origin ? (
+        <p>
+          {t("obl.origin")} <a href={data.origin.href}>{data.origin.title}</a>
+        </p>
+      ) : null}
       {o.itemId !== null && data.deciding.member ? (
         <p>
           <a href={oblItemPath(o.itemId)}>{t("obl.itemLink")}</a>
+        </p>
+      ) : null}
+      {o.matterId !== null && data.deciding.member ? (
+        <p>
+          <a href={oblMatterPath(o.matterId)}>{t("obl.itemLink")}</a>
         </p>
       ) : null}
       <ErrorSummary
