@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Ctx } from "../../server/context.ts";
 import { ERROR_RESPONSES } from "../../server/crud-routes.ts";
+import { type StoredFile, sendDownload } from "../../server/download.ts";
 import { acceptRawBodies } from "../../server/raw-upload.ts";
 import { ZIdParams } from "../../server/schemas.ts";
 import { assertUploadFits } from "../files/index.ts";
@@ -30,19 +31,8 @@ import {
   uploadVersionContent,
 } from "./agreements.service.ts";
 
-/** Sends stored bytes as a download. */
-export function sendStored(
-  reply: FastifyReply,
-  file: { bytes: Uint8Array; mimeType: string; fileName: string },
-) {
-  return reply
-    .header("content-type", file.mimeType)
-    .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-    .header("x-content-type-options", "nosniff")
-    .header("cache-control", "private, no-store")
-    .serializer((p: unknown) => p as string)
-    .send(Buffer.from(file.bytes));
-}
+/** Sends stored bytes as a download (the one sender of src/server/download.ts, never cached). */
+export const sendStored = (reply: FastifyReply, file: StoredFile) => sendDownload(reply, file);
 
 /** Raw-bytes upload routes (a document for a version or a response) in their own content-type scope. */
 export function registerUpload(

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ERROR_RESPONSES } from "../../server/crud-routes.ts";
+import { contentDisposition } from "../../server/download.ts";
 import { ZIdParams } from "../../server/schemas.ts";
 import type { DocKind } from "./document.model.ts";
 import { ZEdition, ZPlanFile, ZPublishedDocument } from "./documents.schemas.ts";
@@ -24,12 +25,6 @@ const TAGS = ["Dokumenter og kalendere"];
 const FILE = { 200: z.any().describe("filens bytes"), ...ERROR_RESPONSES };
 const ICS = "text/calendar; charset=utf-8";
 const ATOM = "application/atom+xml; charset=utf-8";
-
-/** Content-Disposition with a Danish file name, safe in any browser (RFC 6266 / 5987). */
-function disposition(fileName: string, inline: boolean): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `${inline ? "inline" : "attachment"}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /** The site's origin for absolute links in calendars and feeds. */
 export function baseUrlOf(app: FastifyInstance, req: FastifyRequest): string {
@@ -61,7 +56,10 @@ export function sendFile(
 ) {
   reply
     .header("content-type", file.mimeType)
-    .header("content-disposition", disposition(file.fileName, !file.mimeType.includes("officedocument")))
+    .header(
+      "content-disposition",
+      contentDisposition(file.mimeType.includes("officedocument") ? "attachment" : "inline", file.fileName),
+    )
     .header("x-content-type-options", "nosniff")
     .header("cache-control", cacheControl(file));
   if (file.etag) {

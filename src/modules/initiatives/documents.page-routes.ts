@@ -6,13 +6,13 @@
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
+import { sendDownload } from "../../server/download.ts";
 import { AppError, notFound } from "../../server/errors.ts";
 import { ZVersion } from "../../server/schemas.ts";
 import { readMultipartForm } from "../../web/multipart.ts";
 import { pageContext } from "../../web/page.ts";
 import { type FormState, optInt, runForm } from "../../web/secretariat-forms.tsx";
 import { authorize } from "../auth/index.ts";
-import { sendDocumentFile } from "./documents.routes.ts";
 import { ZDocumentLinkInput } from "./documents.schemas.ts";
 import { addFileDocument, addLinkDocument, readDocumentFile, removeDocument } from "./documents.service.ts";
 import { type InitiativeParam, initiativeIdOf, renderInitiative } from "./initiative.render.ts";
@@ -36,7 +36,11 @@ export async function documentPageRoutes(app: FastifyInstance) {
 
   app.get<DocParam>("/indsatser/:param/dokumenter/:documentId", hidden, async (req, reply) => {
     const ctx = pageContext(req, reply);
-    return sendDocumentFile(reply, await readDocumentFile(ctx.svc, initiativeIdOf(req), documentIdOf(req)));
+    return sendDownload(
+      reply,
+      await readDocumentFile(ctx.svc, initiativeIdOf(req), documentIdOf(req)),
+      "no-cache",
+    );
   });
 
   app.post<InitiativeParam>("/indsatser/:param/dokumenter/link", hidden, async (req, reply) =>

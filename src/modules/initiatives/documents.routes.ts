@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ERROR_RESPONSES } from "../../server/crud-routes.ts";
+import { sendDownload } from "../../server/download.ts";
 import { acceptRawBodies } from "../../server/raw-upload.ts";
 import { ZDeleteQuery, ZIdParams } from "../../server/schemas.ts";
 import {
@@ -17,24 +18,6 @@ import {
   readDocumentFile,
   removeDocument,
 } from "./documents.service.ts";
-
-/** Sends a document's file as a download with its Danish name (RFC 6266 / 5987), never sniffed. */
-export function sendDocumentFile(
-  reply: FastifyReply,
-  file: { bytes: Uint8Array; mimeType: string; fileName: string },
-) {
-  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return reply
-    .header("content-type", file.mimeType)
-    .header(
-      "content-disposition",
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    )
-    .header("x-content-type-options", "nosniff")
-    .header("cache-control", "no-cache")
-    .serializer((p: unknown) => p as string)
-    .send(Buffer.from(file.bytes));
-}
 
 /** /initiatives/:id/documents: list, add a link, upload a file (raw bytes), remove, download. */
 export async function initiativeDocumentRoutes(app: FastifyInstance) {
@@ -122,9 +105,10 @@ export async function initiativeDocumentRoutes(app: FastifyInstance) {
       response: { 200: z.any().describe("filens bytes"), ...ERROR_RESPONSES },
     },
     handler: async (req, reply) =>
-      sendDocumentFile(
+      sendDownload(
         reply,
         await readDocumentFile({ db: db(), actor: req.actor }, req.params.id, req.params.documentId),
+        "no-cache",
       ),
   });
 }

@@ -2,6 +2,7 @@
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { parseDanishDate, parseDanishTime } from "../../lib/danish-date.ts";
+import { sendDownload } from "../../server/download.ts";
 import { AppError, notFound } from "../../server/errors.ts";
 import type { FieldErrors } from "../../web/form-fields.tsx";
 import { readMultipartForm } from "../../web/multipart.ts";
@@ -14,7 +15,6 @@ import { canPutMatter, canSetChairRule } from "./matters.access.ts";
 import { attachToMatter, readMatterAttachment } from "./matters.attachments.ts";
 import { chairRuleOf, setChairRule } from "./matters.body-rules.ts";
 import { BodyMattersPage, MatterPage, type NewMatterForm } from "./matters.pages.tsx";
-import { sendMatterFile } from "./matters.routes.ts";
 import { ZAnswerMatter, ZChairRule, ZCreateMatter, ZDecideMatter } from "./matters.schemas.ts";
 import { answerMatter, createMatter, decideMatter, getMatter, listBodyMatters } from "./matters.service.ts";
 import { matterPath } from "./matters.urls.ts";
@@ -213,7 +213,7 @@ export async function matterPageRoutes(app: FastifyInstance) {
         idOf(req.params.id, "Sagen"),
         idOf(req.params.aid, "Bilaget"),
       );
-      return sendMatterFile(reply, file);
+      return sendDownload(reply, file);
     },
   );
 

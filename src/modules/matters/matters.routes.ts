@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ERROR_RESPONSES } from "../../server/crud-routes.ts";
+import { sendDownload } from "../../server/download.ts";
 import { acceptRawBodies } from "../../server/raw-upload.ts";
 import { ZId, ZIdParams } from "../../server/schemas.ts";
 import { assertUploadFits } from "../files/index.ts";
@@ -19,24 +20,6 @@ import {
   ZMatterList,
 } from "./matters.schemas.ts";
 import { answerMatter, createMatter, decideMatter, getMatter, listBodyMatters } from "./matters.service.ts";
-
-/** Sends a matter's file as a download, never rendered inline. */
-export function sendMatterFile(
-  reply: FastifyReply,
-  file: { bytes: Uint8Array; mimeType: string; fileName: string },
-) {
-  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return reply
-    .header("content-type", file.mimeType)
-    .header(
-      "content-disposition",
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    )
-    .header("x-content-type-options", "nosniff")
-    .header("cache-control", "private, no-store")
-    .serializer((p: unknown) => p as string)
-    .send(Buffer.from(file.bytes));
-}
 
 const ZAttachmentParams = z.strictObject({ id: ZId, attachmentId: ZId });
 
@@ -131,7 +114,7 @@ export async function matterRoutes(app: FastifyInstance) {
       response: { 200: z.any().describe("filens bytes"), ...ERROR_RESPONSES },
     },
     handler: async (req, reply) =>
-      sendMatterFile(
+      sendDownload(
         reply,
         await readMatterAttachment({ db: db(), actor: req.actor }, req.params.id, req.params.attachmentId),
       ),

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ERROR_RESPONSES, registerCrud } from "../../server/crud-routes.ts";
+import { contentDisposition } from "../../server/download.ts";
 import { acceptRawBodies } from "../../server/raw-upload.ts";
 import { ZIdParams, ZVersion } from "../../server/schemas.ts";
 import { assertUploadFits } from "../files/index.ts";
@@ -24,12 +25,6 @@ import {
   ZItemUpdateFields,
 } from "./items.schemas.ts";
 import { correctMinutes, itemService, listCorrections } from "./items.service.ts";
-
-/** Content-Disposition with a Danish file name, safe in any browser (RFC 6266 / 5987). */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 export async function itemRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -145,7 +140,7 @@ export async function itemRoutes(app: FastifyInstance) {
       const file = await readAttachmentContent({ db: db(), actor: req.actor }, req.params.id);
       return reply
         .header("content-type", file.mimeType)
-        .header("content-disposition", contentDisposition(file.fileName))
+        .header("content-disposition", contentDisposition("attachment", file.fileName))
         .header("x-content-type-options", "nosniff")
         .header("cache-control", "private, no-store")
         .serializer((p: unknown) => p as string)

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { DbOrTx } from "../../db/client.ts";
+import { contentDisposition } from "../../server/download.ts";
 import { PUBLIC_ACTOR } from "../auth/index.ts";
 import { getPublishedDocument } from "../documents/index.ts";
 import { readFile } from "../files/index.ts";
@@ -51,12 +52,6 @@ export async function readFileContent(db: DbOrTx, key: string): Promise<FileCont
   };
 }
 
-/** Content-Disposition with a Danish file name, safe in any browser (RFC 6266 / 5987). */
-function disposition(kind: "inline" | "attachment", fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
 /**
  * Sends a file: `access` shows it in the browser, `download` saves it (spec 2-07). The ETag is the
  * SHA-256 of the bytes; If-None-Match and If-Modified-Since answer 304.
@@ -85,6 +80,9 @@ export function sendOparlFile(
   }
   reply
     .header("content-type", file.mimeType)
-    .header("content-disposition", disposition(how === "access" ? "inline" : "attachment", file.fileName));
+    .header(
+      "content-disposition",
+      contentDisposition(how === "access" ? "inline" : "attachment", file.fileName),
+    );
   return reply.serializer((p: unknown) => p as string).send(Buffer.from(file.bytes));
 }
