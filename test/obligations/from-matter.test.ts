@@ -252,6 +252,9 @@ describeEachDatabase(
       const matterId = await chairDecision("Sag fra siden", "approved");
       const url = `/arbejdsrum/forpligtelser/sag/${matterId}`;
       const secretary = await pageLogin(inject, "sekretaer@test.dk", PASSWORD);
+      // the decided matter's page links the secretariat to the fan-out page
+      const matterPage = await page(`/arbejdsrum/beslutningssager/${matterId}`, secretary);
+      expect(matterPage.body).toContain(`<a href="${url}">Send forpligtelser ud</a>`);
       const form = await page(url, secretary);
       expect(form.statusCode).toBe(200);
       expect(form.body).toContain("Forpligtelser fra sagen: Sag fra siden");
@@ -259,6 +262,9 @@ describeEachDatabase(
       expect(form.body).toContain("Der er ikke sendt forpligtelser ud fra denne sag.");
       // a member reads the page without the form; an outsider is not told the matter exists
       const member = await pageLogin(inject, "medlem@test.dk", PASSWORD);
+      expect((await page(`/arbejdsrum/beslutningssager/${matterId}`, member)).body).toContain(
+        `<a href="${url}">Forpligtelser til andre fora</a>`,
+      );
       const asMember = await page(url, member);
       expect(asMember.statusCode).toBe(200);
       expect(asMember.body).not.toContain(`action="${url}"`);
@@ -293,6 +299,9 @@ describeEachDatabase(
       });
       expect(undecided.statusCode).toBe(400);
       expect(undecided.body).toContain("Sagen er ikke afgjort endnu.");
+      expect((await page(`/arbejdsrum/beslutningssager/${open}`, secretary)).body).not.toContain(
+        "/arbejdsrum/forpligtelser/sag/",
+      );
       expect(await obligationCount()).toBe(before);
 
       const ok = await postForm(url, secretary, { ...fields, _csrf: csrfFor(secretary) });

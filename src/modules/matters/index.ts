@@ -7,6 +7,7 @@ export { runMatterDeadlines } from "./matters.jobs.ts";
 export { reportDecidedMatters } from "./matters.orientation.ts";
 export { matterPageRoutes } from "./matters.page-routes.ts";
 export { matterRoutes } from "./matters.routes.ts";
+export { isApprovedMatter } from "./matters.rules.ts";
 export type { TMatter } from "./matters.schemas.ts";
 export {
   answerMatter,
@@ -17,3 +18,4 @@ export {
   listMattersAwaitingMe,
 } from "./matters.service.ts";
 export { matterAnswers, matterAttachments, matterBodyRules, matters } from "./matters.tables.ts";
+export { matterObligationsPath, matterPath } from "./matters.urls.ts";

@@ -15,6 +15,7 @@ import { canPutMatter, canSetChairRule } from "./matters.access.ts";
 import { attachToMatter, readMatterAttachment } from "./matters.attachments.ts";
 import { chairRuleOf, setChairRule } from "./matters.body-rules.ts";
 import { BodyMattersPage, MatterPage, type NewMatterForm } from "./matters.pages.tsx";
+import { isApprovedMatter } from "./matters.rules.ts";
 import { ZAnswerMatter, ZChairRule, ZCreateMatter, ZDecideMatter } from "./matters.schemas.ts";
 import { answerMatter, createMatter, decideMatter, getMatter, listBodyMatters } from "./matters.service.ts";
 import { matterPath } from "./matters.urls.ts";
@@ -179,7 +180,14 @@ export async function matterPageRoutes(app: FastifyInstance) {
       ctx,
       MatterPage({
         ctx,
-        data: { m, errors: errors ?? {}, saved, canAttach, fileErrors: fileErrors ?? {} },
+        data: {
+          m,
+          errors: errors ?? {},
+          saved,
+          canAttach,
+          fileErrors: fileErrors ?? {},
+          followUp: isApprovedMatter(m.status) ? { send: canPutMatter(ctx.actor, m.bodyId) } : null,
+        },
       }),
       status ?? (errors || fileErrors ? 400 : 200),
     );

@@ -8,7 +8,7 @@ import type { PageCtx } from "../../web/page.ts";
 import { AudienceField, ChairRuleSection, ChairVotes, MatterFiles } from "./matters.extras.tsx";
 import type { TMatter } from "./matters.schemas.ts";
 import { type ChairRule, MATTER_LINK_KINDS, MATTER_RULES } from "./matters.tables.ts";
-import { bodyMattersPath, matterPath } from "./matters.urls.ts";
+import { bodyMattersPath, matterObligationsPath, matterPath } from "./matters.urls.ts";
 
 const when = (ctx: PageCtx, iso: string) => formatDateTimeLong(new Date(iso), ctx.lang);
 
@@ -258,6 +258,8 @@ export function MatterPage({
     saved: string | null;
     canAttach: boolean;
     fileErrors: FieldErrors;
+    /** an approved matter: its obligations to other bodies; `send` for the secretariat, who fans them out */
+    followUp: { send: boolean } | null;
   };
 }): Html {
   const { t } = ctx;
@@ -311,6 +313,11 @@ export function MatterPage({
             {m.decisionRemark ? ` ${t("matters.remark")}: ${m.decisionRemark}` : ""}
           </p>
         </div>
+      ) : null}
+      {data.followUp ? (
+        <p>
+          <a href={matterObligationsPath(m.id)}>{t(data.followUp.send ? "obl.sendOut" : "obl.itemLink")}</a>
+        </p>
       ) : null}
       <MatterFiles ctx={ctx} m={m} canAttach={data.canAttach} errors={data.fileErrors} />
       <ChairVotes ctx={ctx} m={m} />

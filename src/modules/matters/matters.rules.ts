@@ -2,7 +2,12 @@
  * The rules of matters decided between meetings, as pure functions (docs/governance.md): the outcome of
  * a written procedure under each rule, when its result is due, and when the reminder is due.
  */
-import type { MatterAnswerKind, MatterRule } from "./matters.tables.ts";
+import type { MatterAnswerKind, MatterRule, MatterStatus } from "./matters.tables.ts";
+
+/** A matter that was approved (with or without a remark): a decision others can be asked to follow up. */
+export function isApprovedMatter(status: MatterStatus): boolean {
+  return status === "approved" || status === "approved_with_remark";
+}
 
 /** The reminder goes out this long before the deadline, once, to those who have not answered. */
 export const REMIND_BEFORE_MS = 24 * 60 * 60 * 1000;

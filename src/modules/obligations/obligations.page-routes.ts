@@ -17,7 +17,7 @@ import { idFromSlug } from "../../web/slug.ts";
 import { canEditBody, canReadClosed, todayInDenmark } from "../auth/index.ts";
 import { bodies, getBody } from "../bodies/index.ts";
 import { classifyUpload } from "../files/index.ts";
-import { getMatter } from "../matters/index.ts";
+import { getMatter, matterPath } from "../matters/index.ts";
 
 import { getItemWithMeeting } from "../meetings/index.ts";
 import { parties } from "../parties/index.ts";
@@ -45,9 +45,6 @@ import {
 } from "./obligations.service.ts";
 import { oblItemPath, oblMatterPath, oblPath } from "./obligations.urls.ts";
 import { addObligationStatusItem } from "./status-item.service.ts";
-
-/** The matter's page (the matters module's address; to be imported from its index once it exports it). */
-const matterPath = (id: number) => `/arbejdsrum/beslutningssager/${id}`;
 
 const hidden = { schema: { hide: true } };
 type Form = Record<string, string | string[]>;

@@ -10,7 +10,7 @@ import { isoOrNull, presentMeta } from "../../server/schemas.ts";
 import { authorize, canEditBody, canReadClosed, todayInDenmark } from "../auth/index.ts";
 import { bodies } from "../bodies/index.ts";
 import { storeFile } from "../files/index.ts";
-import { getMatter } from "../matters/index.ts";
+import { getMatter, isApprovedMatter } from "../matters/index.ts";
 import { canSeeItem, getItemWithMeeting, visibilityOf } from "../meetings/index.ts";
 import { parties } from "../parties/index.ts";
 import {
@@ -336,9 +336,6 @@ export async function fanOutObligation(
   return fanOut(ctx, { bodyId: meeting.bodyId, itemId: item.id, matterId: null }, input, report);
 }
 
-/** The matter statuses that carry a decision to follow up: approved, with or without a remark. */
-const DECIDED = new Set(["approved", "approved_with_remark"]);
-
 /**
  * Fans out a decision made between meetings (a chair decision or a written procedure), like an item's:
  * only once the matter is approved (with or without a remark), and only by its body's secretariat. The
@@ -356,7 +353,7 @@ export async function fanOutObligationFromMatter(
     canEditBody(ctx.actor, matter.bodyId),
     "Kun forummets sekretariat kan sende forpligtelser ud fra en beslutning.",
   );
-  if (!DECIDED.has(matter.status)) {
+  if (!isApprovedMatter(matter.status)) {
     throw new AppError(
       "conflict",
       matter.status === "rejected"
