@@ -9,6 +9,7 @@ import { asc, isNull, or, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { parseDanishDate } from "../../lib/danish-date.ts";
 import type { Ctx } from "../../server/context.ts";
+import { sendDownload } from "../../server/download.ts";
 import { AppError, notFound } from "../../server/errors.ts";
 import { csrfValid } from "../../web/csrf.ts";
 import type { FieldErrors } from "../../web/form-fields.tsx";
@@ -18,7 +19,6 @@ import { canEditBody, canReadClosed, todayInDenmark } from "../auth/index.ts";
 import { bodies, getBody } from "../bodies/index.ts";
 import { classifyUpload } from "../files/index.ts";
 import { getMatter, matterPath } from "../matters/index.ts";
-
 import { getItemWithMeeting } from "../meetings/index.ts";
 import { parties } from "../parties/index.ts";
 import { AnswersSideBySidePage, MyObligationsPage } from "./answers.pages.tsx";
@@ -31,7 +31,6 @@ import {
   FanOutPage,
   ObligationPage,
 } from "./obligations.pages.tsx";
-import { sendObligationFile } from "./obligations.routes.ts";
 import { type TFanOut, type TObligation, ZAnswer, ZFanOut } from "./obligations.schemas.ts";
 import {
   type CheckedFile,
@@ -446,16 +445,13 @@ export async function obligationPageRoutes(app: FastifyInstance) {
         idOf(req.params.id, "Forpligtelsen"),
         idOf(req.params.addresseeId, "Svaret"),
       );
-      return sendObligationFile(reply, file);
+      return sendDownload(reply, file);
     },
   );
 
   app.get<{ Params: { id: string } }>("/arbejdsrum/forpligtelser/:id/rapport", hidden, async (req, reply) => {
     const ctx = ctxOf(req);
-    return sendObligationFile(
-      reply,
-      await readObligationReport(ctx.svc, idOf(req.params.id, "Forpligtelsen")),
-    );
+    return sendDownload(reply, await readObligationReport(ctx.svc, idOf(req.params.id, "Forpligtelsen")));
   });
 
   app.get<{ Params: { id: string } }>(

@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ERROR_RESPONSES } from "../../server/crud-routes.ts";
+import { sendDownload } from "../../server/download.ts";
 import { AppError } from "../../server/errors.ts";
 import { acceptRawBodies } from "../../server/raw-upload.ts";
 import { ZId, ZIdParams } from "../../server/schemas.ts";
@@ -24,24 +25,6 @@ import {
   listMatterObligations,
 } from "./obligations.service.ts";
 import { addObligationStatusItem } from "./status-item.service.ts";
-
-/** Sends an answer's file or a report as a download; never cached (it may come from a closed item). */
-export function sendObligationFile(
-  reply: FastifyReply,
-  file: { bytes: Uint8Array; mimeType: string; fileName: string },
-) {
-  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return reply
-    .header("content-type", file.mimeType)
-    .header(
-      "content-disposition",
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    )
-    .header("x-content-type-options", "nosniff")
-    .header("cache-control", "private, no-store")
-    .serializer((p: unknown) => p as string)
-    .send(Buffer.from(file.bytes));
-}
 
 /** The raw bytes of an API upload, checked by the one allow-list (type from the content, name cleaned). */
 function checkedUpload(req: FastifyRequest, fileName: string | undefined): CheckedFile {
@@ -207,7 +190,7 @@ export async function obligationRoutes(app: FastifyInstance) {
       response: ERROR_RESPONSES,
     },
     handler: async (req, reply) =>
-      sendObligationFile(
+      sendDownload(
         reply,
         await readAnswerFile({ db: db(), actor: req.actor }, req.params.id, req.params.addresseeId),
       ),
@@ -221,7 +204,7 @@ export async function obligationRoutes(app: FastifyInstance) {
       response: ERROR_RESPONSES,
     },
     handler: async (req, reply) =>
-      sendObligationFile(reply, await readObligationReport({ db: db(), actor: req.actor }, req.params.id)),
+      sendDownload(reply, await readObligationReport({ db: db(), actor: req.actor }, req.params.id)),
   });
 
   r.post("/obligations/:id/status-item", {
