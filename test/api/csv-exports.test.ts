@@ -1,8 +1,9 @@
 import { expect, it } from "vitest";
 import { createParty } from "../../src/modules/parties/index.ts";
+import { seedImplementationWorld } from "../agreements/implementation.fixture.ts";
 import { useTestApp } from "../helpers/app.ts";
 import { describeEachDatabase } from "../helpers/databases.ts";
-import { seedWorld, type World } from "../helpers/factories.ts";
+import type { World } from "../helpers/factories.ts";
 
 /** Formulas an attacker would plant in a text that reaches a CSV export. */
 const FORMULAS = [
@@ -66,8 +67,11 @@ describeEachDatabase("CSV exports neutralise formulas", (kind) => {
     t().request({ method, url, ...(payload ? { payload } : {}), ...(token ? { token } : {}) });
   const exports: Record<string, string> = {};
 
-  it("plants formulas in a grant's title and in hearing remarks", { timeout: 120_000 }, async () => {
-    w = await seedWorld(t().system);
+  it("plants formulas in a grant's title, hearing remarks and party names in the implementation matrix", {
+    timeout: 120_000,
+  }, async () => {
+    const iw = await seedImplementationWorld(t().system);
+    w = iw;
     const sec = w.users.secretary.token;
     const party = await createParty(t().system, {
       type: "municipality",
@@ -126,6 +130,23 @@ describeEachDatabase("CSV exports neutralise formulas", (kind) => {
     );
     expect(response.statusCode, response.body).toBe(201);
     exports["/api/v1/hearings/{id}/matrix.csv"] = `/api/v1/hearings/${hearingId}/matrix.csv`;
+    // The implementation matrix: a party's name is a cell; a party joins when a state is recorded for it.
+    for (const [i, formula] of FORMULAS.entries()) {
+      const planted = await createParty(t().system, {
+        type: "municipality",
+        name: formula,
+        region: "Testkyst",
+        municipalityCode: String(910 + i),
+      });
+      const cell = await api(
+        "POST",
+        `/api/v1/agreements/${iw.inForce.id}/implementation/${planted.id}`,
+        { state: "not_started" },
+        sec,
+      );
+      expect(cell.statusCode, cell.body).toBe(200);
+    }
+    exports["/api/v1/implementation.csv"] = "/api/v1/implementation.csv";
   });
 
   it("knows every CSV export of the API", async () => {
