@@ -67,6 +67,7 @@ async function samplesFor(ctx: ConformanceContext, path: string): Promise<string
       "select id from hearing_responses where sha256 is not null order by id limit 1",
     "/api/v1/initiatives/{id}/":
       "select initiative_id as id from initiative_documents where sha256 is not null order by id limit 1",
+    "/api/v1/matters/{id}/": "select matter_id as id from matter_attachments order by id limit 1",
   };
   let url = path;
   for (const [prefix, query] of Object.entries(ids)) {
@@ -85,6 +86,14 @@ async function samplesFor(ctx: ConformanceContext, path: string): Promise<string
       `select id from initiative_documents where sha256 is not null and initiative_id = ${Number(initiative)} order by id limit 1`,
     );
     url = url.replace("{documentId}", String(doc));
+  }
+  if (url.includes("{attachmentId}")) {
+    const matter = url.split("/")[4];
+    const attachment = await firstId(
+      ctx,
+      `select id from matter_attachments where matter_id = ${Number(matter)} order by id limit 1`,
+    );
+    url = url.replace("{attachmentId}", String(attachment));
   }
   if (url.includes("{key}")) {
     const attachment = await firstId(ctx, ids["/api/v1/attachments/{id}/"] as string);
