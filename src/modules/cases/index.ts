@@ -16,5 +16,10 @@ export { type HistoryStop, recordCaseHistory } from "./history.service.ts";
 export { confirmLinks, proposeLinks, rejectLinks } from "./linking.service.ts";
 export { caseNumberEdges, groupItems, isStandardItem, type LinkItem, scoreGroups } from "./linking.ts";
 export { archiveSystemOf, decidingBody, matchBody, ROLE_LABEL_DA, referralTarget } from "./phrases.ts";
-export { casesForNextMeeting, nextPlannedMeeting, referItem } from "./pipeline.service.ts";
+export {
+  casesForNextMeeting,
+  countCasesAwaiting,
+  nextPlannedMeeting,
+  referItem,
+} from "./pipeline.service.ts";
 export { getTimeline, resolveItems } from "./timeline.service.ts";

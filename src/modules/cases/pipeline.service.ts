@@ -1,5 +1,5 @@
 /** The pipeline between bodies: refer a case to another body's next meeting, and the cases waiting for one. */
-import { and, asc, eq, gt, inArray, or } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, or } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { emitDomainEvent } from "../../lib/domain-events.ts";
 import { parseDateTime } from "../../lib/time.ts";
@@ -278,6 +278,22 @@ export async function referItem(ctx: Ctx, itemId: number, input: ReferInput, now
 
 const REASON_LABEL = { new: "ny sag", referred: "indstillet fra andet forum", postponed: "udsat" } as const;
 type Reason = keyof typeof REASON_LABEL;
+
+/**
+ * How many cases wait for each of these bodies with no meeting to go on (`awaiting_body_id`, set by a
+ * referral and cleared when the case is placed on an agenda): one grouped query, for the front page.
+ */
+export async function countCasesAwaiting(ctx: Ctx, bodyIds: number[]): Promise<Map<number, number>> {
+  if (bodyIds.length === 0) {
+    return new Map();
+  }
+  const rows = await ctx.db
+    .select({ bodyId: cases.awaitingBodyId, n: count() })
+    .from(cases)
+    .where(inArray(cases.awaitingBodyId, bodyIds))
+    .groupBy(cases.awaitingBodyId);
+  return new Map(rows.map((r) => [r.bodyId as number, Number(r.n)]));
+}
 
 /** "Sager til næste møde": the cases waiting for a body's next meeting — new, referred or postponed. */
 export async function casesForNextMeeting(ctx: Ctx, bodyId: number, now = new Date()) {

@@ -5,7 +5,7 @@ import type { Ctx } from "../../server/context.ts";
 import { listActions } from "../actions/index.ts";
 import { canApprove, canEditBody, isPrivileged, users } from "../auth/index.ts";
 import { bodies } from "../bodies/index.ts";
-import { casesForNextMeeting } from "../cases/index.ts";
+import { countCasesAwaiting } from "../cases/index.ts";
 import { listMattersAwaitingMe } from "../matters/index.ts";
 import { type MeetingRow, meetings, presentMeeting } from "../meetings/index.ts";
 import type { ItemKind } from "./templates.ts";
@@ -152,14 +152,13 @@ export async function loadDashboard(ctx: Ctx, now = new Date()) {
       ? []
       : (await listActions(ctx, { ownerPersonId: personId, status: "open", limit: 50 })).items;
   const matters = await listMattersAwaitingMe(ctx, now);
-  // Cases sent to (or waiting for) the bodies the reader is the secretariat of.
-  const cases: { body: BodyRef; count: number }[] = [];
-  for (const b of mine.filter((x) => x.editor)) {
-    const waiting = await casesForNextMeeting(ctx, b.id, now);
-    if (waiting.cases.length > 0) {
-      cases.push({ body: b, count: waiting.cases.length });
-    }
-  }
+  // Cases sent to the bodies the reader is the secretariat of that have no meeting to go on yet (those
+  // with a planned meeting are offered on its agenda page).
+  const awaiting = await countCasesAwaiting(ctx, editorIds);
+  const cases = mine.flatMap((b) => {
+    const n = awaiting.get(b.id) ?? 0;
+    return n > 0 ? [{ body: b, count: n }] : [];
+  });
   return {
     bodies: mine,
     next,
