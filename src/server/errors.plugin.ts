@@ -82,13 +82,17 @@ function nulPath(value: unknown, path: string, depth = 0): string | undefined {
 
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   // A NUL character in any field would reach the database and fail there as a 500: refuse it here.
-  app.addHook("preValidation", async (req) => {
+  app.addHook("preValidation", (req, _reply, done) => {
     const path = nulPath(req.params, "params") ?? nulPath(req.query, "query") ?? nulPath(req.body, "body");
-    if (path) {
-      throw new AppError("validation_failed", "Oplysningerne er ikke gyldige. Ret felterne og prøv igen.", [
-        { path, message: "Teksten indeholder et ugyldigt tegn (NUL)." },
-      ]);
+    if (!path) {
+      done();
+      return;
     }
+    done(
+      new AppError("validation_failed", "Oplysningerne er ikke gyldige. Ret felterne og prøv igen.", [
+        { path, message: "Teksten indeholder et ugyldigt tegn (NUL)." },
+      ]),
+    );
   });
   app.setErrorHandler((err, req, reply) => {
     const appError = toAppError(err);

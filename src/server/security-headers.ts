@@ -22,7 +22,7 @@ export function isSecureRequest(req: FastifyRequest): boolean {
 }
 
 export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
-  app.addHook("onSend", async (req, reply, payload) => {
+  app.addHook("onSend", (req, reply, payload, done) => {
     const docs =
       req.url === "/api/docs" || req.url.startsWith("/api/docs/") || req.url.startsWith("/api/docs?");
     const type = String(reply.getHeader("content-type") ?? "");
@@ -46,6 +46,6 @@ export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
     if (isSecureRequest(req)) {
       reply.header("strict-transport-security", HSTS);
     }
-    return payload;
+    done(null, payload);
   });
 });

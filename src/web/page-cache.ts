@@ -90,7 +90,7 @@ export const pageCachePlugin = fp(async (app: FastifyInstance) => {
     flight.finish(page);
   };
 
-  app.addHook("preHandler", async (req, reply) => {
+  const preHandler = async (req: FastifyRequest, reply: FastifyReply) => {
     const page = cacheKey(req);
     if (page === null) {
       return;
@@ -112,9 +112,9 @@ export const pageCachePlugin = fp(async (app: FastifyInstance) => {
     const flight = newFlight(generation);
     flights.set(key, flight);
     req.pageCache = { key, lang, generation, flight };
-  });
+  };
 
-  app.addHook("onSend", async (req, reply, payload) => {
+  const onSend = async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const page = req.pageCache;
     if (!page?.flight) {
       return payload;
@@ -134,9 +134,25 @@ export const pageCachePlugin = fp(async (app: FastifyInstance) => {
     cache.set(page.key, page.generation, kept, Date.now());
     land(req, kept);
     return payload;
-  });
-
+  };
   // A rendering that ends without a reply (an aborted connection) must not keep others waiting.
-  app.addHook("onResponse", async (req) => land(req, null));
-  app.addHook("onRequestAbort", async (req) => land(req, null));
+  const onEnd = async (req: FastifyRequest) => land(req, null);
+
+  // Only the routes that may answer with a page get these hooks: the API, feeds and files never pay
+  // for them (bench/api.bench.ts). They come after the route's scope's hooks (a workspace guard runs
+  // first) and before its own.
+  app.addHook("onRoute", (route) => {
+    if (NOT_PAGES.some((p) => route.url.startsWith(p))) {
+      return;
+    }
+    route.preHandler = [preHandler, ...hooksOf(route.preHandler)];
+    route.onSend = [onSend, ...hooksOf(route.onSend)];
+    route.onResponse = [onEnd, ...hooksOf(route.onResponse)];
+    route.onRequestAbort = [onEnd, ...hooksOf(route.onRequestAbort)];
+  });
 });
+
+/** A route option that holds one hook, several or none, as a list. */
+function hooksOf<T>(hooks: T | T[] | undefined): T[] {
+  return hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks];
+}

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { setUserLocale } from "../modules/auth/index.ts";
 import { AppError } from "../server/errors.ts";
@@ -12,14 +12,35 @@ import { isLang, LANG_COOKIE, t } from "./i18n.ts";
  * the CSRF check of form posts (web/csrf.ts) and the static assets (DKFDS and our CSS).
  */
 export const webPlugin = fp(async (app: FastifyInstance) => {
-  app.addHook("onRequest", async (req, reply) => {
+  // Callback hooks: they run on every request (the API's too) and nearly always have nothing to do.
+  app.addHook("onRequest", (req, reply, done) => {
     if (req.method !== "GET" || req.url.startsWith("/api/") || !req.url.includes("lang=")) {
+      done();
       return;
     }
+    // A hook that answers does not call done (Fastify: "Respond to a request from a hook").
+    rememberLang(req, reply).then((answered) => {
+      if (!answered) {
+        done();
+      }
+    }, done);
+  });
+
+  app.addHook("preValidation", (req, _reply, done) => {
+    if (needsCsrfCheck(req) && !csrfValid(req)) {
+      const lang = isLang(req.cookies?.[LANG_COOKIE]) ? req.cookies[LANG_COOKIE] : "da";
+      done(new AppError("forbidden", t(lang === "en" ? "en" : "da", "error.csrf")));
+      return;
+    }
+    done();
+  });
+
+  /** `?lang=` on a page: kept in a cookie (and for a logged-in user, on the user), then the clean URL. */
+  async function rememberLang(req: FastifyRequest, reply: FastifyReply): Promise<boolean> {
     const url = new URL(req.url, "http://x");
     const lang = url.searchParams.get("lang");
     if (lang === null) {
-      return;
+      return false;
     }
     url.searchParams.delete("lang");
     if (isLang(lang)) {
@@ -35,15 +56,9 @@ export const webPlugin = fp(async (app: FastifyInstance) => {
         maxAge: 365 * 24 * 3600,
       });
     }
-    return reply.redirect(`${url.pathname}${url.search}`, 303);
-  });
-
-  app.addHook("preValidation", async (req) => {
-    if (needsCsrfCheck(req) && !csrfValid(req)) {
-      const lang = isLang(req.cookies?.[LANG_COOKIE]) ? req.cookies[LANG_COOKIE] : "da";
-      throw new AppError("forbidden", t(lang === "en" ? "en" : "da", "error.csrf"));
-    }
-  });
+    reply.redirect(`${url.pathname}${url.search}`, 303);
+    return true;
+  }
 
   await app.register(staticRoutes);
 });

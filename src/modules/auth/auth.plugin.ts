@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { runAs } from "../../db/actor-context.ts";
 import { AppError } from "../../server/errors.ts";
@@ -35,8 +35,20 @@ export function actorLabel(actor: Actor): string {
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest("actor", null as unknown as typeof PUBLIC_ACTOR);
   app.decorateRequest("authVia", null);
-  app.addHook("onRequest", async (req, reply) => {
+  // One callback hook: a reader without a token or a session (the public) costs no promise. The rest of
+  // the request runs with the actor's label (runAs), so every transaction it opens is audited under
+  // that name; the context covers everything Fastify does after this hook.
+  app.addHook("onRequest", (req, reply, done) => {
     req.actor = PUBLIC_ACTOR;
+    if (!req.headers.authorization && !req.cookies[SESSION_COOKIE]) {
+      runAs(actorLabel(PUBLIC_ACTOR), done);
+      return;
+    }
+    identify(req, reply).then(() => runAs(actorLabel(req.actor), done), done);
+  });
+
+  /** Sets req.actor from the bearer token or the session cookie; refuses a bad token or a cross-site write. */
+  async function identify(req: FastifyRequest, reply: FastifyReply): Promise<void> {
     const db = app.database.db;
     const header = req.headers.authorization;
     if (header) {
@@ -62,10 +74,5 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
       req.actor = actor;
       req.authVia = "cookie";
     }
-  });
-  // The rest of the request runs with the actor's label, so every transaction it opens is audited
-  // under that name. A callback hook, so the context covers everything Fastify does after it.
-  app.addHook("onRequest", (req, _reply, done) => {
-    runAs(actorLabel(req.actor), done);
-  });
+  }
 });

@@ -103,15 +103,15 @@ export function startNotificationWorker(app: FastifyInstance, baseUrl: () => str
     run();
   });
   // A write may have recorded events: expand and send soon after it answered (never in the request).
-  app.addHook("onResponse", async (req) => {
-    if (!timer || req.method === "GET" || req.method === "HEAD" || kick) {
-      return;
+  app.addHook("onResponse", (req, _reply, done) => {
+    if (timer && req.method !== "GET" && req.method !== "HEAD" && !kick) {
+      kick = setTimeout(() => {
+        kick = undefined;
+        run();
+      }, KICK_DELAY_MS);
+      kick.unref();
     }
-    kick = setTimeout(() => {
-      kick = undefined;
-      run();
-    }, KICK_DELAY_MS);
-    kick.unref();
+    done();
   });
   app.addHook("onClose", async () => {
     clearInterval(timer);
