@@ -29,6 +29,16 @@ export async function load(
   };
 }
 
+/** The figure with the median throughput of several runs of one case (the upper one of an even count). */
+export function medianFigure(runs: Figure[]): Figure {
+  const sorted = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  if (!median) {
+    throw new Error("no runs to take the median of");
+  }
+  return median;
+}
+
 /** Prints figures as a table with each one's throughput relative to the baseline. */
 export function report(title: string, baseline: Figure, figures: Figure[]): void {
   const rows = [baseline, ...figures].map((f) => ({

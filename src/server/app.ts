@@ -2,7 +2,7 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyFormbody from "@fastify/formbody";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -51,13 +51,9 @@ import { backgroundTasks, installEffects } from "./effects.ts";
 import { errorsPlugin } from "./errors.plugin.ts";
 import { finishOpenApi } from "./openapi.ts";
 import { ReadCache } from "./read-cache.ts";
+import { hooksOf, isWrite, routeMayWrite } from "./route-hooks.ts";
 import { securityHeadersPlugin } from "./security-headers.ts";
 import "./context.ts";
-
-/** Could this request have written anything (every method but the safe ones)? */
-function isWrite(method: string): boolean {
-  return method !== "GET" && method !== "HEAD" && method !== "OPTIONS";
-}
 
 /** Builds the whole application without listening: main.ts listens, tests use inject(). */
 export async function buildApp({
@@ -89,15 +85,6 @@ export async function buildApp({
   app.decorate("readCache", readCache);
   // Any write may change what a cached read shows: forget the cache here and in other instances.
   await database.onChange(() => readCache.invalidate());
-  // Hooks that run on every request are callback hooks, not async ones: an async hook costs a promise
-  // and a turn of the microtask queue even when it has nothing to do (bench/api.bench.ts).
-  app.addHook("onSend", (req, _reply, payload, done) => {
-    if (isWrite(req.method)) {
-      readCache.invalidate();
-      database.announceChange();
-    }
-    done(null, payload);
-  });
   app.decorate("config", config);
   // Domain acts announce what they did; the modules' effects are installed once, the after-commit work
   // runs in the background while the server listens (and is drained by tests and commands).
@@ -113,11 +100,40 @@ export async function buildApp({
     },
   );
   app.decorate("background", background);
-  app.addHook("onResponse", (req, _reply, done) => {
+  // What follows an answered write: the background work and whatever the modules ask for (the
+  // notification worker). Listeners are called after the response, never inside it.
+  const afterWrite: Array<() => void> = [() => background.kick()];
+  app.decorate("afterWrite", (listener: () => void) => {
+    afterWrite.push(listener);
+  });
+  // Only routes that may write get these hooks: a read never pays for them (bench/api.bench.ts). Hooks
+  // that run per request are callback hooks: an async hook costs a promise even when it does nothing.
+  const invalidateOnWrite = (
+    req: FastifyRequest,
+    _reply: FastifyReply,
+    payload: unknown,
+    done: (err: null, payload: unknown) => void,
+  ) => {
     if (isWrite(req.method)) {
-      background.kick();
+      readCache.invalidate();
+      database.announceChange();
+    }
+    done(null, payload);
+  };
+  const kickAfterWrite = (req: FastifyRequest, _reply: FastifyReply, done: () => void) => {
+    if (isWrite(req.method)) {
+      for (const listener of afterWrite) {
+        listener();
+      }
     }
     done();
+  };
+  app.addHook("onRoute", (route) => {
+    if (!routeMayWrite(route.method)) {
+      return;
+    }
+    route.onSend = [invalidateOnWrite, ...hooksOf(route.onSend)] as never;
+    route.onResponse = [kickAfterWrite, ...hooksOf(route.onResponse)] as never;
   });
   app.addHook("onListen", async () => background.start(2000));
   app.addHook("onClose", async () => background.stop());

@@ -14,6 +14,8 @@ declare module "fastify" {
   interface FastifyInstance {
     /** after-commit work (frozen documents, attachments' text …): `drain()` in tests */
     background: Background;
+    /** runs `listener` after every answered write (app.ts: only write routes carry the hook) */
+    afterWrite: (listener: () => void) => void;
     database: Database;
     config: Config;
     readCache: ReadCache;

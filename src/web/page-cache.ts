@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import { hooksOf } from "../server/route-hooks.ts";
 import { isSecureRequest } from "../server/security-headers.ts";
 import { CSRF_COOKIE, csrfFieldOf, csrfToken } from "./csrf.ts";
 import { LANG_COOKIE, type Lang, resolveLang } from "./i18n.ts";
@@ -151,8 +152,3 @@ export const pageCachePlugin = fp(async (app: FastifyInstance) => {
     route.onRequestAbort = [onEnd, ...hooksOf(route.onRequestAbort)];
   });
 });
-
-/** A route option that holds one hook, several or none, as a list. */
-function hooksOf<T>(hooks: T | T[] | undefined): T[] {
-  return hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks];
-}

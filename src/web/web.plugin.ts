@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { setUserLocale } from "../modules/auth/index.ts";
 import { AppError } from "../server/errors.ts";
+import { hooksOf, routeMayWrite } from "../server/route-hooks.ts";
 import { isSecureRequest } from "../server/security-headers.ts";
 import { staticRoutes } from "../server/static.ts";
 import { csrfValid, needsCsrfCheck } from "./csrf.ts";
@@ -26,13 +27,19 @@ export const webPlugin = fp(async (app: FastifyInstance) => {
     }, done);
   });
 
-  app.addHook("preValidation", (req, _reply, done) => {
+  // The CSRF check: only routes that take writes carry it (a read never needs it).
+  const checkCsrf = (req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
     if (needsCsrfCheck(req) && !csrfValid(req)) {
       const lang = isLang(req.cookies?.[LANG_COOKIE]) ? req.cookies[LANG_COOKIE] : "da";
       done(new AppError("forbidden", t(lang === "en" ? "en" : "da", "error.csrf")));
       return;
     }
     done();
+  };
+  app.addHook("onRoute", (route) => {
+    if (routeMayWrite(route.method)) {
+      route.preValidation = [checkCsrf, ...hooksOf(route.preValidation)] as never;
+    }
   });
 
   /** `?lang=` on a page: kept in a cookie (and for a logged-in user, on the user), then the clean URL. */

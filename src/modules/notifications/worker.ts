@@ -103,15 +103,14 @@ export function startNotificationWorker(app: FastifyInstance, baseUrl: () => str
     run();
   });
   // A write may have recorded events: expand and send soon after it answered (never in the request).
-  app.addHook("onResponse", (req, _reply, done) => {
-    if (timer && req.method !== "GET" && req.method !== "HEAD" && !kick) {
+  app.afterWrite(() => {
+    if (timer && !kick) {
       kick = setTimeout(() => {
         kick = undefined;
         run();
       }, KICK_DELAY_MS);
       kick.unref();
     }
-    done();
   });
   app.addHook("onClose", async () => {
     clearInterval(timer);
