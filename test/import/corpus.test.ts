@@ -11,7 +11,7 @@ import { importDir } from "./helpers.ts";
  * nothing copied into the repository), scored by the shared `check-golden.py`. The floors only rise:
  * raise them when the importer gets better, never lower them.
  */
-const FLOOR_OVERALL = 0.98;
+const FLOOR_OVERALL = 0.99;
 const FLOOR_EACH = 0.95;
 
 const corpus = path.join(importDir, "corpus/documents");

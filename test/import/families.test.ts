@@ -41,6 +41,29 @@ describe("family conventions", () => {
     expect(two).toMatchObject({ title: "Køb af grund", access: "closed" });
   });
 
+  it("a web page's controls and dialogs stay out: a file-type badge beside a link, a modal after the last item", async () => {
+    const page = html(`<h1>Referat 2. marts 2026 kl. 16.00</h1>
+      <table><tr><td>Udvalg:</td><td><span>Miljøudvalget</span></td></tr></table>
+      <table><tbody>
+      <tr><td><span>1</span></td><td><button><h2>Cykelstier på Ringvejen</h2></button>
+        <div><h3>Beslutninger</h3><span><div>Godkendt.</div></span>
+        <h3>Bilag</h3><ul>
+          <li><span class="badge" role="button" tabindex="0">PDF</span><a href="x">Kort over stierne</a></li>
+          <li><span role="button">DOCX</span><a href="y">Notat om trafik (opdateret 3.3.2026)</a></li>
+        </ul></div></td></tr>
+      </tbody></table>
+      <div class="modal" id="besked"><div class="modal-dialog"><h4>Besked</h4><p>Din besked er sendt.</p></div></div>
+      <div role="dialog" aria-labelledby="fejl"><h4 id="fejl">Noget gik galt</h4><div>Prøv igen senere.</div></div>
+      <dialog><p>Vil du abonnere?</p></dialog>`);
+    const result = await parseDocument({ bytes: page, fileName: "referat.html" });
+    expect(result.items).toHaveLength(1);
+    expect(result.items[0]?.attachments).toEqual([
+      "Kort over stierne",
+      "Notat om trafik (opdateret 3.3.2026)",
+    ]);
+    expect(JSON.stringify(result)).not.toMatch(/Besked|besked er sendt|gik galt|Prøv igen|abonnere/);
+  });
+
   it("eDoc: section access markers, '<udvalg>s beslutning den … Punkt N', case number and numbered Bilag", () => {
     const result = parseText(`Åbent referat
 Dato: 03.02.2025

@@ -1,9 +1,13 @@
 import type { HTMLElement, Node } from "node-html-parser";
 import { type Block, listKindOf, makeBlock } from "./blocks.ts";
 
-/** Page furniture that is never part of the minutes. */
+/**
+ * Page furniture that is never part of the minutes. Controls (a button, or anything playing one: a
+ * file-type badge beside an attachment's link) and dialogs (a page's error box, hidden until opened;
+ * Bootstrap's `.modal` is one without the role) are the page's, not the document's.
+ */
 const STRIP =
-  "script,style,noscript,template,nav,header,footer,aside,form,button,iframe,svg,canvas,object,[role=navigation],[role=banner],[role=contentinfo],[role=menu],[aria-hidden=true],[hidden]";
+  "script,style,noscript,template,nav,header,footer,aside,form,button,iframe,svg,canvas,object,dialog,[role=navigation],[role=banner],[role=contentinfo],[role=menu],[role=button],[role=dialog],[role=alertdialog],.modal,[aria-hidden=true],[hidden]";
 const BLOCK_TAGS = new Set([
   "p",
   "div",
@@ -210,7 +214,7 @@ export async function htmlToBlocks(html: string, stripChrome = true): Promise<Bl
   const { parse } = await import("node-html-parser");
   const root = parse(html, { comment: false, lowerCaseTagName: true });
   // An accordion button around an item heading (FirstAgenda) holds content, not furniture.
-  for (const button of root.querySelectorAll("button")) {
+  for (const button of root.querySelectorAll("button,[role=button]")) {
     if (button.querySelector("h1,h2,h3,h4,h5,h6")) {
       button.replaceWith(button.innerHTML);
     }
