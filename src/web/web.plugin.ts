@@ -13,7 +13,7 @@ import { isLang, LANG_COOKIE, t } from "./i18n.ts";
  * the CSRF check of form posts (web/csrf.ts) and the static assets (DKFDS and our CSS).
  */
 export const webPlugin = fp(async (app: FastifyInstance) => {
-  // Callback hooks: they run on every request (the API's too) and nearly always have nothing to do.
+  // A callback hook: it runs on every request (the API's too) and nearly always has nothing to do.
   app.addHook("onRequest", (req, reply, done) => {
     if (req.method !== "GET" || req.url.startsWith("/api/") || !req.url.includes("lang=")) {
       done();
