@@ -9,14 +9,9 @@ export function isWrite(method: string): boolean {
   return method !== "GET" && method !== "HEAD" && method !== "OPTIONS";
 }
 
-/** The methods of a route, as a list. */
-export function methodsOf(method: string | string[]): string[] {
-  return Array.isArray(method) ? method : [method];
-}
-
 /** Does this route answer any method that may write? */
 export function routeMayWrite(method: string | string[]): boolean {
-  return methodsOf(method).some(isWrite);
+  return Array.isArray(method) ? method.some(isWrite) : isWrite(method);
 }
 
 /** A route option that holds one hook, several or none, as a list. */

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { isWrite } from "../server/route-hooks.ts";
 
 /**
  * CSRF protection for HTML forms. The `tvaers_csrf` cookie (HttpOnly, SameSite=Lax, set on first
@@ -53,7 +54,7 @@ export function csrfToken(req: FastifyRequest, reply: FastifyReply, secure: bool
 
 /** Is this an urlencoded form post to a page (checked automatically)? */
 export function needsCsrfCheck(req: FastifyRequest): boolean {
-  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") {
+  if (!isWrite(req.method)) {
     return false;
   }
   if (req.headers.authorization || req.url.startsWith("/api/")) {
