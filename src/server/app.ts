@@ -67,9 +67,12 @@ export async function buildApp({
   onRoute?: (route: { method: string | string[]; url: string; hidden: boolean }) => void;
 }): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    // A silent log is no log: Fastify then makes no child logger per request (bench/api.bench.ts).
+    logger: config.logLevel === "silent" ? false : { level: config.logLevel },
     bodyLimit: config.maxBodyBytes,
-    routerOptions: { ignoreTrailingSlash: true },
+    // compile: once all routes are registered, find-my-way turns the route tree into generated code
+    // instead of walking ~680 routes' nodes per request (same matching; docs/decisions/014).
+    routerOptions: { ignoreTrailingSlash: true, compile: true },
     // An undecodable URL or an over-long path parameter (a fuzzed id): the documented error shape, not
     // Fastify's own body (test/security/fuzz.test.ts).
     frameworkErrors: (_err, _req, reply) => {

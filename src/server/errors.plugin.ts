@@ -69,8 +69,16 @@ function nulPath(value: unknown, path: string, depth = 0): string | undefined {
   if (typeof value === "string") {
     return value.includes("\u0000") ? path : undefined;
   }
-  if (value && typeof value === "object" && depth < 20 && !Buffer.isBuffer(value)) {
-    for (const [key, inner] of Object.entries(value)) {
+  if (value === null || typeof value !== "object" || depth >= 20 || Buffer.isBuffer(value)) {
+    return undefined;
+  }
+  // Runs on every request: no entry arrays, and a field's path is only spelled out where it may be needed.
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) {
+      continue;
+    }
+    const inner = (value as Record<string, unknown>)[key];
+    if (typeof inner === "string" ? inner.includes("\u0000") : inner !== null && typeof inner === "object") {
       const found = nulPath(inner, `${path}.${key}`, depth + 1);
       if (found) {
         return found;

@@ -38,5 +38,21 @@ describeEachDatabase("Cached meeting reads", (kind) => {
     expect(corrected.statusCode).toBe(200);
     const after = await t().request({ method: "GET", url });
     expect(after.body).toContain("Ny titel efter rettelse");
+    expect(after.body).not.toContain(SECRET);
+  });
+
+  it("the public's cached view is never served to a member or an admin (the other order)", async () => {
+    const url = `/api/v1/meetings/${w.meeting.id}/details`;
+    // The previous test ended with a public read: the public view is cached now.
+    const pub = await t().request({ method: "GET", url });
+    expect(pub.body).not.toContain(SECRET);
+    for (const who of ["member", "secretary", "admin"] as const) {
+      const seen = await t().request({ method: "GET", url, token: w.users[who].token });
+      expect(seen.statusCode, who).toBe(200);
+      expect(seen.body, who).toContain(SECRET);
+    }
+    // A secretary of another body is a member somewhere, but not here.
+    const outsider = await t().request({ method: "GET", url, token: w.users.outsider.token });
+    expect(outsider.body).not.toContain(SECRET);
   });
 });

@@ -12,7 +12,18 @@ export function isPrivileged(actor: Actor): boolean {
 
 /** May read closed items, closed attachments and unpublished material of the body. */
 export function canReadClosed(actor: Actor, bodyId: number): boolean {
-  return isPrivileged(actor) || (actor.roles.get(bodyId)?.size ?? 0) > 0;
+  return canReadClosedAnywhere(actor) ?? (actor.roles.get(bodyId)?.size ?? 0) > 0;
+}
+
+/**
+ * canReadClosed where the answer does not depend on the body: true for every body (admin, system),
+ * false for none (the public, a user without memberships), undefined when it depends on the body.
+ */
+export function canReadClosedAnywhere(actor: Actor): boolean | undefined {
+  if (isPrivileged(actor)) {
+    return true;
+  }
+  return actor.roles.size === 0 ? false : undefined;
 }
 
 /** May edit the body's meetings, agendas, minutes and memberships. */

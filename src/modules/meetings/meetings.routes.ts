@@ -2,9 +2,10 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ERROR_RESPONSES, registerCrud } from "../../server/crud-routes.ts";
+import type { ReadCache } from "../../server/read-cache.ts";
 import { ZIdParams } from "../../server/schemas.ts";
 import type { Actor } from "../auth/actor.ts";
-import { canReadClosed } from "../auth/policy.ts";
+import { canReadClosed, canReadClosedAnywhere } from "../auth/policy.ts";
 import { attendanceService, listMeetingAttendance } from "./attendance.service.ts";
 import { ZItem, ZReorder } from "./items.schemas.ts";
 import { listMeetingItems, reorderItems } from "./items.service.ts";
@@ -69,8 +70,8 @@ export async function meetingRoutes(app: FastifyInstance) {
     handler: async (req, reply) => {
       // Public readers and members of the body see different things: one cached rendering for each.
       const cache = app.readCache;
-      const bodyOf = cache.get(`meeting-body:${req.params.id}`);
-      const hit = bodyOf ? cache.get(detailsKey(req.params.id, req.actor, bodyOf.meta)) : undefined;
+      const key = cachedDetailsKey(cache, req.params.id, req.actor);
+      const hit = key === undefined ? undefined : cache.get(key);
       if (hit) {
         return reply.type("application/json; charset=utf-8").send(hit.value as never);
       }
@@ -226,4 +227,17 @@ export async function meetingRoutes(app: FastifyInstance) {
  */
 function detailsKey(meetingId: number, actor: Actor, bodyId: number): string {
   return `meeting-details:${meetingId}:${canReadClosed(actor, bodyId) ? "m" : "p"}`;
+}
+
+/**
+ * The same key on a read, before the meeting is loaded: the public and the admin get it at once; a
+ * member needs the meeting's body, itself cached (undefined when it is not).
+ */
+function cachedDetailsKey(cache: ReadCache, meetingId: number, actor: Actor): string | undefined {
+  const anywhere = canReadClosedAnywhere(actor);
+  if (anywhere !== undefined) {
+    return `meeting-details:${meetingId}:${anywhere ? "m" : "p"}`;
+  }
+  const bodyOf = cache.get(`meeting-body:${meetingId}`);
+  return bodyOf ? detailsKey(meetingId, actor, bodyOf.meta) : undefined;
 }
