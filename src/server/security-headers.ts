@@ -22,19 +22,19 @@ export function isSecureRequest(req: FastifyRequest): boolean {
 }
 
 export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
+  const alwaysSecure = app.config.secureCookies;
   app.addHook("onSend", (req, reply, payload, done) => {
-    const docs =
-      req.url === "/api/docs" || req.url.startsWith("/api/docs/") || req.url.startsWith("/api/docs?");
-    const type = String(reply.getHeader("content-type") ?? "");
     // A file (anything sent with Content-Disposition: uploads, documents) never gets the page policy,
     // whatever its type: stored HTML or SVG runs nothing (issue 18.8).
-    const file = reply.hasHeader("content-disposition");
-    if (file) {
+    if (reply.hasHeader("content-disposition")) {
       reply.header("content-security-policy", API_CSP);
-    } else if (docs || !reply.hasHeader("content-security-policy")) {
+    } else if (isDocsUrl(req.url)) {
+      reply.header("content-security-policy", DOCS_CSP);
+    } else if (!reply.hasHeader("content-security-policy")) {
+      const type = reply.getHeader("content-type");
       reply.header(
         "content-security-policy",
-        docs ? DOCS_CSP : type.startsWith("text/html") ? PAGE_CSP : API_CSP,
+        typeof type === "string" && type.startsWith("text/html") ? PAGE_CSP : API_CSP,
       );
     }
     reply.header("x-content-type-options", "nosniff");
@@ -43,9 +43,14 @@ export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
       reply.header("referrer-policy", "same-origin");
     }
     reply.header("cross-origin-opener-policy", "same-origin");
-    if (isSecureRequest(req)) {
+    if (alwaysSecure || req.protocol === "https") {
       reply.header("strict-transport-security", HSTS);
     }
     done(null, payload);
   });
 });
+
+/** Swagger UI and its files (/api/docs, /api/docs/..., /api/docs?...). */
+function isDocsUrl(url: string): boolean {
+  return url.startsWith("/api/docs") && (url.length === 9 || url[9] === "/" || url[9] === "?");
+}

@@ -67,30 +67,40 @@ export async function meetingRoutes(app: FastifyInstance) {
         ...ERROR_RESPONSES,
       },
     },
-    handler: async (req, reply) => {
+    // Not async: a cached answer is sent at once, without a promise for Fastify to wait on.
+    handler: (req, reply) => {
       // Public readers and members of the body see different things: one cached rendering for each.
       const cache = app.readCache;
       const key = cachedDetailsKey(cache, req.params.id, req.actor);
       const hit = key === undefined ? undefined : cache.get(key);
       if (hit) {
-        return reply.type("application/json; charset=utf-8").send(hit.value as never);
+        reply.type("application/json; charset=utf-8").send(hit.value as never);
+        return;
       }
-      const generation = cache.generation;
-      const ctx = { db: db(), actor: req.actor };
-      const meeting = await getMeetingRow(ctx.db, req.params.id);
-      const [items, attendance] = await Promise.all([
-        listMeetingItems(ctx, meeting),
-        listMeetingAttendance(ctx, meeting),
-      ]);
-      // Kept as UTF-8 bytes: a hit is then written to the socket without encoding 20 items again.
-      const json = Buffer.from(
-        JSON.stringify(ZMeetingDetails.parse({ meeting: presentMeeting(meeting), items, attendance })),
-      );
-      cache.set(`meeting-body:${meeting.id}`, generation, "", meeting.bodyId);
-      cache.set(detailsKey(meeting.id, req.actor, meeting.bodyId), generation, json);
-      return reply.type("application/json; charset=utf-8").send(json as never);
+      return readDetails(req.params.id, req.actor).then((json) => {
+        reply.type("application/json; charset=utf-8").send(json as never);
+      });
     },
   });
+
+  /** Reads, presents and caches a meeting's details for this reader, as UTF-8 JSON. */
+  async function readDetails(meetingId: number, actor: Actor): Promise<Buffer> {
+    const cache = app.readCache;
+    const generation = cache.generation;
+    const ctx = { db: db(), actor };
+    const meeting = await getMeetingRow(ctx.db, meetingId);
+    const [items, attendance] = await Promise.all([
+      listMeetingItems(ctx, meeting),
+      listMeetingAttendance(ctx, meeting),
+    ]);
+    // Kept as UTF-8 bytes: a hit is then written to the socket without encoding 20 items again.
+    const json = Buffer.from(
+      JSON.stringify(ZMeetingDetails.parse({ meeting: presentMeeting(meeting), items, attendance })),
+    );
+    cache.set(`meeting-body:${meeting.id}`, generation, "", meeting.bodyId);
+    cache.set(detailsKey(meeting.id, actor, meeting.bodyId), generation, json);
+    return json;
+  }
 
   r.post("/meetings/:id/transition", {
     schema: {
