@@ -22,7 +22,6 @@ export function isSecureRequest(req: FastifyRequest): boolean {
 }
 
 export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
-  const alwaysSecure = app.config.secureCookies;
   app.addHook("onSend", (req, reply, payload, done) => {
     // A file (anything sent with Content-Disposition: uploads, documents) never gets the page policy,
     // whatever its type: stored HTML or SVG runs nothing (issue 18.8).
@@ -43,7 +42,7 @@ export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
       reply.header("referrer-policy", "same-origin");
     }
     reply.header("cross-origin-opener-policy", "same-origin");
-    if (alwaysSecure || req.protocol === "https") {
+    if (isSecureRequest(req)) {
       reply.header("strict-transport-security", HSTS);
     }
     done(null, payload);
