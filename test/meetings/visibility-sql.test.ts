@@ -16,16 +16,10 @@ import {
   visibleItemsWhere,
   visibleMeetingsWhere,
 } from "../../src/modules/meetings/index.ts";
-import type { MembershipRole } from "../../src/modules/people/people.tables.ts";
+import { actorWith } from "../helpers/actors.ts";
 import { createTestDatabase, describeEachDatabase } from "../helpers/databases.ts";
 
-const actor = (roles: Array<[number, MembershipRole[]]>, isAdmin = false): Actor => ({
-  userId: 1,
-  name: "x",
-  isAdmin,
-  system: false,
-  roles: new Map(roles.map(([b, r]) => [b, new Set(r)])),
-});
+const actor = actorWith;
 
 describe("itemVisible (the predicate), table-driven", () => {
   const member = actor([[1, ["member"]]]);

@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { MembershipRole } from "../people/people.tables.ts";
+import { actorWith } from "../../../test/helpers/actors.ts";
 import { type Actor, PUBLIC_ACTOR, SYSTEM_ACTOR } from "./actor.ts";
 import { canReadClosed, canReadClosedAnywhere } from "./policy.ts";
 
-function user(roles: Array<[number, MembershipRole[]]>, isAdmin = false): Actor {
-  return {
-    userId: 7,
-    name: "Sara",
-    isAdmin,
-    system: false,
-    roles: new Map(roles.map(([body, r]) => [body, new Set(r)])),
-  };
-}
+const user = actorWith;
 
 describe("canReadClosedAnywhere (the read cache's shortcut for canReadClosed)", () => {
   const actors: Array<[string, Actor, boolean | undefined]> = [
