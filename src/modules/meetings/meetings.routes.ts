@@ -98,7 +98,7 @@ export async function meetingRoutes(app: FastifyInstance) {
       JSON.stringify(ZMeetingDetails.parse({ meeting: presentMeeting(meeting), items, attendance })),
     );
     cache.set(`meeting-body:${meeting.id}`, generation, "", meeting.bodyId);
-    cache.set(detailsKey(meeting.id, actor, meeting.bodyId), generation, json);
+    cache.set(detailsKey(meeting.id, canReadClosed(actor, meeting.bodyId)), generation, json);
     return json;
   }
 
@@ -235,8 +235,8 @@ export async function meetingRoutes(app: FastifyInstance) {
  * module function, not a closure in the handler: tsx names every closure it creates, which showed
  * as 3 % of a cached read in bench/api.bench.ts.
  */
-function detailsKey(meetingId: number, actor: Actor, bodyId: number): string {
-  return `meeting-details:${meetingId}:${canReadClosed(actor, bodyId) ? "m" : "p"}`;
+function detailsKey(meetingId: number, closedToo: boolean): string {
+  return `meeting-details:${meetingId}:${closedToo ? "m" : "p"}`;
 }
 
 /**
@@ -246,8 +246,8 @@ function detailsKey(meetingId: number, actor: Actor, bodyId: number): string {
 function cachedDetailsKey(cache: ReadCache, meetingId: number, actor: Actor): string | undefined {
   const anywhere = canReadClosedAnywhere(actor);
   if (anywhere !== undefined) {
-    return `meeting-details:${meetingId}:${anywhere ? "m" : "p"}`;
+    return detailsKey(meetingId, anywhere);
   }
   const bodyOf = cache.get(`meeting-body:${meetingId}`);
-  return bodyOf ? detailsKey(meetingId, actor, bodyOf.meta) : undefined;
+  return bodyOf ? detailsKey(meetingId, canReadClosed(actor, bodyOf.meta)) : undefined;
 }
